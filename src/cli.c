@@ -1,0 +1,134 @@
+/* cli.c - global options and subcommand dispatch. */
+#include "nb.h"
+
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "cli.h"
+#include "store.h"
+#include "xalloc.h"
+
+static const struct cli_command *const commands[] = {
+	&cmd_new, &cmd_get, &cmd_set, &cmd_check, NULL
+};
+
+struct report *
+cli_load(struct cli *cli, const char *path)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct report *r = store_load(path, cli->ts, &dl);
+
+	diag_print(&dl, stderr);
+	diag_list_free(&dl);
+	return r;
+}
+
+void
+cli_print_help(struct cli *cli, const struct cli_command *cmd, FILE *fp)
+{
+	fprintf(fp, _("Usage: %s %s\n"), cli->prog, _(cmd->usage));
+	fprintf(fp, "%s\n", _(cmd->summary));
+}
+
+int
+cli_usage_error(struct cli *cli, const struct cli_command *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", cli->prog);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	if (cmd != NULL)
+		fprintf(stderr, _("Usage: %s %s\n"), cli->prog, _(cmd->usage));
+	fprintf(stderr, _("Try '%s --help' for more information.\n"), cli->prog);
+	return EXIT_USAGE;
+}
+
+static void
+help(struct cli *cli)
+{
+	printf(_("Usage: %s [OPTION]... COMMAND [ARG]...\n"
+	    "       %s [OPTION]... FILE\n"
+	    "Draft, check and publish the annual report on government information\n"
+	    "disclosure (政府信息公开工作年度报告) in the official format.\n\n"), cli->prog, cli->prog);
+	printf(_("Commands:\n"));
+	for (size_t i = 0; commands[i] != NULL; i++) {
+		printf("  %s %s\n", commands[i]->name, _(commands[i]->usage) + strlen(commands[i]->name));
+		printf("      %s\n", _(commands[i]->summary));
+	}
+	printf(_("\nWith only FILE, nianbao checks the report FILE.\n\n"
+	    "Options:\n"
+	    "  -T, --templates=DIR  look for templates in DIR first\n"
+	    "  -h, --help           show this help and exit\n"
+	    "  -V, --version        show the version and exit\n\n"
+	    "Exit status: 0 if all is well, 1 if a report breaks a rule of its format,\n"
+	    "2 if a file cannot be read or the command is wrong.\n\n"
+	    "Templates are searched in $NIANBAO_TEMPLATE_PATH, then in %s.\n"
+	    "See nianbao(1) and nianbao(5).\n"), TEMPLATEDIR);
+}
+
+static char *
+template_path(const char *extra)
+{
+	const char *env = getenv("NIANBAO_TEMPLATE_PATH");
+	struct buf b = BUF_INIT;
+
+	if (extra != NULL)
+		buf_addf(&b, "%s:", extra);
+	if (env != NULL && *env != '\0')
+		buf_addf(&b, "%s:", env);
+	buf_adds(&b, TEMPLATEDIR);
+	return buf_detach(&b);
+}
+
+int
+cli_main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ "templates", required_argument, NULL, 'T' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct cli cli = { "nianbao", NULL };
+	const char *extra = NULL;
+	char *path;
+	int c, rc;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+hVT:", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'h':
+			help(&cli);
+			return EXIT_OK;
+		case 'V':
+			printf("nianbao %s\n", PACKAGE_VERSION);
+			return EXIT_OK;
+		case 'T':
+			extra = optarg;
+			break;
+		default:
+			return cli_usage_error(&cli, NULL, _("unknown option '%s'"), argv[optind - 1]);
+		}
+	}
+	if (optind >= argc)
+		return cli_usage_error(&cli, NULL, _("no command or report file given"));
+	path = template_path(extra);
+	cli.ts = tplset_create(path);
+	free(path);
+	rc = -1;
+	for (size_t i = 0; commands[i] != NULL; i++)
+		if (strcmp(argv[optind], commands[i]->name) == 0) {
+			optind++;
+			rc = commands[i]->run(&cli, argc - optind + 1, argv + optind - 1);
+		}
+	if (rc < 0)	/* a report file: until the editor exists, check it */
+		rc = cmd_check.run(&cli, argc - optind + 1, argv + optind - 1);
+	tplset_free(cli.ts);
+	return rc;
+}

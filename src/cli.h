@@ -1,0 +1,37 @@
+/*
+ * cli.h - the command line: `nianbao COMMAND ...`.  Exit codes: 0 fine,
+ * 1 a report breaks an error rule, 2 input unreadable or command wrong.
+ */
+#ifndef CLI_H
+#define CLI_H
+
+#include <stdio.h>
+
+#include "report.h"
+#include "tplset.h"
+
+enum { EXIT_OK = 0, EXIT_RULES = 1, EXIT_USAGE = 2 };
+
+struct cli {
+	const char	*prog;
+	struct tplset	*ts;
+};
+
+struct cli_command {
+	const char	*name;
+	const char	*usage;		/* translated when printed */
+	const char	*summary;
+	int		(*run)(struct cli *cli, int argc, char **argv);
+};
+
+int cli_main(int argc, char **argv);
+
+/* Shared helpers of the cmd_*.c files. */
+struct report *cli_load(struct cli *cli, const char *path);
+int cli_usage_error(struct cli *cli, const struct cli_command *cmd, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+void cli_print_help(struct cli *cli, const struct cli_command *cmd, FILE *fp);
+
+extern const struct cli_command cmd_new, cmd_get, cmd_set, cmd_check;
+
+#endif

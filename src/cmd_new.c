@@ -1,0 +1,112 @@
+/* cmd_new.c - `nianbao new`: create an empty report, never over an existing file. */
+#include "nb.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "atomic.h"
+#include "buf.h"
+#include "cli.h"
+#include "rules.h"
+#include "store.h"
+#include "xalloc.h"
+
+/* Reports are written early in the year about the year before. */
+static int
+default_year(void)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	localtime_r(&now, &tm);
+	return tm.tm_year + 1900 - 1;
+}
+
+static int
+run(struct cli *cli, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "agency", required_argument, NULL, 'a' },
+		{ "year", required_argument, NULL, 'y' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct diag_list dl = DIAG_LIST_INIT;
+	const char *format = NULL, *agency = "", *id;
+	const struct template *t;
+	struct report *r;
+	struct checker *ck;
+	struct buf b = BUF_INIT;
+	char *err = NULL, *tid = NULL, *end;
+	int c, year = default_year(), rc = EXIT_USAGE;
+
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "f:a:y:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			format = optarg;
+			break;
+		case 'a':
+			agency = optarg;
+			break;
+		case 'y':
+			year = (int)strtol(optarg, &end, 10);
+			if (*end != '\0' || year < 1900 || year > 9999)
+				return cli_usage_error(cli, &cmd_new, _("--year must be a year like 2025"));
+			break;
+		case 'h':
+			cli_print_help(cli, &cmd_new, stdout);
+			return EXIT_OK;
+		default:
+			return cli_usage_error(cli, &cmd_new, _("unknown option '%s'"), argv[optind - 1]);
+		}
+	}
+	if (optind != argc - 1)
+		return cli_usage_error(cli, &cmd_new, _("give exactly one FILE to create"));
+	if (format == NULL)
+		id = tplset_default_for_year(cli->ts, year, &dl);
+	else if (strspn(format, "0123456789") == strlen(format))
+		id = tid = xasprintf("gov-%s", format);
+	else
+		id = format;
+	t = id != NULL ? tplset_get(cli->ts, id, &dl) : NULL;
+	if (t == NULL) {
+		diag_print(&dl, stderr);
+		goto out;
+	}
+	if (!template_covers(t, year))
+		fprintf(stderr, _("%s: warning: the %s format is not the one for %d reports\n"),
+		    cli->prog, t->id, year);
+	r = report_create(t);
+	r->year = year;
+	if (report_set_string(&r->agency, agency, &err) != 0) {
+		fprintf(stderr, "%s: --agency: %s\n", cli->prog, err);
+		report_free(r);
+		goto out;
+	}
+	ck = checker_create(r, NULL);
+	checker_recompute(ck);
+	checker_free(ck);
+	store_serialize(r, &b);
+	if (atomic_write(argv[optind], b.data, b.len, ATOMIC_CREATE, &err) != 0)
+		fprintf(stderr, "%s: %s\n", cli->prog, err);
+	else
+		rc = EXIT_OK;
+	report_free(r);
+out:
+	free(err);
+	free(tid);
+	buf_free(&b);
+	diag_list_free(&dl);
+	return rc;
+}
+
+const struct cli_command cmd_new = {
+	"new",
+	N_("new [--format 2021|2019] [--agency NAME] [--year YYYY] FILE"),
+	N_("Create an empty report FILE (the format defaults by year; never overwrites)."),
+	run
+};

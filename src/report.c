@@ -1,0 +1,73 @@
+/* report.c - the report model; blank cells stay blank, text stays byte for byte. */
+#include "nb.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "report.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+struct report *
+report_create(const struct template *t)
+{
+	struct report *r = xcalloc(1, sizeof *r);
+
+	r->tpl = t;
+	r->agency = xstrdup("");
+	r->date = xstrdup("");
+	r->contact = xstrdup("");
+	r->auto_totals = true;
+	r->texts = xcalloc(t->nparts, sizeof *r->texts);
+	for (size_t i = 0; i < t->nparts; i++)
+		r->texts[i] = xstrdup("");
+	r->cells = xcalloc(t->nvalues, sizeof *r->cells);
+	for (size_t i = 0; i < t->nvalues; i++)
+		r->cells[i].state = VALUE_BLANK;
+	return r;
+}
+
+void
+report_free(struct report *r)
+{
+	if (r == NULL)
+		return;
+	free(r->agency);
+	free(r->date);
+	free(r->contact);
+	for (size_t i = 0; i < r->tpl->nparts; i++)
+		free(r->texts[i]);
+	free(r->texts);
+	free(r->cells);
+	free(r);
+}
+
+int
+report_set_string(char **field, const char *text, char **err)
+{
+	if (!utf8_valid(text, strlen(text))) {
+		*err = xstrdup(_("the text is not valid UTF-8"));
+		return -1;
+	}
+	free(*field);
+	*field = xstrdup(text);
+	return 0;
+}
+
+int
+report_set_text(struct report *r, int part, const char *text, char **err)
+{
+	return report_set_string(&r->texts[part], text, err);
+}
+
+bool
+report_is_empty(const struct report *r)
+{
+	for (size_t i = 0; i < r->tpl->nparts; i++)
+		if (r->texts[i][0] != '\0')
+			return false;
+	for (size_t i = 0; i < r->tpl->nvalues; i++)
+		if (r->cells[i].state != VALUE_BLANK)
+			return false;
+	return true;
+}

@@ -1,0 +1,37 @@
+/*
+ * report.h - one annual report: its template, metadata, narrative texts and
+ * cell values.  Plain data: the rules engine (rules.h) is what keeps the
+ * cells consistent, the store (store.h) what reads and writes them.
+ */
+#ifndef REPORT_H
+#define REPORT_H
+
+#include <stdbool.h>
+
+#include "template.h"
+#include "value.h"
+
+struct report {
+	const struct template	*tpl;		/* not owned */
+	char			*agency;	/* UTF-8, never NULL */
+	int			 year;
+	char			*date;		/* publication date as written */
+	char			*contact;
+	bool			 auto_totals;	/* derived cells are computed */
+	char			**texts;	/* per template part, never NULL */
+	struct value		*cells;		/* per template value cell */
+};
+
+struct report *report_create(const struct template *t);
+void report_free(struct report *r);
+
+/* Replace a narrative part with a copy of text; -1 and *err if not UTF-8. */
+int report_set_text(struct report *r, int part, const char *text, char **err);
+/* Replace a metadata string (agency, date, contact); same checks. */
+int report_set_string(char **field, const char *text, char **err);
+
+/* Default format year rule: which template id a new report of year uses is the
+ * caller's business; this only says whether any cell or text is filled in. */
+bool report_is_empty(const struct report *r);
+
+#endif

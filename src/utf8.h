@@ -1,0 +1,20 @@
+/* utf8.h - UTF-8 validation and the small helpers every layer needs. */
+#ifndef UTF8_H
+#define UTF8_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Length of the valid UTF-8 sequence at s (at most n bytes), or 0 if invalid. */
+size_t utf8_seqlen(const char *s, size_t n);
+/* True if the n bytes at s are valid UTF-8 without NUL bytes. */
+bool utf8_valid(const char *s, size_t n);
+/* Byte offset of the first invalid sequence, or n when valid. */
+size_t utf8_invalid_at(const char *s, size_t n);
+/* Decode one code point; returns bytes used (0 on invalid input). */
+size_t utf8_decode(const char *s, size_t n, uint32_t *cp);
+/* Encode cp into out (at least 4 bytes); returns bytes written. */
+size_t utf8_encode(uint32_t cp, char *out);
+
+#endif

@@ -1,0 +1,35 @@
+# e2e-lib.sh - TAP helpers for shell tests that drive the real nianbao binary.
+# Source it; call `plan N` first (or `done_testing` at the end).
+: "${NIANBAO:?NIANBAO must name the binary (make check sets it)}"
+: "${NIANBAO_TEMPLATE_PATH:?}"
+export LC_ALL="${TEST_LOCALE:-C.UTF-8}" LANGUAGE=
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/nbtest.XXXXXX")
+trap 'rm -rf "$TMP"' EXIT
+_n=0
+_failed=0
+
+plan() { echo "1..$1"; _planned=1; }
+ok() { _n=$((_n + 1)); echo "ok $_n - $*"; }
+not_ok() { _n=$((_n + 1)); _failed=$((_failed + 1)); echo "not ok $_n - $*"; }
+diag() { printf '# %s\n' "$@"; }
+done_testing() { [ -n "${_planned:-}" ] || echo "1..$_n"; }
+
+# run CMD...: runs nianbao, leaving stdout in $TMP/out, stderr in $TMP/err, status in $rc.
+run() {
+	"$NIANBAO" "$@" >"$TMP/out" 2>"$TMP/err"
+	rc=$?
+}
+
+# is GOT WANT DESCRIPTION
+is() {
+	if [ "$1" = "$2" ]; then ok "$3"; else not_ok "$3"; diag "got:  $1" "want: $2"; fi
+}
+
+# contains FILE PATTERN DESCRIPTION (fixed string)
+contains() {
+	if grep -qF -- "$2" "$1"; then ok "$3"; else not_ok "$3"; diag "no '$2' in:"; sed 's/^/#   /' "$1"; fi
+}
+
+lacks() {
+	if grep -qF -- "$2" "$1"; then not_ok "$3"; diag "unexpected '$2' in:"; sed 's/^/#   /' "$1"; else ok "$3"; fi
+}

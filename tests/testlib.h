@@ -1,0 +1,109 @@
+/* testlib.h - helpers shared by the Criterion tests (header-only, static inline). */
+#ifndef TESTLIB_H
+#define TESTLIB_H
+
+#include <criterion/criterion.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "report.h"
+#include "rules.h"
+#include "store.h"
+#include "template.h"
+#include "tplset.h"
+
+/* The source tree's templates (make check exports NIANBAO_TEMPLATE_PATH). */
+static inline struct tplset *
+tl_templates(void)
+{
+	const char *p = getenv("NIANBAO_TEMPLATE_PATH");
+
+	return tplset_create(p != NULL ? p : "templates");
+}
+
+static inline const struct template *
+tl_template(struct tplset *ts, const char *id)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	const struct template *t = tplset_get(ts, id, &dl);
+
+	if (t == NULL)
+		diag_print(&dl, stderr);
+	cr_assert_not_null(t, "template %s must load", id);
+	diag_list_free(&dl);
+	return t;
+}
+
+static inline int
+tl_cell(const struct template *t, const char *id)
+{
+	int c = template_value(t, id);
+
+	cr_assert_geq(c, 0, "template %s has cell %s", t->id, id);
+	return c;
+}
+
+/* Type text into a cell through the engine, as the editor and `set` do. */
+static inline void
+tl_set(struct checker *ck, struct report *r, const char *id, const char *text)
+{
+	const struct template *t = r->tpl;
+	int c = tl_cell(t, id);
+	struct value v;
+	char *err = NULL;
+
+	if (value_parse(text, &t->values[c].kind, t->units, t->nunits, &v, &err) != 0)
+		cr_assert_fail("value %s for %s refused: %s", text, id, err);
+	checker_set(ck, c, &v, NULL);
+}
+
+/* Text of a cell's value ("" blank, "/" not applicable). */
+static inline const char *
+tl_get(const struct report *r, const char *id, char *buf, size_t n)
+{
+	int c = tl_cell(r->tpl, id);
+
+	value_format(&r->cells[c], &r->tpl->values[c].kind, buf, n);
+	return buf;
+}
+
+/* Number of failed instances of rule (NULL: any rule). */
+static inline size_t
+tl_failures(const struct checker *ck, const char *rule)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < checker_instances(ck); i++) {
+		struct finding f;
+
+		if (checker_status(ck, i) != FINDING_FAIL)
+			continue;
+		checker_finding(ck, i, &f);
+		if (rule == NULL || strcmp(f.rule, rule) == 0)
+			n++;
+	}
+	return n;
+}
+
+/*
+ * The failed instance of rule whose fix cell (or domain cell) is cell;
+ * fills *f and returns its index, or -1.
+ */
+static inline long
+tl_find(const struct checker *ck, const struct report *r, const char *rule, const char *cell,
+    struct finding *f)
+{
+	int c = tl_cell(r->tpl, cell);
+
+	for (size_t i = 0; i < checker_instances(ck); i++) {
+		if (checker_status(ck, i) != FINDING_FAIL)
+			continue;
+		checker_finding(ck, i, f);
+		if (strcmp(f->rule, rule) == 0 && (f->fix == c || (f->domain && f->cells[0] == c)))
+			return (long)i;
+	}
+	return -1;
+}
+
+#endif
