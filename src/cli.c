@@ -55,7 +55,7 @@ help(struct cli *cli)
 	printf(_("Usage: %s [OPTION]... COMMAND [ARG]...\n"
 	    "       %s [OPTION]... FILE\n"
 	    "Draft, check and publish the annual report on government information\n"
-	    "disclosure (政府信息公开工作年度报告) in the official format.\n\n"), cli->prog, cli->prog);
+	    "disclosure in the official format.\n\n"), cli->prog, cli->prog);
 	printf(_("Commands:\n"));
 	for (size_t i = 0; commands[i] != NULL; i++) {
 		printf("  %s %s\n", commands[i]->name, _(commands[i]->usage) + strlen(commands[i]->name));

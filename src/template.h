@@ -69,7 +69,7 @@ struct tpl_colset {
 
 struct tpl_part {
 	char	*id;		/* "s1.active" */
-	int	 section;	/* 0 (before section 一) .. 6 */
+	int	 section;	/* 0 (before the first section) .. 6 */
 	char	*title;		/* may be "" */
 	char	*guide;
 };

@@ -8,7 +8,7 @@
 
 enum value_kind {
 	KIND_COUNT,		/* integer count of documents, requests, cases */
-	KIND_CHANGE,		/* signed change (2019 本年增/减) */
+	KIND_CHANGE,		/* signed change of a count of items (2019 format) */
 	KIND_MONEY		/* fixed-point decimal with a unit */
 };
 

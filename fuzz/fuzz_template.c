@@ -1,0 +1,31 @@
+/* fuzz_template.c - libFuzzer target: any bytes given to the template loader. */
+#include "nb.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "report.h"
+#include "rules.h"
+#include "template.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct template *t = template_load_mem("fuzz", (const char *)data, size, &dl);
+
+	if (t != NULL) {
+		/* A template that loads must give a report its rules can check. */
+		struct report *r = report_create(t);
+		struct checker *ck = checker_create(r, NULL);
+
+		checker_recompute(ck);
+		checker_free(ck);
+		report_free(r);
+		template_free(t);
+	}
+	diag_list_free(&dl);
+	return 0;
+}

@@ -1,0 +1,31 @@
+#!/bin/sh
+# run-fuzz.sh BUILDDIR [SECONDS] - build the libFuzzer targets with clang and
+# run each for SECONDS (default 60) on a corpus seeded with the shipped files.
+# Any crash or sanitizer report fails the run and leaves the input in BUILDDIR/fuzz.
+set -eu
+top=$(cd "$(dirname "$0")/.." && pwd)
+build=$(cd "$1" && pwd)
+secs=${2:-60}
+out="$build/fuzz"
+mkdir -p "$out"
+core=$(cd "$top/src" && ls *.c | grep -v -e '^main\.c$' -e '^cli\.c$' -e '^cmd_' | sed "s|^|$top/src/|")
+flags="-g -O1 -std=c17 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -DHAVE_CONFIG_H -I$build -I$top/src"
+for target in report template; do
+	# shellcheck disable=SC2086
+	clang $flags -o "$out/fuzz_$target" "$top/fuzz/fuzz_$target.c" $core $(pkg-config --libs inih)
+	mkdir -p "$out/corpus_$target"
+done
+cp "$top"/templates/*.ini "$out/corpus_template/"
+cp "$top"/examples/*.nb "$out/corpus_report/"
+export NIANBAO_TEMPLATE_PATH="$top/templates"
+for target in report template; do
+	echo "fuzzing the $target loader for $secs seconds"
+	(cd "$out" && ./"fuzz_$target" -max_total_time="$secs" -max_len=65536 -timeout=10 \
+		-print_final_stats=1 "corpus_$target") >"$out/fuzz_$target.log" 2>&1 || {
+		tail -n 40 "$out/fuzz_$target.log"
+		echo "FAIL: the $target loader crashed; see $out/fuzz_$target.log" >&2
+		exit 1
+	}
+	grep -E '^stat::number_of_executed_units|^Done' "$out/fuzz_$target.log" || true
+done
+echo "fuzzing: no crash, no sanitizer report"
