@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "cli.h"
@@ -58,7 +59,7 @@ help(struct cli *cli)
 	    "disclosure in the official format.\n\n"), cli->prog, cli->prog);
 	printf(_("Commands:\n"));
 	for (size_t i = 0; commands[i] != NULL; i++) {
-		printf("  %s %s\n", commands[i]->name, _(commands[i]->usage) + strlen(commands[i]->name));
+		printf("  %s\n", _(commands[i]->usage));
 		printf("      %s\n", _(commands[i]->summary));
 	}
 	printf(_("\nWith only FILE, nianbao checks the report FILE.\n\n"
@@ -127,6 +128,9 @@ cli_main(int argc, char **argv)
 			optind++;
 			rc = commands[i]->run(&cli, argc - optind + 1, argv + optind - 1);
 		}
+	if (rc < 0 && access(argv[optind], F_OK) != 0 && strchr(argv[optind], '.') == NULL &&
+	    strchr(argv[optind], '/') == NULL)	/* a mistyped command, not a file */
+		rc = cli_usage_error(&cli, NULL, _("unknown command '%s'"), argv[optind]);
 	if (rc < 0)	/* a report file: until the editor exists, check it */
 		rc = cmd_check.run(&cli, argc - optind + 1, argv + optind - 1);
 	tplset_free(cli.ts);

@@ -64,12 +64,12 @@ json_finding(struct buf *b, const struct checker *ck, const struct report *r, si
 	else
 		buf_adds(b, "null");
 	buf_adds(b, ", \"expected\": ");
-	if (f.fix >= 0)
+	if (f.has_expected)
 		json_num(b, f.expected);
 	else
 		buf_adds(b, "null");
 	buf_adds(b, ", \"actual\": ");
-	if (f.fix >= 0)
+	if (f.fix >= 0 && r->cells[f.fix].state == VALUE_NUMBER)
 		json_num(b, value_fixed(&r->cells[f.fix]));
 	else if (f.domain)
 		json_num(b, f.lhs);

@@ -58,6 +58,27 @@ assign(struct report *r, struct checker *ck, const char *name, const char *value
 	return -1;
 }
 
+/* Apply the NAME=VALUE arguments that are (or are not) auto_totals; EXIT_USAGE if one fails. */
+static int
+assign_all(struct cli *cli, struct report *r, struct checker *ck, int n, char **args,
+    const char *file, bool auto_totals)
+{
+	int rc = EXIT_OK;
+
+	for (int i = 0; i < n; i++) {
+		char *name = xstrndup(args[i], (size_t)(strchr(args[i], '=') - args[i])), *err = NULL;
+
+		if ((strcmp(name, "auto_totals") == 0) == auto_totals &&
+		    assign(r, ck, name, strchr(args[i], '=') + 1, &err) != 0) {
+			fprintf(stderr, "%s: %s: %s: %s\n", cli->prog, file, name, err);
+			free(err);
+			rc = EXIT_USAGE;
+		}
+		free(name);
+	}
+	return rc;
+}
+
 static int
 run(struct cli *cli, int argc, char **argv)
 {
@@ -87,17 +108,9 @@ run(struct cli *cli, int argc, char **argv)
 		return EXIT_USAGE;
 	ck = checker_create(r, NULL);
 	checker_run(ck);
-	for (int i = optind + 1; i < argc; i++) {
-		char *name = xstrndup(argv[i], (size_t)(strchr(argv[i], '=') - argv[i]));
-
-		if (assign(r, ck, name, strchr(argv[i], '=') + 1, &err) != 0) {
-			fprintf(stderr, "%s: %s: %s: %s\n", cli->prog, argv[optind], name, err);
-			free(err);
-			err = NULL;
-			rc = EXIT_USAGE;
-		}
-		free(name);
-	}
+	/* auto_totals first: whether a total may be typed must not depend on the order */
+	rc = assign_all(cli, r, ck, argc - optind - 1, argv + optind + 1, argv[optind], true);
+	rc |= assign_all(cli, r, ck, argc - optind - 1, argv + optind + 1, argv[optind], false);
 	if (rc != EXIT_OK)
 		fprintf(stderr, _("%s: nothing was changed in %s\n"), cli->prog, argv[optind]);
 	else if (store_save(r, argv[optind], &err) != 0) {

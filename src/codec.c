@@ -101,6 +101,7 @@ codec_get(const char *value, struct buf *out, char **err)
 			continue;
 		}
 		if (i + 3 >= n || (hi = hexval(value[i + 1])) < 0 || (lo = hexval(value[i + 2])) < 0) {
+			/* xgettext:no-c-format */
 			*err = xstrdup(_("bad %-escape in text (expected %XX with two hex digits)"));
 			return -1;
 		}

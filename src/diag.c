@@ -50,7 +50,7 @@ diag_print(const struct diag_list *dl, FILE *fp)
 		else if (d->file != NULL)
 			fprintf(fp, "%s: %s\n", d->file, d->msg);
 		else
-			fprintf(fp, "%s\n", d->msg);
+			fprintf(fp, "nianbao: %s\n", d->msg);
 	}
 }
 

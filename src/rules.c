@@ -643,6 +643,28 @@ term_value(const struct checker *c, const struct term *tm)
 	return &c->prev->cells[c->prevmap[tm->cell]];
 }
 
+/*
+ * Last year's side of a cross-year rule is known only when last year's format
+ * has every cell it reads and at least one of them was filled in: a cell
+ * missing from an older format, or left blank, says nothing about this year.
+ */
+static bool
+prev_known(const struct checker *c, const struct inst *in)
+{
+	bool filled = false;
+
+	if (c->prev == NULL)
+		return false;
+	for (int i = 0; i < in->nterms; i++) {
+		if (!in->terms[i].prev)
+			continue;
+		if (c->prevmap[in->terms[i].cell] < 0)
+			return false;
+		filled |= c->prev->cells[c->prevmap[in->terms[i].cell]].state != VALUE_BLANK;
+	}
+	return filled;
+}
+
 static enum finding_status
 evaluate(const struct checker *c, const struct inst *in, int64_t *lhs, int64_t *rhs)
 {
@@ -658,7 +680,7 @@ evaluate(const struct checker *c, const struct inst *in, int64_t *lhs, int64_t *
 			return FINDING_NOT_ASSESSABLE;
 		return v->state == VALUE_NUMBER && v->num < 0 ? FINDING_FAIL : FINDING_PASS;
 	}
-	if (in->uses_prev && c->prev == NULL)
+	if (in->uses_prev && !prev_known(c, in))
 		return FINDING_NOT_ASSESSABLE;
 	for (int i = 0; i < in->nterms; i++) {
 		const struct value *v = term_value(c, &in->terms[i]);
@@ -754,6 +776,7 @@ checker_recompute(struct checker *c)
 
 /* Message of instance i with the subject cell's value given as text. */
 static char *format_message(const struct checker *c, size_t i, const char *actual);
+static void cell_label(struct buf *b, const struct tpl_value *v);
 
 int
 checker_validate(const struct checker *c, int cell, const struct value *v, char **err)
@@ -761,8 +784,12 @@ checker_validate(const struct checker *c, int cell, const struct value *v, char 
 	const struct template *t = c->r->tpl;
 
 	if (checker_is_derived(c, cell)) {
-		*err = xasprintf(_("%s is a total computed automatically; turn auto totals off to type it"),
-		    t->values[cell].id);
+		struct buf b = BUF_INIT;
+
+		cell_label(&b, &t->values[cell]);
+		*err = xasprintf(_("%s is a total computed automatically; turn auto totals off (^T) to type it"),
+		    b.data);
+		buf_free(&b);
 		return -1;
 	}
 	for (int k = c->rs->rd_off[cell]; k < c->rs->rd_off[cell + 1]; k++) {
@@ -846,6 +873,46 @@ checker_readers(const struct checker *c, int cell, const int **insts)
 	return (size_t)(c->rs->rd_off[cell + 1] - c->rs->rd_off[cell]);
 }
 
+/* True if another failed rule's cell to fix is one of the cells of instance i. */
+static bool
+other_culprit(const struct checker *c, size_t i)
+{
+	const struct inst *in = &c->rs->inst[i];
+
+	for (size_t k = 0; k < in->ncells; k++) {
+		int cell = in->cells[k];
+
+		if (cell == in->fix)
+			continue;
+		for (int j = c->rs->rd_off[cell]; j < c->rs->rd_off[cell + 1]; j++) {
+			size_t o = (size_t)c->rs->rd[j];
+
+			if (o != i && c->status[o] == FINDING_FAIL && c->rs->inst[o].fix == cell)
+				return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * Whether to propose the value that would satisfy rule i: not a negative
+ * count, not a cell that is computed (it follows its inputs), and not when
+ * another of the rule's cells is itself wrong by another rule (fix that one
+ * first, or the two proposals contradict each other).
+ */
+static bool
+worth_proposing(const struct checker *c, size_t i, int64_t expected)
+{
+	const struct inst *in = &c->rs->inst[i];
+	const struct tpl_value *v = &c->r->tpl->values[in->fix];
+
+	if (expected < 0 && v->kind.kind != KIND_CHANGE)
+		return false;
+	if (in->derive < 0 && checker_is_derived(c, in->fix))
+		return false;
+	return !other_culprit(c, i);
+}
+
 void
 checker_finding(const struct checker *c, size_t i, struct finding *f)
 {
@@ -861,9 +928,11 @@ checker_finding(const struct checker *c, size_t i, struct finding *f)
 	f->rhs = c->rhs[i];
 	f->fix = in->fix;
 	f->domain = in->dcell >= 0;
-	if (in->fix >= 0)
+	if (in->fix >= 0) {
 		f->expected = value_fixed(&c->r->cells[in->fix]) -
 		    side_coef(in, in->fix) * (c->lhs[i] - c->rhs[i]);
+		f->has_expected = c->status[i] == FINDING_FAIL && worth_proposing(c, i, f->expected);
+	}
 }
 
 /* The cell a message talks about: the one to fix, else the first one. */
@@ -970,9 +1039,7 @@ checker_message(const struct checker *c, size_t i)
 	buf_adds(&b, msg);
 	free(msg);
 	checker_finding(c, i, &f);
-	/* A negative count cannot be the fix: the error is then elsewhere in the rule. */
-	if (c->status[i] == FINDING_FAIL && f.fix >= 0 &&
-	    (f.expected >= 0 || t->values[f.fix].kind.kind == KIND_CHANGE)) {
+	if (f.has_expected) {
 		struct buf cl = BUF_INIT;
 
 		cell_label(&cl, &t->values[f.fix]);

@@ -37,6 +37,7 @@ struct finding {
 	int64_t		 lhs, rhs;	/* both sides, units of 10^-4 */
 	int		 fix;		/* cell to fix, or -1 */
 	int64_t		 expected;	/* the fix cell's value that satisfies the rule */
+	bool		 has_expected;	/* expected is worth proposing (see checker_finding) */
 	bool		 domain;	/* a value out of its domain (lhs is the value) */
 };
 

@@ -30,6 +30,8 @@ struct sload {
 	struct buf		 meta;		/* a metadata string being assembled */
 	char			*meta_key;	/* which one */
 	bool			 have_format, have_year, ended, after_end;
+	bool			 no_template;	/* named one we do not have: said once */
+	int			 text_line, meta_line;	/* where the value being assembled began */
 	int			 year_line;
 	int			 report_line;
 };
@@ -63,7 +65,9 @@ on_section(void *user, const char *name, int line)
 		return;
 	}
 	if (S->r == NULL) {
-		diag_add(S->dl, S->file, line, _("the file must begin with a [report] section naming its template"));
+		if (!S->no_template)
+			diag_add(S->dl, S->file, line,
+			    _("the file must begin with a [report] section naming its template"));
 		return;
 	}
 	if (strcmp(name, "cells") == 0)
@@ -79,6 +83,7 @@ on_section(void *user, const char *name, int line)
 		else {
 			S->where = W_TEXT;
 			S->text_started = false;
+			S->text_line = line;
 		}
 	} else
 		diag_add(S->dl, S->file, line, _("unknown section [%s]"), name);
@@ -93,15 +98,19 @@ once(struct sload *S, const char *key, int line)
 	return false;
 }
 
+/* Decode a |chunk| onto b; the writer cuts on character boundaries, so each
+ * chunk is valid UTF-8 by itself and a bad one is reported on its own line. */
 static void
 decode_into(struct sload *S, const char *value, struct buf *b, int line)
 {
+	size_t before = b->len;
 	char *err = NULL;
 
 	if (codec_get(value, b, &err) != 0) {
 		diag_add(S->dl, S->file, line, "%s", err);
 		free(err);
-	}
+	} else if (!utf8_valid(b->data + before, b->len - before))
+		diag_add(S->dl, S->file, line, _("the text is not valid UTF-8"));
 }
 
 /* The three metadata strings; continuation lines are KEY+. */
@@ -126,7 +135,7 @@ flush_meta(struct sload *S)
 		return;
 	if (S->r != NULL && report_set_string(meta_field(S->r, S->meta_key), S->meta.data != NULL ?
 	    S->meta.data : "", &err) != 0) {
-		diag_add(S->dl, S->file, 0, "%s: %s", S->meta_key, err);
+		diag_add(S->dl, S->file, S->meta_line, "%s: %s", S->meta_key, err);
 		free(err);
 	}
 	free(S->meta_key);
@@ -169,14 +178,17 @@ report_key(struct sload *S, const char *key, const char *value, int line)
 				d->file = xstrdup(S->file);
 				d->line = line;
 			}
+			S->no_template = true;
 			return;
 		}
 		S->r = report_create(t);
 		S->r->auto_totals = false;
 	} else if (S->r == NULL) {
-		diag_add(S->dl, S->file, line, _("\"template\" must be the first key of [report]"));
+		if (!S->no_template)
+			diag_add(S->dl, S->file, line, _("\"template\" must be the first key of [report]"));
 	} else if (meta_field(S->r, key) != NULL) {
 		S->meta_key = xstrdup(key);
+		S->meta_line = line;
 		decode_into(S, value, &S->meta, line);
 	} else if (strcmp(key, "year") == 0) {
 		char *end;
@@ -223,7 +235,7 @@ flush_text(struct sload *S)
 	if (S->where != W_TEXT || S->r == NULL || S->part < 0)
 		return;
 	if (report_set_text(S->r, S->part, S->text.data != NULL ? S->text.data : "", &err) != 0) {
-		diag_add(S->dl, S->file, 0, _("text %s: %s"), S->r->tpl->parts[S->part].id, err);
+		diag_add(S->dl, S->file, S->text_line, _("text %s: %s"), S->r->tpl->parts[S->part].id, err);
 		free(err);
 	}
 	buf_reset(&S->text);

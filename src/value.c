@@ -11,7 +11,8 @@
 #include "value.h"
 #include "xalloc.h"
 
-#define MAX_DIGITS 15		/* keeps every sum of a report far inside int64_t */
+/* 12 digits times 10^4 (the fixed point) times a few hundred cells stays far inside int64_t. */
+#define MAX_DIGITS 12
 
 static const int64_t pow10[] = { 1, 10, 100, 1000, 10000 };
 
@@ -68,25 +69,30 @@ has_prefix(const char *s, const char *p)
 	return strncmp(s, p, strlen(p)) == 0;
 }
 
-/* Split a trailing unit off s (money only); returns the unit or "" . */
+/* Split a trailing unit off s (money only): the longest unit that ends s wins,
+ * so that 万元 is not read as 万 + 元.  Returns the unit or "". */
 static const char *
 take_unit(char *s, char *const *units, size_t nunits, const char *fixed)
 {
-	size_t len = strlen(s);
+	size_t len = strlen(s), best_len = 0;
+	const char *best = "";
 
 	for (size_t i = 0; i <= nunits; i++) {
 		const char *u = i < nunits ? units[i] : fixed;
 		size_t ul;
 
-		if (u == NULL || (ul = strlen(u)) == 0 || ul >= len)
+		if (u == NULL || (ul = strlen(u)) == 0 || ul >= len || ul <= best_len)
 			continue;
 		if (strcmp(s + len - ul, u) == 0) {
-			s[len - ul] = '\0';
-			trim(s);
-			return u;
+			best = u;
+			best_len = ul;
 		}
 	}
-	return "";
+	if (best_len > 0) {
+		s[len - best_len] = '\0';
+		trim(s);
+	}
+	return best;
 }
 
 /* Digits with optional thousands separators and decimals. */
@@ -110,7 +116,7 @@ parse_number(const char *s, bool decimals, int64_t *num, uint8_t *scale, char **
 				group++;
 			if (frac >= 0)
 				frac++;
-		} else if (*p == ',' && frac < 0 && digits > 0 && (group < 0 || group == 3)) {
+		} else if (*p == ',' && frac < 0 && digits > 0 && (group < 0 ? digits <= 3 : group == 3)) {
 			group = 0;
 		} else if (*p == '.' && frac < 0 && digits > 0 && (group < 0 || group == 3)) {
 			if (!decimals) {
