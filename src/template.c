@@ -378,6 +378,8 @@ on_key(void *user, const char *section, const char *key, const char *value, int 
 	case S_SECTION:
 		if (strcmp(key, "title") == 0)
 			set_once(L, &t->sections[L->index].title, key, value, line);
+		else if (strcmp(key, "short") == 0)
+			set_once(L, &t->sections[L->index].short_title, key, value, line);
 		else if (is_guide(key))
 			add_guide(L, &t->sections[L->index].guide, key, value, line);
 		else
@@ -568,6 +570,8 @@ finish(struct loader *L)
 			diag_add(L->dl, L->file, 0, _("[section %d] is missing or has no title"), s);
 		if (t->sections[s].guide == NULL)
 			t->sections[s].guide = xstrdup("");
+		if (t->sections[s].short_title == NULL && t->sections[s].title != NULL)
+			t->sections[s].short_title = xstrdup(t->sections[s].title);
 	}
 	for (size_t i = 0; i < t->nparts; i++) {
 		struct tpl_part *p = &t->parts[i];
@@ -655,6 +659,7 @@ template_free(struct template *t)
 	free(t->units);
 	for (int s = 0; s <= TPL_SECTIONS; s++) {
 		free(t->sections[s].title);
+		free(t->sections[s].short_title);
 		free(t->sections[s].guide);
 	}
 	for (size_t i = 0; i < t->nparts; i++) {

@@ -76,6 +76,7 @@ struct tpl_part {
 
 struct tpl_section {
 	char	*title;
+	char	*short_title;	/* for narrow places such as the navigator */
 	char	*guide;
 };
 
