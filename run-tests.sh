@@ -34,6 +34,7 @@ check "$top/_build"
 echo "== AddressSanitizer + UndefinedBehaviorSanitizer build: make check =="
 "$top/tools/build.sh" "$top/_build-asan" --enable-asan
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+export LSAN_OPTIONS="suppressions=$top/tests/lsan.supp:print_suppressions=0"
 check "$top/_build-asan"
 echo "== fuzzing the loaders =="
 if "$top/fuzz/run-fuzz.sh" "$top/_build" "${FUZZ_SECONDS:-60}"; then

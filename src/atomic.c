@@ -63,6 +63,9 @@ keep_backup(const char *dir, const char *base, const char *target)
 	unlink(tmp);
 	if (link(target, tmp) == 0) {
 		rc = rename(tmp, bak);
+		/* If bak already was a link to target, rename did nothing: drop the extra name. */
+		if (rc == 0)
+			unlink(tmp);
 		goto out;
 	}
 	free(tmp);
@@ -89,6 +92,28 @@ out:
 	return rc;
 }
 
+/* The file a symbolic link names, whether or not it exists yet. */
+static int
+link_target(const char *path, char *out, size_t size)
+{
+	char link[PATH_MAX], *dir;
+	ssize_t n;
+
+	if (realpath(path, out) != NULL)
+		return 0;
+	if ((n = readlink(path, link, sizeof link - 1)) < 0)
+		return -1;
+	link[n] = '\0';
+	if (link[0] == '/') {
+		snprintf(out, size, "%s", link);
+		return 0;
+	}
+	dir = xstrdup(path);
+	n = snprintf(out, size, "%s/%s", dirname(dir), link);
+	free(dir);
+	return n >= 0 && (size_t)n < size ? 0 : -1;
+}
+
 /* Put the finished temporary file in place without replacing anything. */
 static int
 link_new(const char *tmp, const char *target, const char *path, char **err)
@@ -113,11 +138,12 @@ atomic_write(const char *path, const void *data, size_t len, enum atomic_mode mo
 	bool exists;
 	int fd = -1, e, dfd;
 
-	/* Save through a symbolic link to the file it names. */
-	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) && realpath(path, resolved) != NULL)
+	/* Save through a symbolic link to the file it names, even one not created yet. */
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) && link_target(path, resolved, sizeof resolved) == 0)
 		target = resolved;
 	exists = stat(target, &st) == 0;
-	if (exists && mode == ATOMIC_CREATE) {
+	/* Creating never goes through anything already at that name, even a dangling link. */
+	if (mode == ATOMIC_CREATE && (exists || lstat(path, &st) == 0)) {
 		*err = xasprintf(_("%s already exists; nianbao does not overwrite it"), path);
 		return -1;
 	}

@@ -301,14 +301,13 @@ store_load_mem(const char *name, const char *data, size_t len, struct tplset *ts
 	inifile_read(name, data, len, &ops, &S, dl);
 	flush_text(&S);
 	flush_meta(&S);
-	if (dl->n == before) {
-		if (S.r == NULL)
-			diag_add(dl, name, 0, _("not a nianbao report: no [report] section with a template"));
-		else if (!S.have_format || !S.have_year)
-			diag_add(dl, name, S.report_line, _("[report] needs format and year"));
-		else if (!S.ended)
-			diag_add(dl, name, 0, _("the file is incomplete (no [end] line): it was probably cut off while being copied or saved"));
-	}
+	if (dl->n == before && S.r == NULL && !S.no_template)
+		diag_add(dl, name, 0, _("not a nianbao report: no [report] section with a template"));
+	else if (dl->n == before && (!S.have_format || !S.have_year))
+		diag_add(dl, name, S.report_line, _("[report] needs format and year"));
+	/* Said even beside other problems: a cut-off file explains them. */
+	if (S.r != NULL && !S.ended)
+		diag_add(dl, name, 0, _("the file is incomplete (no [end] line): it was probably cut off while being copied or saved"));
 	strmap_free(S.sections);
 	strmap_free(S.keys);
 	buf_free(&S.text);
