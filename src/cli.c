@@ -62,7 +62,8 @@ help(struct cli *cli)
 		printf("  %s\n", _(commands[i]->usage));
 		printf("      %s\n", _(commands[i]->summary));
 	}
-	printf(_("\nWith only FILE, nianbao checks the report FILE.\n\n"
+	printf(_("\nWith only FILE, nianbao opens the report FILE in the editor (creating it\n"
+	    "if it does not exist); when not on a terminal, it checks FILE instead.\n\n"
 	    "Options:\n"
 	    "  -T, --templates=DIR  look for templates in DIR first\n"
 	    "  -h, --help           show this help and exit\n"
@@ -87,8 +88,20 @@ template_path(const char *extra)
 	return buf_detach(&b);
 }
 
+/* `nianbao FILE`: the editor on a terminal; otherwise (a pipe, a script) a check. */
+static int
+open_file(struct cli *cli, int argc, char **argv, cli_editor_fn editor)
+{
+	if (editor != NULL && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
+		if (argc != 1)
+			return cli_usage_error(cli, NULL, _("give one report FILE to edit"));
+		return editor(argv[0], cli->ts, &cli->prefs);
+	}
+	return cmd_check.run(cli, argc + 1, argv - 1);
+}
+
 int
-cli_main(int argc, char **argv)
+cli_main(int argc, char **argv, cli_editor_fn editor)
 {
 	static const struct option longopts[] = {
 		{ "help", no_argument, NULL, 'h' },
@@ -96,11 +109,13 @@ cli_main(int argc, char **argv)
 		{ "templates", required_argument, NULL, 'T' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct cli cli = { "nianbao", NULL };
+	struct cli cli;
 	const char *extra = NULL;
 	char *path;
 	int c, rc;
 
+	memset(&cli, 0, sizeof cli);
+	cli.prog = "nianbao";
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "+hVT:", longopts, NULL)) != -1) {
 		switch (c) {
@@ -122,6 +137,7 @@ cli_main(int argc, char **argv)
 	path = template_path(extra);
 	cli.ts = tplset_create(path);
 	free(path);
+	prefs_init(&cli.prefs);
 	rc = -1;
 	for (size_t i = 0; commands[i] != NULL; i++)
 		if (strcmp(argv[optind], commands[i]->name) == 0) {
@@ -131,8 +147,9 @@ cli_main(int argc, char **argv)
 	if (rc < 0 && access(argv[optind], F_OK) != 0 && strchr(argv[optind], '.') == NULL &&
 	    strchr(argv[optind], '/') == NULL)	/* a mistyped command, not a file */
 		rc = cli_usage_error(&cli, NULL, _("unknown command '%s'"), argv[optind]);
-	if (rc < 0)	/* a report file: until the editor exists, check it */
-		rc = cmd_check.run(&cli, argc - optind + 1, argv + optind - 1);
+	if (rc < 0)
+		rc = open_file(&cli, argc - optind, argv + optind, editor);
 	tplset_free(cli.ts);
+	prefs_free(&cli.prefs);
 	return rc;
 }

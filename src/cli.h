@@ -7,6 +7,7 @@
 
 #include <stdio.h>
 
+#include "prefs.h"
 #include "report.h"
 #include "tplset.h"
 
@@ -15,6 +16,7 @@ enum { EXIT_OK = 0, EXIT_RULES = 1, EXIT_USAGE = 2 };
 struct cli {
 	const char	*prog;
 	struct tplset	*ts;
+	struct prefs	 prefs;		/* read by the editor and `new`; problems reported there */
 };
 
 struct cli_command {
@@ -24,7 +26,10 @@ struct cli_command {
 	int		(*run)(struct cli *cli, int argc, char **argv);
 };
 
-int cli_main(int argc, char **argv);
+/* The full-screen editor, given by main() so the core never depends on the screen. */
+typedef int (*cli_editor_fn)(const char *file, struct tplset *ts, struct prefs *prefs);
+
+int cli_main(int argc, char **argv, cli_editor_fn editor);
 
 /* Shared helpers of the cmd_*.c files. */
 struct report *cli_load(struct cli *cli, const char *path);

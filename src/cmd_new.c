@@ -35,7 +35,7 @@ run(struct cli *cli, int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct diag_list dl = DIAG_LIST_INIT;
-	const char *format = NULL, *agency = "", *id;
+	const char *format = NULL, *agency = NULL, *id;
 	const struct template *t;
 	struct report *r;
 	struct checker *ck;
@@ -80,9 +80,17 @@ run(struct cli *cli, int argc, char **argv)
 	if (!template_covers(t, year))
 		fprintf(stderr, _("%s: warning: the %s format is not the one for %d reports\n"),
 		    cli->prog, t->id, year);
+	/* Preferences give the defaults; their problems are worth a warning, not a stop. */
+	prefs_load(&cli->prefs, NULL, &dl);
+	for (size_t i = 0; i < dl.n; i++)
+		fprintf(stderr, _("%s: warning: preferences %s:%d: %s\n"), cli->prog,
+		    dl.v[i].file != NULL ? dl.v[i].file : "", dl.v[i].line, dl.v[i].msg);
 	r = report_create(t);
 	r->year = year;
-	if (report_set_string(&r->agency, agency, &err) != 0) {
+	r->auto_totals = cli->prefs.auto_totals;
+	free(r->contact);
+	r->contact = xstrdup(cli->prefs.contact);
+	if (report_set_string(&r->agency, agency != NULL ? agency : cli->prefs.agency, &err) != 0) {
 		fprintf(stderr, "%s: --agency: %s\n", cli->prog, err);
 		report_free(r);
 		goto out;

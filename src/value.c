@@ -70,7 +70,8 @@ has_prefix(const char *s, const char *p)
 }
 
 /* Split a trailing unit off s (money only): the longest unit that ends s wins,
- * so that 万元 is not read as 万 + 元.  Returns the unit or "". */
+ * so that "ten-thousand yuan" is not read as "ten-thousand" + "yuan".
+ * Returns the unit or "". */
 static const char *
 take_unit(char *s, char *const *units, size_t nunits, const char *fixed)
 {

@@ -5,7 +5,7 @@ cd "$TOP_SRCDIR" || exit 1
 
 # Official labels and rules live in templates/, never in C.  The only Chinese
 # in C is value syntax (增/减) and typographic marks in messages.
-cjk=$(grep -nP '[\x{4e00}-\x{9fff}]' src/*.c src/*.h | grep -v '"增"\|"减"\|增15\|减3' || true)
+cjk=$(grep -nP '[\x{4e00}-\x{9fff}]' src/*.c src/*.h src/tui/*.c src/tui/*.h | grep -v '"增"\|"减"\|增15\|减3' || true)
 is "$cjk" "" "no official label is written in C"
 
 # Nothing outside the screen code includes curses.
@@ -26,13 +26,19 @@ for opt in $(grep -ho '{ "[a-z-]*", \(no\|required\)_argument' src/cli.c src/cmd
 	if grep -q -- "\\\\-\\\\-$opt" man/nianbao.1.in; then ok "--$opt is in nianbao(1)"; else not_ok "--$opt is in nianbao(1)"; fi
 done
 
+# Every key of the editor's help table is in nianbao(1).
+for key in $(sed -n '/^static const struct key_help all/,/^};/p' src/tui/keys.c |
+	grep -o '"[^"]*"' | tr -d '"' | tr ',' '\n' | grep -o '\^[A-Z]\|F[0-9][0-9]*\|PgDn\|PgUp\|Esc' | sort -u); do
+	if grep -qF -- "$key" man/nianbao.1.in; then ok "key $key is in nianbao(1)"; else not_ok "key $key is in nianbao(1)"; fi
+done
+
 # The Chinese translation is complete.
 stats=$(msgfmt --statistics -o /dev/null po/zh_CN.po 2>&1)
 case "$stats" in
 *untranslated* | *fuzzy*) not_ok "po/zh_CN.po is complete: $stats" ;;
 *) ok "po/zh_CN.po is complete: $stats" ;;
 esac
-if xgettext --keyword=_ --keyword=N_ --from-code=UTF-8 -o - src/*.c 2>/dev/null |
+if xgettext --keyword=_ --keyword=N_ --from-code=UTF-8 -o - src/*.c src/tui/*.c 2>/dev/null |
 	msgcmp --use-untranslated po/zh_CN.po - >"$TMP/msgcmp" 2>&1; then
 	ok "po/zh_CN.po has every message of the sources"
 else

@@ -1,0 +1,129 @@
+/*
+ * app.h - the editor's state, shared by the screen modules (tui.c, nav.c,
+ * page_text.c, page_grid.c, page_meta.c).  The model is the report and its
+ * checker; everything on screen is drawn again from here (so resize and
+ * undo are cheap and nothing is remembered only in a curses window).
+ */
+#ifndef APP_H
+#define APP_H
+
+#include <curses.h>
+#include <stdbool.h>
+#include <time.h>
+
+#include "keys.h"
+#include "prefs.h"
+#include "report.h"
+#include "rules.h"
+#include "textbuf.h"
+#include "tplset.h"
+
+enum page_kind { PAGE_INFO, PAGE_TEXT, PAGE_TABLE };
+
+struct page {
+	enum page_kind	 kind;
+	int		 index;		/* part or table index */
+	int		 section;	/* 0..6 */
+};
+
+/* A table's view state. */
+struct gridview {
+	int	 cell;		/* focused value cell */
+	bool	 editing;
+	char	 buf[96];	/* what is being typed */
+	int	 top;		/* first body row shown */
+	int	 left;		/* first value column shown */
+	int	 y0;		/* screen row of the grid's first row, as last drawn */
+};
+
+enum msg_level { MSG_NONE, MSG_INFO, MSG_WARN, MSG_ERROR };
+
+struct app {
+	const char	*path;
+	struct tplset	*ts;
+	struct prefs	*prefs;
+	struct report	*r;
+	struct checker	*ck;
+	struct page	*pages;
+	size_t		 npages, cur;
+	struct textbuf	**texts;	/* per part, created when first shown */
+	int		*text_top;	/* per part: first visual line shown */
+	struct gridview	*grids;		/* per table */
+	int		 info_field;
+	bool		 info_editing;
+	char		 info_buf[512];
+	unsigned long	 edits;		/* edits since opening */
+	unsigned long	 saved_edits;	/* edits at the last save */
+	unsigned long	 journaled_edits;
+	time_t		 journal_time;
+	bool		 readonly;
+	bool		 locked;	/* we hold the lock */
+	bool		 quit;
+	bool		 pending_esc;
+	char		 msg[512];
+	enum msg_level	 msg_level;
+	int		 rows, cols;
+	bool		 color;
+	/* the journal could not be written: say so once */
+	bool		 journal_failed;
+	bool		 no_journal;	/* an unreadable journal exists: leave it alone */
+};
+
+/* Colour pairs / attributes by meaning. */
+enum look { LOOK_NORMAL, LOOK_TITLE, LOOK_GUIDE, LOOK_DERIVED, LOOK_BAD, LOOK_FOCUS,
+	LOOK_GOOD, LOOK_TODO, LOOK_HINTKEY, LOOK_SEL, LOOK_COUNT };
+attr_t app_look(const struct app *a, enum look l);
+
+/* Keys we define ourselves (define_key) beyond ncurses' own codes. */
+#define KEY_PASTE_BEGIN (KEY_MAX + 1)
+#define KEY_PASTE_END (KEY_MAX + 2)
+#define KEY_CTRL_UP (KEY_MAX + 3)
+#define KEY_CTRL_DOWN (KEY_MAX + 4)
+
+#define NAV_WIDTH 20
+#define MIN_COLS 80
+#define MIN_ROWS 24
+
+/* Main pane geometry. */
+static inline int app_pane_x(const struct app *a) { (void)a; return NAV_WIDTH + 1; }
+static inline int app_pane_w(const struct app *a) { return a->cols - NAV_WIDTH - 1; }
+static inline int app_pane_bottom(const struct app *a) { return a->rows - 3; }
+
+/* tui.c */
+void app_message(struct app *a, enum msg_level l, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+void app_edited(struct app *a);
+void app_go(struct app *a, size_t page);
+/* Draw a guidance text in rows [y, y + max) of the pane; returns rows used. */
+int app_draw_guide(struct app *a, int y, const char *title, const char *guide, int max);
+
+/* nav.c */
+void nav_build(struct app *a);
+void nav_draw(struct app *a);
+/* Page shown at a click on navigator row y, or -1. */
+long nav_hit(const struct app *a, int y);
+size_t nav_first_page_of_section(const struct app *a, int section);
+
+/* page_text.c */
+struct textbuf *text_buffer(struct app *a, int part);
+void text_sync(struct app *a);
+void text_draw(struct app *a);
+void text_key(struct app *a, int key, bool code);
+void text_paste(struct app *a, const char *s, size_t n);
+void text_click(struct app *a, int y, int x);
+
+/* page_grid.c */
+void grid_enter(struct app *a, int table);
+void grid_draw(struct app *a);
+void grid_key(struct app *a, int key, bool code);
+void grid_paste(struct app *a, const char *s, size_t n);
+void grid_click(struct app *a, int y, int x);
+void grid_focus(struct app *a, int table, int cell);
+/* Status text for the focused cell (the most important diagnostic); caller frees or NULL. */
+char *grid_status(struct app *a);
+
+/* page_meta.c */
+void info_draw(struct app *a);
+void info_key(struct app *a, int key, bool code);
+
+#endif

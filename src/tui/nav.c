@@ -1,0 +1,185 @@
+/* nav.c - the pages of a report in walking order, and the navigator that lists them. */
+#include "nb.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "draw.h"
+#include "xalloc.h"
+
+static void
+add_page(struct app *a, enum page_kind kind, int index, int section)
+{
+	a->pages = xrealloc(a->pages, (a->npages + 1) * sizeof *a->pages);
+	a->pages[a->npages].kind = kind;
+	a->pages[a->npages].index = index;
+	a->pages[a->npages].section = section;
+	a->npages++;
+}
+
+void
+nav_build(struct app *a)
+{
+	const struct template *t = a->r->tpl;
+
+	add_page(a, PAGE_INFO, 0, 0);
+	for (int s = 0; s <= TPL_SECTIONS; s++) {
+		for (size_t p = 0; p < t->nparts; p++)
+			if (t->parts[p].section == s)
+				add_page(a, PAGE_TEXT, (int)p, s);
+		for (size_t i = 0; i < t->ntables; i++)
+			if (t->tables[i].section == s)
+				add_page(a, PAGE_TABLE, (int)i, s);
+	}
+	a->texts = xcalloc(t->nparts + 1, sizeof *a->texts);
+	a->text_top = xcalloc(t->nparts + 1, sizeof *a->text_top);
+	a->grids = xcalloc(t->ntables + 1, sizeof *a->grids);
+	for (size_t i = 0; i < t->ntables; i++)
+		a->grids[i].cell = -1;
+}
+
+size_t
+nav_first_page_of_section(const struct app *a, int section)
+{
+	for (size_t i = 0; i < a->npages; i++)
+		if (a->pages[i].section == section && a->pages[i].kind != PAGE_INFO)
+			return i;
+	return a->cur;
+}
+
+static size_t
+pages_in_section(const struct app *a, int section)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < a->npages; i++)
+		n += a->pages[i].section == section && a->pages[i].kind != PAGE_INFO;
+	return n;
+}
+
+enum mark { MARK_NONE, MARK_DONE, MARK_TODO, MARK_ERROR };
+
+/* Complete, incomplete or with errors: what the officer must still do in a section. */
+static enum mark
+section_mark(const struct app *a, int section)
+{
+	const struct template *t = a->r->tpl;
+	bool todo = false;
+
+	for (size_t i = 0; i < checker_instances(a->ck); i++) {
+		struct finding f;
+
+		if (checker_status(a->ck, i) != FINDING_FAIL)
+			continue;
+		checker_finding(a->ck, i, &f);
+		for (size_t k = 0; k < f.ncells && !f.warning; k++)
+			if (t->tables[t->values[f.cells[k]].table].section == section)
+				return MARK_ERROR;
+	}
+	for (size_t p = 0; p < t->nparts; p++)
+		if (t->parts[p].section == section) {
+			struct textbuf *tb = a->texts[p];
+			size_t len = 0;
+
+			if (tb != NULL ? textbuf_lines(tb) == 1 && (textbuf_line(tb, 0, &len), len == 0) :
+			    a->r->texts[p][0] == '\0')
+				todo = true;
+		}
+	for (size_t v = 0; v < t->nvalues; v++)
+		if (t->tables[t->values[v].table].section == section &&
+		    a->r->cells[v].state == VALUE_BLANK)
+			todo = true;
+	return todo ? MARK_TODO : MARK_DONE;
+}
+
+/* The label of a page in the navigator; caller frees. */
+static char *
+page_label(const struct app *a, size_t i, bool *sub)
+{
+	const struct template *t = a->r->tpl;
+	const struct page *p = &a->pages[i];
+
+	*sub = false;
+	if (p->kind == PAGE_INFO)
+		return xstrdup(_("Report information"));
+	if (p->section == 0)
+		return xstrdup(p->kind == PAGE_TEXT && *t->parts[p->index].title != '\0' ?
+		    t->parts[p->index].title : _("Opening paragraph"));
+	if (pages_in_section(a, p->section) == 1 || nav_first_page_of_section(a, p->section) == i)
+		return xstrdup(t->sections[p->section].short_title);
+	*sub = true;
+	if (p->kind == PAGE_TEXT && *t->parts[p->index].title != '\0')
+		return xstrdup(t->parts[p->index].title);
+	return xstrdup(p->kind == PAGE_TABLE ? t->tables[p->index].name : _("Overview"));
+}
+
+/*
+ * Rows of the navigator: a section with several pages shows its first page
+ * as the section and the others, indented, only while the section is open.
+ */
+static size_t
+layout(const struct app *a, size_t *rows, size_t max)
+{
+	size_t n = 0;
+	int open = a->pages[a->cur].section;
+
+	for (size_t i = 0; i < a->npages && n < max; i++) {
+		bool sub;
+		char *l = page_label(a, i, &sub);
+
+		free(l);
+		if (sub && a->pages[i].section != open)
+			continue;
+		rows[n++] = i;
+	}
+	return n;
+}
+
+void
+nav_draw(struct app *a)
+{
+	static const char *const marks[] = { "", N_("done"), N_("todo"), N_("errors") };
+	size_t rows[64], n = layout(a, rows, sizeof rows / sizeof *rows);
+	int bottom = app_pane_bottom(a);
+
+	mvvline_set(1, NAV_WIDTH, WACS_VLINE, bottom);
+	for (size_t k = 0; k < n && (int)k + 1 <= bottom; k++) {
+		size_t i = rows[k];
+		const struct page *p = &a->pages[i];
+		bool sub, head;
+		char *l = page_label(a, i, &sub);
+		enum mark m = MARK_NONE;
+		int y = (int)k + 1, x = sub ? 2 : 0, mw = 0;
+
+		head = !sub && p->section > 0 && nav_first_page_of_section(a, p->section) == i;
+		if (head)
+			m = section_mark(a, p->section);
+		if (i == a->cur)
+			attron(app_look(a, LOOK_SEL));
+		mvhline(y, 0, ' ', NAV_WIDTH);
+		if (m != MARK_NONE)
+			mw = draw_width(_(marks[m])) + 1;
+		draw_str(stdscr, y, x, l, NAV_WIDTH - x - mw, false);
+		if (i == a->cur)
+			attroff(app_look(a, LOOK_SEL));
+		if (m != MARK_NONE) {
+			attr_t at = app_look(a, m == MARK_DONE ? LOOK_GOOD : m == MARK_TODO ? LOOK_TODO : LOOK_BAD);
+
+			attron(at);
+			draw_str(stdscr, y, NAV_WIDTH - mw, _(marks[m]), mw, false);
+			attroff(at);
+		}
+		free(l);
+	}
+}
+
+long
+nav_hit(const struct app *a, int y)
+{
+	size_t rows[64], n = layout(a, rows, sizeof rows / sizeof *rows);
+
+	if (y < 1 || (size_t)(y - 1) >= n)
+		return -1;
+	return (long)rows[y - 1];
+}

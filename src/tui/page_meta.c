@@ -1,0 +1,185 @@
+/* page_meta.c - the report's information: agency, year, date, contact, format, auto totals. */
+#include "nb.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "draw.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+#define CTRL(c) ((c) & 0x1f)
+
+enum field { F_AGENCY, F_YEAR, F_DATE, F_CONTACT, F_FORMAT, F_AUTO, F_COUNT };
+
+static const char *const names[F_COUNT] = {
+	N_("Agency"), N_("Year"), N_("Publication date"), N_("Contact"), N_("Format"), N_("Auto totals")
+};
+
+/* Current text of a field; caller frees. */
+static char *
+field_text(struct app *a, enum field f)
+{
+	switch (f) {
+	case F_AGENCY:
+		return xstrdup(a->r->agency);
+	case F_YEAR:
+		return xasprintf("%d", a->r->year);
+	case F_DATE:
+		return xstrdup(a->r->date);
+	case F_CONTACT:
+		return xstrdup(a->r->contact);
+	case F_FORMAT:
+		return xasprintf("%s (%s)", a->r->tpl->name, a->r->tpl->id);
+	case F_AUTO:
+	case F_COUNT:
+		break;
+	}
+	return xstrdup(a->r->auto_totals ? _("on (^T turns it off)") : _("off (^T turns it on)"));
+}
+
+void
+info_draw(struct app *a)
+{
+	int x = app_pane_x(a), w = app_pane_w(a) - 1, y = 1, cx = -1, cy = -1;
+
+	attron(A_BOLD);
+	draw_str(stdscr, y++, x, _("Report information"), w, true);
+	attroff(A_BOLD);
+	y += app_draw_guide(a, y, NULL,
+	    _("These appear in the title and at the end of the published report. Type to change a field, Enter to store it, Esc to cancel; PgDn goes on to the report's sections."), 3);
+	y++;
+	for (int f = 0; f < F_COUNT; f++, y += 2) {
+		char *text = a->info_editing && f == a->info_field ? xstrdup(a->info_buf) : field_text(a, (enum field)f);
+		int used;
+
+		attron(A_BOLD);
+		draw_str(stdscr, y, x, _(names[f]), 18, false);
+		attroff(A_BOLD);
+		if (f == a->info_field)
+			attron(app_look(a, LOOK_FOCUS));
+		used = draw_str(stdscr, y, x + 18, text, w - 18, true);
+		if (f == a->info_field)
+			attroff(app_look(a, LOOK_FOCUS));
+		if (f == a->info_field) {
+			cy = y;
+			cx = x + 18 + (a->info_editing ? used : 0);
+		}
+		free(text);
+	}
+	if (cy >= 0)
+		move(cy, cx < x + w ? cx : x + w - 1);
+}
+
+/* Store the field being edited; false (and a message) if refused. */
+static bool
+commit(struct app *a)
+{
+	char *err = NULL;
+	int rc = 0;
+
+	if (!a->info_editing)
+		return true;
+	switch (a->info_field) {
+	case F_AGENCY:
+		rc = report_set_string(&a->r->agency, a->info_buf, &err);
+		break;
+	case F_DATE:
+		rc = report_set_string(&a->r->date, a->info_buf, &err);
+		break;
+	case F_CONTACT:
+		rc = report_set_string(&a->r->contact, a->info_buf, &err);
+		break;
+	case F_YEAR: {
+		char *end;
+		long y = strtol(a->info_buf, &end, 10);
+
+		if (end == a->info_buf || *end != '\0' || y < 1900 || y > 9999) {
+			err = xasprintf(_("year must be a number like 2025, not \"%s\""), a->info_buf);
+			rc = -1;
+		} else
+			a->r->year = (int)y;
+		break;
+	}
+	default:
+		break;
+	}
+	if (rc != 0) {
+		app_message(a, MSG_ERROR, "%s", err);
+		free(err);
+		return false;
+	}
+	a->info_editing = false;
+	app_edited(a);
+	return true;
+}
+
+static bool
+editable_field(int f)
+{
+	return f == F_AGENCY || f == F_YEAR || f == F_DATE || f == F_CONTACT;
+}
+
+void
+info_key(struct app *a, int key, bool code)
+{
+	size_t len = strlen(a->info_buf);
+
+	if (!code && key == 27) {
+		a->info_editing = false;
+		return;
+	}
+	if ((!code && (key == '\r' || key == '\n' || key == '\t')) || (code && key == KEY_ENTER)) {
+		if (commit(a) && a->info_field + 1 < F_COUNT)
+			a->info_field++;
+		return;
+	}
+	if ((code && key == KEY_BACKSPACE) || (!code && (key == 127 || key == CTRL('h')))) {
+		if (!editable_field(a->info_field))
+			return;
+		if (!a->info_editing) {
+			char *t = field_text(a, (enum field)a->info_field);
+
+			snprintf(a->info_buf, sizeof a->info_buf, "%s", t);
+			free(t);
+			a->info_editing = true;
+			len = strlen(a->info_buf);
+		}
+		while (len > 0 && (a->info_buf[len - 1] & 0xC0) == 0x80)
+			len--;
+		if (len > 0)
+			len--;
+		a->info_buf[len] = '\0';
+		return;
+	}
+	if (!code && key >= 32 && key != 127) {
+		char u[4];
+		size_t k = utf8_encode((uint32_t)key, u);
+
+		if (!editable_field(a->info_field)) {
+			app_message(a, MSG_INFO, a->info_field == F_AUTO ? _("^T turns auto totals on or off.") :
+			    _("The format is chosen when the report is created."));
+			return;
+		}
+		if (!a->info_editing) {
+			char *t = field_text(a, (enum field)a->info_field);
+
+			snprintf(a->info_buf, sizeof a->info_buf, "%s", t);
+			free(t);
+			a->info_editing = true;
+			len = strlen(a->info_buf);
+		}
+		if (len + k < sizeof a->info_buf) {
+			memcpy(a->info_buf + len, u, k);
+			a->info_buf[len + k] = '\0';
+		}
+		return;
+	}
+	if (!commit(a))
+		return;
+	if (code && (key == KEY_UP || key == KEY_BTAB) && a->info_field > 0)
+		a->info_field--;
+	else if (code && key == KEY_DOWN && a->info_field + 1 < F_COUNT)
+		a->info_field++;
+}

@@ -1,0 +1,1014 @@
+/* tui.c - the editor's main loop: open, draw, dispatch keys, save, journal, quit. */
+#include "nb.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "app.h"
+#include "atomic.h"
+#include "buf.h"
+#include "draw.h"
+#include "inifile.h"
+#include "journal.h"
+#include "store.h"
+#include "tui.h"
+#include "utf8.h"
+#include "width.h"
+#include "xalloc.h"
+
+#define CTRL(c) ((c) & 0x1f)
+#define JOURNAL_SECONDS 1	/* journal at most this long after an edit (+ the 0.5 s tick) */
+
+static volatile sig_atomic_t got_hangup;
+
+static void
+on_hangup(int sig)
+{
+	(void)sig;
+	got_hangup = 1;
+}
+
+/* ---- looks and messages -------------------------------------------------- */
+
+attr_t
+app_look(const struct app *a, enum look l)
+{
+	static const attr_t mono[LOOK_COUNT] = {
+		[LOOK_NORMAL] = A_NORMAL, [LOOK_TITLE] = A_REVERSE, [LOOK_GUIDE] = A_DIM,
+		[LOOK_DERIVED] = A_UNDERLINE, [LOOK_BAD] = A_BOLD, [LOOK_FOCUS] = A_REVERSE,
+		[LOOK_GOOD] = A_NORMAL, [LOOK_TODO] = A_NORMAL, [LOOK_HINTKEY] = A_REVERSE,
+		[LOOK_SEL] = A_REVERSE,
+	};
+
+	if (!a->color || l == LOOK_NORMAL || l == LOOK_FOCUS || l == LOOK_SEL ||
+	    l == LOOK_HINTKEY || l == LOOK_TITLE)
+		return mono[l];
+	return COLOR_PAIR(l) | (l == LOOK_BAD ? A_BOLD : 0);
+}
+
+static void
+init_looks(struct app *a)
+{
+	a->color = has_colors();
+	if (!a->color)
+		return;
+	start_color();
+	use_default_colors();
+	init_pair(LOOK_GUIDE, COLOR_BLUE, -1);
+	init_pair(LOOK_DERIVED, COLOR_CYAN, -1);
+	init_pair(LOOK_BAD, COLOR_RED, -1);
+	init_pair(LOOK_GOOD, COLOR_GREEN, -1);
+	init_pair(LOOK_TODO, COLOR_YELLOW, -1);
+}
+
+void
+app_message(struct app *a, enum msg_level l, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(a->msg, sizeof a->msg, fmt, ap);
+	va_end(ap);
+	a->msg_level = l;
+}
+
+void
+app_edited(struct app *a)
+{
+	a->edits++;
+}
+
+static bool
+unsaved(const struct app *a)
+{
+	return a->edits != a->saved_edits;
+}
+
+/* ---- drawing ------------------------------------------------------------- */
+
+int
+app_draw_guide(struct app *a, int y, const char *title, const char *guide, int max)
+{
+	int x = app_pane_x(a), w = app_pane_w(a) - 1, used = 0;
+	size_t *st, n;
+
+	if (title != NULL && *title != '\0') {
+		attron(A_BOLD);
+		draw_str(stdscr, y + used++, x, title, w, true);
+		attroff(A_BOLD);
+	}
+	n = draw_wrap(guide, w, &st);
+	attron(app_look(a, LOOK_GUIDE));
+	for (size_t i = 0; i < n && used < max && *guide != '\0'; i++) {
+		size_t len = st[i + 1] - st[i];
+
+		if (len > 0 && guide[st[i] + len - 1] == '\n')
+			len--;
+		if (used == max - 1 && i + 1 < n) {	/* the last row that fits ends with an ellipsis */
+			size_t fit = draw_fit(guide + st[i], len, w - 2);
+
+			draw_text(stdscr, y + used, x, guide + st[i], fit, w - 2, false);
+			draw_str(stdscr, y + used++, x + draw_width("") + (int)width_str(guide + st[i], fit, draw_ambiguous()), "…", 2, false);
+			break;
+		}
+		draw_text(stdscr, y + used++, x, guide + st[i], len, w, true);
+	}
+	attroff(app_look(a, LOOK_GUIDE));
+	free(st);
+	return used;
+}
+
+static void
+draw_title(struct app *a)
+{
+	struct buf b = BUF_INIT;
+
+	attron(app_look(a, LOOK_TITLE));
+	mvhline(0, 0, ' ', a->cols);
+	buf_addf(&b, " nianbao  %s  %s%d  %s", a->path, a->r->agency, a->r->year, a->r->tpl->id);
+	if (a->readonly)
+		buf_addf(&b, "  [%s]", _("read-only"));
+	else if (unsaved(a))
+		buf_addf(&b, "  [%s]", _("modified"));
+	draw_str(stdscr, 0, 0, b.data, a->cols, false);
+	attroff(app_look(a, LOOK_TITLE));
+	buf_free(&b);
+}
+
+static void
+draw_hints(struct app *a)
+{
+	const struct key_help *h;
+	enum key_context ctx = a->pages[a->cur].kind == PAGE_TABLE ? CTX_GRID :
+	    a->pages[a->cur].kind == PAGE_INFO ? CTX_FORM : CTX_TEXT;
+	size_t n = keys_hints(ctx, &h);
+	int x = 0, y = a->rows - 1;
+
+	move(y, 0);
+	clrtoeol();
+	for (size_t i = 0; i < n; i++) {
+		int need = draw_width(h[i].keys) + 1 + draw_width(_(h[i].what)) + 2;
+
+		if (x + need > a->cols)
+			break;
+		attron(app_look(a, LOOK_HINTKEY));
+		x += draw_str(stdscr, y, x, h[i].keys, a->cols - x, false);
+		attroff(app_look(a, LOOK_HINTKEY));
+		x += 1;
+		x += draw_str(stdscr, y, x, _(h[i].what), a->cols - x, false) + 2;
+	}
+}
+
+/* The most important diagnostic of the report, for the status line; caller frees. */
+static char *
+report_status(struct app *a, enum msg_level *l)
+{
+	size_t ne = checker_errors(a->ck), nw = checker_warnings(a->ck);
+
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < checker_instances(a->ck); i++) {
+			struct finding f;
+			char *m, *s;
+
+			if (checker_status(a->ck, i) != FINDING_FAIL)
+				continue;
+			checker_finding(a->ck, i, &f);
+			if (f.warning != (pass == 1))
+				continue;
+			m = checker_message(a->ck, i);
+			s = xasprintf(_("[%zu errors, %zu warnings; ^E lists them] %s"), ne, nw, m);
+			free(m);
+			*l = f.warning ? MSG_WARN : MSG_ERROR;
+			return s;
+		}
+	*l = MSG_INFO;
+	return xstrdup(_("No errors: every relation of the tables holds so far."));
+}
+
+static void
+draw_status(struct app *a)
+{
+	int y = a->rows - 2;
+	enum msg_level l = a->msg_level;
+	char *s = NULL;
+	attr_t at;
+
+	if (l == MSG_NONE && a->pages[a->cur].kind == PAGE_TABLE)
+		s = grid_status(a);
+	if (l == MSG_NONE && s == NULL)
+		s = report_status(a, &l);
+	else if (s != NULL)
+		l = MSG_ERROR;
+	at = l == MSG_ERROR ? app_look(a, LOOK_BAD) : l == MSG_WARN ? app_look(a, LOOK_TODO) : A_NORMAL;
+	move(y, 0);
+	clrtoeol();
+	attron(at | A_BOLD);
+	draw_str(stdscr, y, 0, s != NULL ? s : a->msg, a->cols, true);
+	attroff(at | A_BOLD);
+	free(s);
+}
+
+static void
+draw_too_small(struct app *a)
+{
+	erase();
+	draw_str(stdscr, 0, 0, _("Please enlarge the window to at least 80x24."), a->cols, false);
+	draw_str(stdscr, 1, 0, _("Your report is safe; nothing is lost."), a->cols, false);
+	refresh();
+}
+
+static void
+draw_page(struct app *a)
+{
+	switch (a->pages[a->cur].kind) {
+	case PAGE_INFO:
+		info_draw(a);
+		break;
+	case PAGE_TEXT:
+		text_draw(a);
+		break;
+	case PAGE_TABLE:
+		grid_draw(a);
+		break;
+	}
+}
+
+static void
+draw_all(struct app *a)
+{
+	int cy, cx;
+
+	getmaxyx(stdscr, a->rows, a->cols);
+	if (a->rows < MIN_ROWS || a->cols < MIN_COLS) {
+		draw_too_small(a);
+		return;
+	}
+	erase();
+	draw_title(a);
+	nav_draw(a);
+	draw_hints(a);
+	draw_status(a);
+	draw_page(a);	/* last: it leaves the cursor where typing goes */
+	getyx(stdscr, cy, cx);
+	move(cy, cx);
+	refresh();
+}
+
+/* ---- dialogs on the status line ------------------------------------------ */
+
+/* Ask a question; returns the chosen key (lowercase) among choices, or 0 on Esc. */
+static int
+ask(struct app *a, const char *question, const char *choices)
+{
+	for (;;) {
+		wint_t wc;
+		int rc, y = a->rows - 2;
+
+		move(y, 0);
+		clrtoeol();
+		attron(A_REVERSE | A_BOLD);
+		draw_str(stdscr, y, 0, question, a->cols, true);
+		attroff(A_REVERSE | A_BOLD);
+		refresh();
+		timeout(-1);
+		rc = get_wch(&wc);
+		timeout(500);
+		if (rc == KEY_CODE_YES && wc == KEY_RESIZE) {
+			getmaxyx(stdscr, a->rows, a->cols);
+			continue;
+		}
+		if (rc == OK && wc == 27)
+			return 0;
+		if (rc == OK && wc < 128 && strchr(choices, (int)(wc | 0x20)) != NULL)
+			return (int)(wc | 0x20);
+	}
+}
+
+/* Read a line of text on row y after label; NULL on Esc. Caller frees. */
+static char *
+prompt_line(int y, const char *label, const char *initial)
+{
+	struct buf b = BUF_INIT;
+
+	buf_adds(&b, initial);
+	for (;;) {
+		wint_t wc;
+		int rc, x, cols = COLS;
+
+		move(y, 0);
+		clrtoeol();
+		x = draw_str(stdscr, y, 0, label, cols / 2, false) + 1;
+		x += draw_str(stdscr, y, x, b.data, cols - x - 1, false);
+		move(y, x);
+		refresh();
+		rc = get_wch(&wc);
+		if (rc == ERR || (rc == KEY_CODE_YES && wc == KEY_RESIZE))
+			continue;
+		if (rc == OK && wc == 27) {
+			buf_free(&b);
+			return NULL;
+		}
+		if ((rc == OK && (wc == '\r' || wc == '\n')) || (rc == KEY_CODE_YES && wc == KEY_ENTER))
+			return buf_detach(&b);
+		if ((rc == OK && (wc == 127 || wc == 8)) || (rc == KEY_CODE_YES && wc == KEY_BACKSPACE)) {
+			while (b.len > 0 && (b.data[b.len - 1] & 0xC0) == 0x80)
+				b.len--;
+			if (b.len > 0)
+				b.len--;
+			b.data[b.len] = '\0';
+		} else if (rc == OK && wc >= 32 && wc != 127) {
+			char u[4];
+
+			buf_add(&b, u, utf8_encode((uint32_t)wc, u));
+		}
+	}
+}
+
+/* ---- saving, journal, quitting ------------------------------------------- */
+
+static void
+report_bytes(struct app *a, struct buf *b)
+{
+	text_sync(a);
+	store_serialize(a->r, b);
+}
+
+static bool
+save(struct app *a)
+{
+	struct buf b = BUF_INIT;
+	char *err = NULL;
+	bool ok;
+
+	if (a->readonly) {
+		app_message(a, MSG_ERROR, _("This file is read-only: it cannot be saved."));
+		return false;
+	}
+	report_bytes(a, &b);
+	ok = atomic_write(a->path, b.data, b.len, ATOMIC_REPLACE, &err) == 0;
+	if (ok) {
+		a->saved_edits = a->journaled_edits = a->edits;
+		journal_remove(a->path);
+		app_message(a, MSG_INFO, _("Saved %s (the previous version is %s~)."), a->path, a->path);
+	} else {
+		app_message(a, MSG_ERROR, "%s", err);
+		free(err);
+	}
+	buf_free(&b);
+	return ok;
+}
+
+/* Within two seconds of an edit, put a snapshot beside the file. */
+static void
+journal_tick(struct app *a, bool now)
+{
+	struct buf b = BUF_INIT;
+	char *err = NULL;
+
+	if (a->readonly || a->no_journal || a->journaled_edits == a->edits || a->edits == a->saved_edits)
+		return;
+	if (!now && time(NULL) - a->journal_time < JOURNAL_SECONDS)
+		return;
+	report_bytes(a, &b);
+	if (journal_write(a->path, b.data, b.len, &err) == 0) {
+		a->journaled_edits = a->edits;
+		a->journal_time = time(NULL);
+	} else if (!a->journal_failed) {
+		app_message(a, MSG_ERROR, _("Cannot write the recovery journal: %s. Save often."), err);
+		a->journal_failed = true;
+	}
+	free(err);
+	buf_free(&b);
+}
+
+static void
+quit(struct app *a)
+{
+	int c;
+
+	if (!unsaved(a) || a->readonly) {
+		a->quit = true;
+		return;
+	}
+	c = ask(a, _("Save the changes before quitting?  Y save   N discard   C cancel"), "ync");
+	if (c == 'y' && save(a))
+		a->quit = true;
+	else if (c == 'n') {
+		journal_remove(a->path);
+		a->quit = true;
+	}
+}
+
+/* ---- lists: problems and help -------------------------------------------- */
+
+static void
+problems(struct app *a)
+{
+	size_t n = 0, sel = 0, top = 0, *ids = xcalloc(checker_instances(a->ck) + 1, sizeof *ids);
+
+	text_sync(a);
+	for (size_t i = 0; i < checker_instances(a->ck); i++)
+		if (checker_status(a->ck, i) == FINDING_FAIL)
+			ids[n++] = i;
+	for (;;) {
+		int rows = a->rows - 3, rc;
+		wint_t wc;
+
+		erase();
+		attron(app_look(a, LOOK_TITLE));
+		mvhline(0, 0, ' ', a->cols);
+		draw_str(stdscr, 0, 1, _("Errors and warnings: Enter goes to the cell, Esc closes"), a->cols - 1, false);
+		attroff(app_look(a, LOOK_TITLE));
+		if (n == 0)
+			draw_str(stdscr, 2, 2, _("No errors and no warnings."), a->cols - 2, false);
+		if (sel < top)
+			top = sel;
+		if (sel >= top + (size_t)rows)
+			top = sel - (size_t)rows + 1;
+		for (size_t k = top; k < n && k < top + (size_t)rows; k++) {
+			struct finding f;
+			char *m = checker_message(a->ck, ids[k]), *line;
+
+			checker_finding(a->ck, ids[k], &f);
+			line = xasprintf("%s %s  %s", f.warning ? _("warning") : _("error"), f.rule, m);
+			if (k == sel)
+				attron(app_look(a, LOOK_SEL));
+			draw_str(stdscr, 1 + (int)(k - top), 0, line, a->cols, true);
+			if (k == sel)
+				attroff(app_look(a, LOOK_SEL));
+			free(line);
+			free(m);
+		}
+		refresh();
+		rc = get_wch(&wc);
+		if (rc == ERR)
+			continue;
+		if (rc == KEY_CODE_YES && wc == KEY_RESIZE)
+			getmaxyx(stdscr, a->rows, a->cols);
+		else if (rc == KEY_CODE_YES && wc == KEY_UP && sel > 0)
+			sel--;
+		else if (rc == KEY_CODE_YES && wc == KEY_DOWN && sel + 1 < n)
+			sel++;
+		else if ((rc == OK && (wc == '\r' || wc == '\n')) || (rc == KEY_CODE_YES && wc == KEY_ENTER)) {
+			struct finding f;
+
+			if (n > 0) {
+				checker_finding(a->ck, ids[sel], &f);
+				if (f.ncells > 0) {
+					int cell = f.fix >= 0 ? f.fix : f.cells[0];
+
+					grid_focus(a, a->r->tpl->values[cell].table, cell);
+				}
+			}
+			break;
+		} else if (rc == OK && (wc == 27 || wc == 'q' || wc == CTRL('e')))
+			break;
+		else if (rc == KEY_CODE_YES && (wc == KEY_F(2)))
+			break;
+	}
+	free(ids);
+}
+
+static void
+help(struct app *a)
+{
+	const struct key_help *k;
+	size_t n = keys_all(&k);
+	int top = 0;
+
+	for (;;) {
+		int y = 2, rc;
+		wint_t wc;
+
+		erase();
+		attron(app_look(a, LOOK_TITLE));
+		mvhline(0, 0, ' ', a->cols);
+		draw_str(stdscr, 0, 1, _("nianbao help: keys (Esc or q closes, arrows scroll)"), a->cols - 1, false);
+		attroff(app_look(a, LOOK_TITLE));
+		draw_str(stdscr, 1, 1, _("Walk through the report with PgDn; fill the texts and the tables; ^S saves."), a->cols - 1, false);
+		for (size_t i = (size_t)top; i < n && y < a->rows - 1; i++, y++) {
+			attron(A_BOLD);
+			draw_str(stdscr, y, 1, _(k[i].keys), 24, false);
+			attroff(A_BOLD);
+			draw_str(stdscr, y, 26, _(k[i].what), a->cols - 27, false);
+		}
+		refresh();
+		rc = get_wch(&wc);
+		if (rc == KEY_CODE_YES && wc == KEY_RESIZE)
+			getmaxyx(stdscr, a->rows, a->cols);
+		else if (rc == KEY_CODE_YES && wc == KEY_DOWN && top + 1 < (int)n)
+			top++;
+		else if (rc == KEY_CODE_YES && wc == KEY_UP && top > 0)
+			top--;
+		else if (rc == OK && (wc == 27 || wc == 'q' || wc == '\r'))
+			break;
+		else if (rc == KEY_CODE_YES && wc == KEY_F(1))
+			break;
+	}
+}
+
+/* ---- dispatch ------------------------------------------------------------- */
+
+void
+app_go(struct app *a, size_t page)
+{
+	if (page >= a->npages)
+		return;
+	text_sync(a);
+	a->cur = page;
+	if (a->pages[page].kind == PAGE_TABLE)
+		grid_enter(a, a->pages[page].index);
+}
+
+static void
+toggle_auto(struct app *a)
+{
+	if (a->readonly)
+		return;
+	a->r->auto_totals = !a->r->auto_totals;
+	if (a->r->auto_totals)
+		checker_recompute(a->ck);
+	app_edited(a);
+	app_message(a, MSG_INFO, a->r->auto_totals ?
+	    _("Auto totals on: totals are computed from the other cells.") :
+	    _("Auto totals off: totals are kept as typed and checked."));
+}
+
+static bool
+global_action(struct app *a, enum action act)
+{
+	switch (act) {
+	case ACT_HELP:
+		help(a);
+		break;
+	case ACT_SAVE:
+		save(a);
+		break;
+	case ACT_QUIT:
+		quit(a);
+		break;
+	case ACT_NEXT_PAGE:
+		app_go(a, a->cur + 1);
+		break;
+	case ACT_PREV_PAGE:
+		if (a->cur > 0)
+			app_go(a, a->cur - 1);
+		break;
+	case ACT_SECTION_1: case ACT_SECTION_2: case ACT_SECTION_3:
+	case ACT_SECTION_4: case ACT_SECTION_5: case ACT_SECTION_6:
+		app_go(a, nav_first_page_of_section(a, (int)(act - ACT_SECTION_1) + 1));
+		break;
+	case ACT_INFO:
+		app_go(a, 0);
+		break;
+	case ACT_PROBLEMS:
+		problems(a);
+		break;
+	case ACT_AUTO_TOTALS:
+		toggle_auto(a);
+		break;
+	case ACT_REFRESH:
+		clearok(curscr, TRUE);
+		break;
+	default:
+		return false;
+	}
+	return true;
+}
+
+static void
+page_key(struct app *a, int key, bool code)
+{
+	if (a->readonly && !code && key >= 32) {
+		app_message(a, MSG_ERROR, _("This file is read-only: changes are not possible."));
+		return;
+	}
+	switch (a->pages[a->cur].kind) {
+	case PAGE_INFO:
+		info_key(a, key, code);
+		break;
+	case PAGE_TEXT:
+		text_key(a, key, code);
+		break;
+	case PAGE_TABLE:
+		grid_key(a, key, code);
+		break;
+	}
+}
+
+static void
+paste(struct app *a, const char *s, size_t n)
+{
+	if (a->readonly)
+		return;
+	if (a->pages[a->cur].kind == PAGE_TEXT)
+		text_paste(a, s, n);
+	else if (a->pages[a->cur].kind == PAGE_TABLE)
+		grid_paste(a, s, n);
+}
+
+static void
+mouse(struct app *a)
+{
+	MEVENT ev;
+	long p;
+
+	if (getmouse(&ev) != OK || !(ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)))
+		return;
+	if (ev.x < NAV_WIDTH && (p = nav_hit(a, ev.y)) >= 0)
+		app_go(a, (size_t)p);
+	else if (ev.x > NAV_WIDTH && a->pages[a->cur].kind == PAGE_TABLE)
+		grid_click(a, ev.y, ev.x);
+	else if (ev.x > NAV_WIDTH && a->pages[a->cur].kind == PAGE_TEXT)
+		text_click(a, ev.y, ev.x);
+}
+
+/* Collect a bracketed paste up to its end marker and hand it over whole. */
+static void
+read_paste(struct app *a)
+{
+	struct buf b = BUF_INIT;
+
+	for (;;) {
+		wint_t wc;
+		int rc = get_wch(&wc);
+		char u[4];
+
+		if (rc == ERR || (rc == KEY_CODE_YES && wc == KEY_PASTE_END))
+			break;
+		if (rc == KEY_CODE_YES)
+			continue;
+		if (wc == '\r')
+			wc = '\n';
+		buf_add(&b, u, utf8_encode((uint32_t)wc, u));
+	}
+	if (b.len > 0)
+		paste(a, b.data, b.len);
+	buf_free(&b);
+}
+
+static void
+handle_key(struct app *a, int rc, wint_t wc)
+{
+	bool code = rc == KEY_CODE_YES;
+	int key = (int)wc;
+	enum action act;
+
+	if (!code && a->pending_esc) {
+		a->pending_esc = false;
+		if ((act = keys_meta_action(key)) != ACT_NONE) {
+			if (act == ACT_UNDO || act == ACT_REDO)
+				page_key(a, act == ACT_UNDO ? CTRL('z') : CTRL('y'), false);
+			else
+				global_action(a, act);
+			return;
+		}
+		page_key(a, 27, false);	/* a lone Esc: cancel */
+	}
+	if (code && key == KEY_PASTE_BEGIN) {
+		read_paste(a);
+		return;
+	}
+	if (code && key == KEY_MOUSE) {
+		mouse(a);
+		return;
+	}
+	if (!code && key == 27) {
+		a->pending_esc = true;
+		return;
+	}
+	a->msg_level = MSG_NONE;
+	act = keys_action(key, code);
+	if ((act == ACT_UNDO || act == ACT_REDO) && a->pages[a->cur].kind == PAGE_TEXT)
+		act = ACT_NONE;	/* the text page undoes itself */
+	if (act == ACT_NONE || !global_action(a, act))
+		page_key(a, key, code);
+}
+
+static void
+loop(struct app *a)
+{
+	while (!a->quit) {
+		wint_t wc;
+		int rc;
+
+		if (got_hangup) {	/* the terminal is gone: keep everything in the journal */
+			journal_tick(a, true);
+			break;
+		}
+		draw_all(a);
+		rc = get_wch(&wc);
+		if (rc == ERR) {
+			if (a->pending_esc) {	/* Esc alone, nothing followed */
+				a->pending_esc = false;
+				page_key(a, 27, false);
+			}
+			journal_tick(a, false);
+			continue;
+		}
+		if (rc == KEY_CODE_YES && wc == KEY_RESIZE)
+			continue;
+		if (a->rows < MIN_ROWS || a->cols < MIN_COLS) {
+			if (rc == OK && (wc == CTRL('q') || wc == CTRL('x')))
+				quit(a);
+			continue;
+		}
+		handle_key(a, rc, wc);
+		journal_tick(a, false);
+	}
+}
+
+/* ---- opening --------------------------------------------------------------- */
+
+static void
+screen_start(struct app *a)
+{
+	initscr();
+	raw();		/* ^S, ^Q and ^Z reach us as keys */
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	timeout(500);
+	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED, NULL);
+	mouseinterval(0);
+	define_key("\033[200~", KEY_PASTE_BEGIN);
+	define_key("\033[201~", KEY_PASTE_END);
+	define_key("\033[1;5A", KEY_CTRL_UP);
+	define_key("\033[1;5B", KEY_CTRL_DOWN);
+	define_key("\033Oa", KEY_CTRL_UP);
+	define_key("\033Ob", KEY_CTRL_DOWN);
+	printf("\033[?2004h");
+	fflush(stdout);
+	init_looks(a);
+	getmaxyx(stdscr, a->rows, a->cols);
+}
+
+static void
+screen_stop(void)
+{
+	printf("\033[?2004l");
+	fflush(stdout);
+	endwin();
+}
+
+/* A short form for a report that does not exist yet; returns it or NULL. */
+static struct report *
+new_report_form(struct app *a)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	const struct template *t = NULL;
+	struct report *r = NULL;
+	char *agency, *year = NULL, *fmt = NULL, *def_year;
+	const char *def_fmt;
+	int y = 0;
+	time_t now = time(NULL);
+	struct tm tm;
+
+	localtime_r(&now, &tm);
+	erase();
+	draw_str(stdscr, 0, 0, _("New report"), a->cols, false);
+	draw_str(stdscr, 1, 0, a->path, a->cols, false);
+	draw_str(stdscr, 3, 0, _("Type each answer and press Enter; Esc leaves without creating anything."), a->cols, false);
+	if ((agency = prompt_line(5, _("Agency:"), a->prefs->agency)) == NULL)
+		goto out;
+	def_year = xasprintf("%d", tm.tm_year + 1900 - 1);
+	year = prompt_line(6, _("Year of the report:"), def_year);
+	free(def_year);
+	if (year == NULL || (y = atoi(year)) < 1900 || y > 9999)
+		goto out;
+	if ((def_fmt = tplset_default_for_year(a->ts, y, &dl)) == NULL)
+		goto out;
+	if ((fmt = prompt_line(7, _("Format (template):"), def_fmt)) == NULL)
+		goto out;
+	if (strspn(fmt, "0123456789") == strlen(fmt) && *fmt != '\0') {
+		char *id = xasprintf("gov-%s", fmt);
+
+		free(fmt);
+		fmt = id;
+	}
+	if ((t = tplset_get(a->ts, fmt, &dl)) == NULL)
+		goto out;
+	r = report_create(t);
+	r->year = y;
+	r->auto_totals = a->prefs->auto_totals;
+	free(r->agency);
+	r->agency = xstrdup(utf8_valid(agency, strlen(agency)) ? agency : "");
+	free(r->contact);
+	r->contact = xstrdup(a->prefs->contact);
+out:
+	if (dl.n > 0) {
+		draw_str(stdscr, 9, 0, dl.v[0].msg, a->cols, false);
+		draw_str(stdscr, 10, 0, _("Press a key."), a->cols, false);
+		timeout(-1);
+		getch();
+		timeout(500);
+	}
+	diag_list_free(&dl);
+	free(agency);
+	free(year);
+	free(fmt);
+	return r;
+}
+
+/* Offer the journal's unsaved work; returns the recovered report or NULL. */
+static struct report *
+offer_recovery(struct app *a, const char *file_bytes, size_t file_len)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct report *r = NULL;
+	size_t jlen;
+	char *j = journal_read(a->path, &jlen);
+	int c;
+
+	if (j == NULL && errno != ENOENT) {	/* there is one, but unreadable: never write over it */
+		a->journal_failed = a->no_journal = true;
+		app_message(a, MSG_ERROR, _("A recovery journal exists beside the file but cannot be read (%s); it is left alone."),
+		    strerror(errno));
+		return NULL;
+	}
+	if (j == NULL)
+		return NULL;
+	if (file_bytes != NULL && jlen == file_len && memcmp(j, file_bytes, jlen) == 0) {
+		journal_remove(a->path);	/* nothing unsaved in it */
+		free(j);
+		return NULL;
+	}
+	c = ask(a, _("Unsaved work from an earlier session was found. Recover it?  Y recover   N discard"), "yn");
+	if (c == 'y')
+		r = store_load_mem(a->path, j, jlen, a->ts, &dl);
+	if (c == 'y' && r == NULL)
+		app_message(a, MSG_ERROR, _("The journal could not be read; it is kept beside the file."));
+	else if (c == 'n')
+		journal_remove(a->path);
+	diag_list_free(&dl);
+	free(j);
+	return r;
+}
+
+/* Take the lock, or decide with the user; false to give up. */
+static bool
+take_lock(struct app *a)
+{
+	struct lock_owner o;
+	char *err = NULL, *q;
+	int rc = lock_take(a->path, false, &o, &err), c;
+
+	if (rc == 0) {
+		a->locked = true;
+		return true;
+	}
+	if (rc < 0) {	/* no lock possible (read-only directory): go on, read-only */
+		free(err);
+		a->readonly = true;
+		return true;
+	}
+	q = o.stale ?
+	    xasprintf(_("An earlier nianbao on this file (pid %d) ended without closing it.  T take over   R read-only   Q quit"), (int)o.pid) :
+	    xasprintf(_("%s is being edited by %s on %s (pid %d).  R open read-only   T take over   Q quit"),
+	    a->path, o.user, o.host, (int)o.pid);
+	c = ask(a, q, "rtq");
+	free(q);
+	if (c == 't' && lock_take(a->path, true, &o, &err) == 0) {
+		a->locked = true;
+		return true;
+	}
+	free(err);
+	if (c == 'r') {
+		a->readonly = true;
+		return true;
+	}
+	return false;
+}
+
+static void
+app_free(struct app *a)
+{
+	for (size_t i = 0; a->texts != NULL && i < a->r->tpl->nparts; i++)
+		textbuf_free(a->texts[i]);
+	free(a->texts);
+	free(a->text_top);
+	free(a->grids);
+	free(a->pages);
+	checker_free(a->ck);
+	report_free(a->r);
+}
+
+static struct report *
+open_report(struct app *a, char **bytes, size_t *len, bool *created)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct report *r;
+
+	*bytes = NULL;
+	*created = false;
+	if (access(a->path, F_OK) != 0 && errno == ENOENT) {
+		*created = true;
+		return new_report_form(a);
+	}
+	if ((*bytes = inifile_slurp(a->path, len, &dl)) == NULL ||
+	    (r = store_load_mem(a->path, *bytes, *len, a->ts, &dl)) == NULL) {
+		screen_stop();
+		diag_print(&dl, stderr);
+		diag_list_free(&dl);
+		return NULL;
+	}
+	diag_list_free(&dl);
+	return r;
+}
+
+/* Refuse what the command line would refuse, before the screen starts. */
+static int
+precheck(const char *file, struct tplset *ts)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct report *r;
+
+	if (access(file, F_OK) != 0)
+		return 0;
+	r = store_load(file, ts, &dl);
+	diag_print(&dl, stderr);
+	diag_list_free(&dl);
+	if (r == NULL)
+		return 2;
+	report_free(r);
+	return 0;
+}
+
+int
+tui_run(const char *file, struct tplset *ts, struct prefs *prefs)
+{
+	struct app a;
+	struct diag_list pd = DIAG_LIST_INIT;
+	struct report *rec;
+	char *bytes = NULL;
+	size_t len = 0;
+	bool created;
+
+	if (precheck(file, ts) != 0)
+		return 2;
+	memset(&a, 0, sizeof a);
+	a.path = file;
+	a.ts = ts;
+	a.prefs = prefs;
+	draw_set_ambiguous(prefs->ambiguous);
+	signal(SIGHUP, on_hangup);
+	signal(SIGTERM, on_hangup);
+	screen_start(&a);
+	if ((a.r = open_report(&a, &bytes, &len, &created)) == NULL) {
+		if (created)
+			screen_stop();
+		free(bytes);
+		return created ? 0 : 2;
+	}
+	if (!take_lock(&a)) {
+		screen_stop();
+		report_free(a.r);
+		free(bytes);
+		return 0;
+	}
+	if (!created && access(file, W_OK) != 0)
+		a.readonly = true;
+	if (!a.readonly && (rec = offer_recovery(&a, bytes, len)) != NULL) {
+		report_free(a.r);
+		a.r = rec;
+		a.edits = 1;	/* recovered work is not saved yet */
+		app_message(&a, MSG_INFO, _("Recovered the unsaved work. Press ^S to save it."));
+	}
+	free(bytes);
+	a.ck = checker_create(a.r, NULL);
+	checker_run(a.ck);
+	if (created) {
+		char *err = NULL;
+		struct buf b = BUF_INIT;
+
+		checker_recompute(a.ck);
+		store_serialize(a.r, &b);
+		if (atomic_write(file, b.data, b.len, ATOMIC_CREATE, &err) != 0) {
+			app_message(&a, MSG_ERROR, "%s", err);
+			free(err);
+			a.edits = 1;
+		} else
+			app_message(&a, MSG_INFO, _("Created %s. PgDn walks through the report; F1 shows the keys."), file);
+		buf_free(&b);
+	}
+	if (a.readonly)
+		app_message(&a, MSG_WARN, _("%s is read-only here: you can read it but not change it."), file);
+	nav_build(&a);
+	prefs_load(prefs, NULL, &pd);	/* reported now that the screen is up */
+	if (pd.n > 0)
+		app_message(&a, MSG_WARN, _("Preferences: %s:%d: %s"), pd.v[0].file, pd.v[0].line, pd.v[0].msg);
+	diag_list_free(&pd);
+	app_go(&a, 0);
+	loop(&a);
+	screen_stop();
+	if (a.locked)
+		lock_release(file);
+	app_free(&a);
+	return 0;
+}
