@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "report.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -58,6 +59,21 @@ int
 report_set_text(struct report *r, int part, const char *text, char **err)
 {
 	return report_set_string(&r->texts[part], text, err);
+}
+
+void
+report_title(const struct report *r, struct buf *out)
+{
+	for (const char *p = r->tpl->title; *p != '\0'; p++) {
+		if (strncmp(p, "%{agency}", 9) == 0) {
+			buf_adds(out, r->agency);
+			p += 8;
+		} else if (strncmp(p, "%{year}", 7) == 0) {
+			buf_addf(out, "%d", r->year);
+			p += 6;
+		} else
+			buf_addc(out, *p);
+	}
 }
 
 bool

@@ -30,6 +30,10 @@ int report_set_text(struct report *r, int part, const char *text, char **err);
 /* Replace a metadata string (agency, date, contact); same checks. */
 int report_set_string(char **field, const char *text, char **err);
 
+/* Append the report's title, from the template's pattern (%{agency}, %{year}). */
+struct buf;
+void report_title(const struct report *r, struct buf *out);
+
 /* Default format year rule: which template id a new report of year uses is the
  * caller's business; this only says whether any cell or text is filled in. */
 bool report_is_empty(const struct report *r);

@@ -38,6 +38,12 @@ struct gridview {
 
 enum msg_level { MSG_NONE, MSG_INFO, MSG_WARN, MSG_ERROR };
 
+/* One change of a table cell, for undo and redo in the tables. */
+struct cell_edit {
+	int		 cell;
+	struct value	 before, after;
+};
+
 struct app {
 	const char	*path;
 	struct tplset	*ts;
@@ -49,6 +55,8 @@ struct app {
 	struct textbuf	**texts;	/* per part, created when first shown */
 	int		*text_top;	/* per part: first visual line shown */
 	struct gridview	*grids;		/* per table */
+	struct cell_edit *cell_edits;	/* [0, cell_done) done, the rest undone */
+	size_t		 cell_nedits, cell_done, cell_cap;
 	int		 info_field;
 	bool		 info_editing;
 	char		 info_buf[512];
@@ -87,7 +95,7 @@ attr_t app_look(const struct app *a, enum look l);
 /* Main pane geometry. */
 static inline int app_pane_x(const struct app *a) { (void)a; return NAV_WIDTH + 1; }
 static inline int app_pane_w(const struct app *a) { return a->cols - NAV_WIDTH - 1; }
-static inline int app_pane_bottom(const struct app *a) { return a->rows - 3; }
+static inline int app_pane_bottom(const struct app *a) { return a->rows - 4; }
 
 /* tui.c */
 void app_message(struct app *a, enum msg_level l, const char *fmt, ...)

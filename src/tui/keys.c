@@ -61,7 +61,7 @@ static const struct key_help all[] = {
 	{ "F3", N_("Report information: agency, year, date, contact") },
 	{ "F2, ^E", N_("List of errors and warnings; Enter goes to the cell") },
 	{ "^T", N_("Turn auto totals on or off (recorded in the report)") },
-	{ "^Z, ^Y", N_("Undo, redo (in a text)") },
+	{ "^Z, ^Y", N_("Undo, redo (texts and table cells)") },
 	{ "^L", N_("Redraw the screen") },
 	{ N_("Arrows, Home, End"), N_("Move; in a text by character and line") },
 	{ N_("Ctrl-Up, Ctrl-Down"), N_("Previous or next paragraph of a text") },

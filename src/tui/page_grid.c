@@ -407,12 +407,23 @@ horizontal(struct app *a, int dir)
 
 /* ---- editing ------------------------------------------------------------ */
 
+/* Remember a cell change; a new change forgets what was undone. */
+static void
+remember(struct app *a, int cell, const struct value *before, const struct value *after)
+{
+	a->cell_edits = xgrow(a->cell_edits, &a->cell_cap, a->cell_done + 1, sizeof *a->cell_edits);
+	a->cell_edits[a->cell_done].cell = cell;
+	a->cell_edits[a->cell_done].before = *before;
+	a->cell_edits[a->cell_done].after = *after;
+	a->cell_nedits = ++a->cell_done;
+}
+
 /* Store text in cell; false (and a message) if it is refused. */
 static bool
 store(struct app *a, int cell, const char *text)
 {
 	const struct template *t = a->r->tpl;
-	struct value v;
+	struct value v, before = a->r->cells[cell];
 	char *err = NULL;
 
 	if (value_parse(text, &t->values[cell].kind, t->units, t->nunits, &v, &err) != 0 ||
@@ -421,9 +432,31 @@ store(struct app *a, int cell, const char *text)
 		free(err);
 		return false;
 	}
-	if (checker_set(a->ck, cell, &v, NULL) > 0)
+	if (checker_set(a->ck, cell, &v, NULL) > 0) {
+		remember(a, cell, &before, &v);
 		app_edited(a);
+	}
 	return true;
+}
+
+/* Undo (back) or redo the last cell change, and show the cell. */
+static void
+undo_cell(struct app *a, bool back)
+{
+	struct cell_edit *e;
+
+	if (back ? a->cell_done == 0 : a->cell_done == a->cell_nedits) {
+		app_message(a, MSG_INFO, back ? _("Nothing to undo.") : _("Nothing to redo."));
+		return;
+	}
+	e = &a->cell_edits[back ? --a->cell_done : a->cell_done++];
+	if (checker_is_derived(a->ck, e->cell)) {	/* auto totals changed since: it follows its inputs */
+		app_message(a, MSG_INFO, _("That change was to a total that is now computed."));
+		return;
+	}
+	checker_set(a->ck, e->cell, back ? &e->before : &e->after, NULL);
+	app_edited(a);
+	grid_focus(a, a->r->tpl->values[e->cell].table, e->cell);
 }
 
 static bool
@@ -510,6 +543,11 @@ grid_key(struct app *a, int key, bool code)
 		return;
 	if (!code && key == 27) {
 		gv->editing = false;
+		return;
+	}
+	if (!code && (key == CTRL('z') || key == CTRL('y'))) {
+		gv->editing = false;
+		undo_cell(a, key == CTRL('z'));
 		return;
 	}
 	if (enter) {

@@ -130,7 +130,8 @@ draw_title(struct app *a)
 
 	attron(app_look(a, LOOK_TITLE));
 	mvhline(0, 0, ' ', a->cols);
-	buf_addf(&b, " nianbao  %s  %s%d  %s", a->path, a->r->agency, a->r->year, a->r->tpl->id);
+	buf_addf(&b, " nianbao  %s  ", a->path);
+	report_title(a->r, &b);
 	if (a->readonly)
 		buf_addf(&b, "  [%s]", _("read-only"));
 	else if (unsaved(a))
@@ -190,10 +191,12 @@ report_status(struct app *a, enum msg_level *l)
 	return xstrdup(_("No errors: every relation of the tables holds so far."));
 }
 
+/* The status: two rows, so that a broken relation's message keeps its end (the
+ * value that fixes it) on screen at 80 columns. */
 static void
 draw_status(struct app *a)
 {
-	int y = a->rows - 2;
+	int y = a->rows - 3;
 	enum msg_level l = a->msg_level;
 	char *s = NULL;
 	attr_t at;
@@ -205,11 +208,24 @@ draw_status(struct app *a)
 	else if (s != NULL)
 		l = MSG_ERROR;
 	at = l == MSG_ERROR ? app_look(a, LOOK_BAD) : l == MSG_WARN ? app_look(a, LOOK_TODO) : A_NORMAL;
-	move(y, 0);
-	clrtoeol();
-	attron(at | A_BOLD);
-	draw_str(stdscr, y, 0, s != NULL ? s : a->msg, a->cols, true);
-	attroff(at | A_BOLD);
+	{
+		const char *text = s != NULL ? s : a->msg;
+		size_t *st, n = draw_wrap(text, a->cols, &st);
+
+		attron(at | A_BOLD);
+		for (int r = 0; r < 2; r++) {
+			size_t from = (size_t)r < n ? st[r] : strlen(text);
+			size_t len = (size_t)r < n ? st[r + 1] - st[r] : 0;
+
+			move(y + r, 0);
+			clrtoeol();
+			if (r == 1 && n > 2)	/* keep the end: it holds the value to type */
+				from = st[n - 1], len = st[n] - st[n - 1];
+			draw_text(stdscr, y + r, 0, text + from, len, a->cols, true);
+		}
+		attroff(at | A_BOLD);
+		free(st);
+	}
 	free(s);
 }
 
@@ -267,8 +283,10 @@ ask(struct app *a, const char *question, const char *choices)
 {
 	for (;;) {
 		wint_t wc;
-		int rc, y = a->rows - 2;
+		int rc, y = a->rows - 3;
 
+		move(y + 1, 0);
+		clrtoeol();
 		move(y, 0);
 		clrtoeol();
 		attron(A_REVERSE | A_BOLD);
@@ -416,7 +434,7 @@ problems(struct app *a)
 		if (checker_status(a->ck, i) == FINDING_FAIL)
 			ids[n++] = i;
 	for (;;) {
-		int rows = a->rows - 3, rc;
+		int rows = a->rows - 6, rc;
 		wint_t wc;
 
 		erase();
@@ -442,6 +460,16 @@ problems(struct app *a)
 			if (k == sel)
 				attroff(app_look(a, LOOK_SEL));
 			free(line);
+			free(m);
+		}
+		if (n > 0) {	/* the whole message of the chosen problem */
+			char *m = checker_message(a->ck, ids[sel]);
+			size_t *st, nl = draw_wrap(m, a->cols, &st);
+
+			mvhline_set(a->rows - 5, 0, WACS_HLINE, a->cols);
+			for (size_t r = 0; r < nl && r < 4; r++)
+				draw_text(stdscr, a->rows - 4 + (int)r, 0, m + st[r], st[r + 1] - st[r], a->cols, false);
+			free(st);
 			free(m);
 		}
 		refresh();
@@ -894,6 +922,7 @@ app_free(struct app *a)
 	free(a->texts);
 	free(a->text_top);
 	free(a->grids);
+	free(a->cell_edits);
 	free(a->pages);
 	checker_free(a->ck);
 	report_free(a->r);
