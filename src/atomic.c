@@ -23,9 +23,11 @@ fail(const char *path, const char *what, int err)
 	return xasprintf(_("cannot save %s: %s: %s; the file was not changed"), path, what, strerror(err));
 }
 
-static int
-write_all(int fd, const char *p, size_t n)
+int
+atomic_write_fd(int fd, const void *data, size_t n)
 {
+	const char *p = data;
+
 	while (n > 0) {
 		ssize_t w = write(fd, p, n);
 
@@ -72,7 +74,7 @@ keep_backup(const char *dir, const char *base, const char *target)
 	if ((out = make_temp(dir, base, &tmp)) < 0 || (in = open(target, O_RDONLY)) < 0)
 		goto out;
 	while ((n = read(in, buf, sizeof buf)) > 0)
-		if (write_all(out, buf, (size_t)n) != 0)
+		if (atomic_write_fd(out, buf, (size_t)n) != 0)
 			goto out;
 	if (n < 0 || fsync(out) != 0)
 		goto out;
@@ -167,7 +169,7 @@ atomic_write(const char *path, const void *data, size_t len, enum atomic_mode mo
 		umask(um);
 		(void)fchmod(fd, 0666 & ~um);
 	}
-	if (write_all(fd, data, len) != 0 || fsync(fd) != 0) {
+	if (atomic_write_fd(fd, data, len) != 0 || fsync(fd) != 0) {
 		*err = fail(path, _("write failed"), errno);
 		goto bad;
 	}

@@ -14,6 +14,9 @@ enum atomic_mode {
 	ATOMIC_CREATE		/* create path; fail if it exists, never overwrite */
 };
 
+/* Write all n bytes to fd, retrying short writes; -1 with errno on failure. */
+int atomic_write_fd(int fd, const void *data, size_t n);
+
 /* Write len bytes to path; 0, or -1 with *err (caller frees) and path untouched. */
 int atomic_write(const char *path, const void *data, size_t len, enum atomic_mode mode,
     char **err);

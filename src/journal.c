@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "atomic.h"
 #include "journal.h"
 #include "xalloc.h"
 
@@ -62,25 +63,6 @@ lock_path(const char *file)
 	return beside(file, ".lock");
 }
 
-static int
-write_all(int fd, const char *p, size_t n)
-{
-	while (n > 0) {
-		ssize_t w = write(fd, p, n);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0) {
-			if (w == 0)
-				errno = EIO;
-			return -1;
-		}
-		p += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
 static char *
 journal_fail(const char *path, const char *what, int err)
 {
@@ -117,7 +99,7 @@ journal_write(const char *file, const char *data, size_t len, char **err)
 		*err = journal_fail(path, _("cannot create a temporary file in its directory"), errno);
 		goto bad_notmp;
 	}
-	if (fchmod(fd, 0600) != 0 || write_all(fd, data, len) != 0 || fsync(fd) != 0) {
+	if (fchmod(fd, 0600) != 0 || atomic_write_fd(fd, data, len) != 0 || fsync(fd) != 0) {
 		*err = journal_fail(path, _("write failed"), errno);
 		goto bad;
 	}
@@ -357,7 +339,7 @@ lock_take(const char *file, bool force, struct lock_owner *owner, char **err)
 	line = xasprintf("%ld %s %s\n", (long)me.pid, me.host, me.user);
 	for (int tries = 0; tries < LOCK_TRIES; tries++) {
 		if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644)) >= 0) {
-			if (write_all(fd, line, strlen(line)) != 0 || close(fd) != 0) {
+			if (atomic_write_fd(fd, line, strlen(line)) != 0 || close(fd) != 0) {
 				*err = lock_fail(path, errno);
 				unlink(path);
 				goto out;

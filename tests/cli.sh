@@ -419,22 +419,7 @@ run set t.nb "preface=$txt" "s5.body=#只有井号" "s6.body=;" "agency= 局 ;x"
 exit_is 0 "set texts with special characters"
 run check t.nb
 exit_is 0 "the file with these texts loads"
-# decode TEXTID FILE: the text as stored (joined lines, %XX decoded)
-decode() {
-	LC_ALL=C awk -v sect="[text $1]" '
-	function hex(c) { return index("0123456789ABCDEF", c) - 1 }
-	$0 == sect { on = 1; n = 0; next }
-	/^\[/ { on = 0 }
-	on && /^(line|more) = \|.*\|$/ {
-		v = $0; sub(/^(line|more) = \|/, "", v); v = substr(v, 1, length(v) - 1)
-		if ($1 == "line" && n++ > 0) printf "\n"
-		while ((i = index(v, "%")) > 0) {
-			printf "%s%c", substr(v, 1, i - 1), hex(substr(v, i + 1, 1)) * 16 + hex(substr(v, i + 2, 1))
-			v = substr(v, i + 3)
-		}
-		printf "%s", v
-	}' "$2"
-}
+decode() { report_text "$1" "$2"; }
 printf '%s' "$txt" >want.txt
 decode preface t.nb >got.txt
 same got.txt want.txt "the preface is stored byte for byte"

@@ -9,22 +9,7 @@ mkdir "$TMP/w" && cd "$TMP/w" || exit 99
 # value CELL: the value of one cell of the demo
 value() { "$NIANBAO" get "$DEMO" "$1" | cut -f4; }
 
-# text ID: the text part ID as stored in the demo (lines joined, %XX decoded)
-text() {
-	LC_ALL=C awk -v sect="[text $1]" '
-	function hex(c) { return index("0123456789ABCDEF", c) - 1 }
-	$0 == sect { on = 1; n = 0; next }
-	/^\[/ { on = 0 }
-	on && /^(line|more) = \|.*\|$/ {
-		v = $0; sub(/^(line|more) = \|/, "", v); v = substr(v, 1, length(v) - 1)
-		if ($1 == "line" && n++ > 0) printf "\n"
-		while ((i = index(v, "%")) > 0) {
-			printf "%s%c", substr(v, 1, i - 1), hex(substr(v, i + 1, 1)) * 16 + hex(substr(v, i + 2, 1))
-			v = substr(v, i + 3)
-		}
-		printf "%s", v
-	}' "$DEMO"
-}
+text() { report_text "$1" "$DEMO"; }
 
 run check "$DEMO"
 is "$rc" 0 "the demo passes check"

@@ -33,3 +33,20 @@ contains() {
 lacks() {
 	if grep -qF -- "$2" "$1"; then not_ok "$3"; diag "unexpected '$2' in:"; sed 's/^/#   /' "$1"; else ok "$3"; fi
 }
+
+# report_text ID FILE: text part ID of report FILE as stored (lines joined, %XX decoded).
+report_text() {
+	LC_ALL=C awk -v sect="[text $1]" '
+	function hex(c) { return index("0123456789ABCDEF", c) - 1 }
+	$0 == sect { on = 1; n = 0; next }
+	/^\[/ { on = 0 }
+	on && /^(line|more) = \|.*\|$/ {
+		v = $0; sub(/^(line|more) = \|/, "", v); v = substr(v, 1, length(v) - 1)
+		if ($1 == "line" && n++ > 0) printf "\n"
+		while ((i = index(v, "%")) > 0) {
+			printf "%s%c", substr(v, 1, i - 1), hex(substr(v, i + 1, 1)) * 16 + hex(substr(v, i + 2, 1))
+			v = substr(v, i + 3)
+		}
+		printf "%s", v
+	}' "$2"
+}
