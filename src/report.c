@@ -18,6 +18,7 @@ report_create(const struct template *t)
 	r->agency = xstrdup("");
 	r->date = xstrdup("");
 	r->contact = xstrdup("");
+	r->export_choice = xstrdup("");
 	r->auto_totals = true;
 	r->texts = xcalloc(t->nparts, sizeof *r->texts);
 	for (size_t i = 0; i < t->nparts; i++)
@@ -36,6 +37,7 @@ report_free(struct report *r)
 	free(r->agency);
 	free(r->date);
 	free(r->contact);
+	free(r->export_choice);
 	for (size_t i = 0; i < r->tpl->nparts; i++)
 		free(r->texts[i]);
 	free(r->texts);

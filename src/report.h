@@ -18,6 +18,7 @@ struct report {
 	char			*date;		/* publication date as written */
 	char			*contact;
 	bool			 auto_totals;	/* derived cells are computed */
+	char			*export_choice;	/* the editor's last export: "html gb18030 crlf zero", or "" */
 	char			**texts;	/* per template part, never NULL */
 	struct value		*cells;		/* per template value cell */
 };

@@ -143,6 +143,29 @@ flush_meta(struct sload *S)
 	buf_reset(&S->meta);
 }
 
+/* "html gb18030 crlf zero": the four choices of the export dialog, in that order. */
+static bool
+valid_export_choice(const char *v)
+{
+	static const char *const words[4][3] = {
+		{ "text", "html", NULL }, { "utf-8", "gb18030", "gbk" }, { "lf", "crlf", NULL },
+		{ "zero", "empty", NULL }
+	};
+	char *copy = xstrdup(v), *save = NULL, *w = strtok_r(copy, " ", &save);
+	bool ok = true;
+
+	for (int i = 0; i < 4 && ok; i++, w = strtok_r(NULL, " ", &save)) {
+		bool found = false;
+
+		for (int k = 0; k < 3 && w != NULL; k++)
+			found |= words[i][k] != NULL && strcmp(words[i][k], w) == 0;
+		ok = found;
+	}
+	ok = ok && w == NULL;
+	free(copy);
+	return ok;
+}
+
 static void
 report_key(struct sload *S, const char *key, const char *value, int line)
 {
@@ -198,6 +221,14 @@ report_key(struct sload *S, const char *key, const char *value, int line)
 			diag_add(S->dl, S->file, line, _("year must be a number like 2025, not \"%s\""), value);
 		S->r->year = (int)y;
 		S->have_year = true;
+	} else if (strcmp(key, "export") == 0) {
+		if (!valid_export_choice(value))
+			diag_add(S->dl, S->file, line,
+			    _("export must list a format (text, html), an encoding (utf-8, gb18030, gbk), lf or crlf, and zero or empty"));
+		else {
+			free(S->r->export_choice);
+			S->r->export_choice = xstrdup(value);
+		}
 	} else if (strcmp(key, "auto_totals") == 0) {
 		if (strcmp(value, "yes") == 0)
 			S->r->auto_totals = true;
@@ -357,6 +388,8 @@ store_serialize(const struct report *r, struct buf *out)
 	put_meta(out, "date", r->date);
 	put_meta(out, "contact", r->contact);
 	buf_addf(out, "auto_totals = %s\n", r->auto_totals ? "yes" : "no");
+	if (*r->export_choice != '\0')
+		buf_addf(out, "export = %s\n", r->export_choice);
 	buf_adds(out, "\n[cells]\n");
 	for (size_t i = 0; i < t->nvalues; i++) {
 		if (r->cells[i].state == VALUE_BLANK)

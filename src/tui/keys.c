@@ -29,6 +29,8 @@ static const struct binding bindings[] = {
 	{ CTRL('z'), false, ACT_UNDO },
 	{ CTRL('y'), false, ACT_REDO },
 	{ CTRL('l'), false, ACT_REFRESH },
+	{ KEY_F(4), true, ACT_EXPORT },
+	{ CTRL('p'), false, ACT_EXPORT },
 };
 
 static const struct key_help hints_text[] = {
@@ -61,6 +63,7 @@ static const struct key_help all[] = {
 	{ "F3", N_("Report information: agency, year, date, contact") },
 	{ "F2, ^E", N_("List of errors and warnings; Enter goes to the cell") },
 	{ "^T", N_("Turn auto totals on or off (recorded in the report)") },
+	{ "F4, ^P", N_("Export to publish: text or HTML, UTF-8, GB18030 or GBK (the choice is remembered)") },
 	{ "^Z, ^Y", N_("Undo, redo (texts and table cells)") },
 	{ "^L", N_("Redraw the screen") },
 	{ N_("Arrows, Home, End"), N_("Move; in a text by character and line") },

@@ -22,6 +22,7 @@ enum action {
 	ACT_UNDO,
 	ACT_REDO,
 	ACT_REFRESH,
+	ACT_EXPORT,
 	ACT_COUNT
 };
 

@@ -13,6 +13,7 @@
 #include "atomic.h"
 #include "buf.h"
 #include "draw.h"
+#include "export.h"
 #include "inifile.h"
 #include "journal.h"
 #include "store.h"
@@ -302,7 +303,10 @@ ask(struct app *a, const char *question, const char *choices)
 		}
 		if (rc == OK && wc == 27)
 			return 0;
-		if (rc == OK && wc < 128 && strchr(choices, (int)(wc | 0x20)) != NULL)
+		if (((rc == OK && (wc == '\r' || wc == '\n')) || (rc == KEY_CODE_YES && wc == KEY_ENTER)) &&
+		    strchr(choices, '\r') != NULL)
+			return '\r';
+		if (rc == OK && wc > 32 && wc < 128 && strchr(choices, (int)(wc | 0x20)) != NULL)
 			return (int)(wc | 0x20);
 	}
 }
@@ -553,6 +557,82 @@ app_go(struct app *a, size_t page)
 		grid_enter(a, a->pages[page].index);
 }
 
+/* Ask one of the export choices; Enter keeps the remembered one. */
+static int
+ask_choice(struct app *a, const char *question, const char *keys, int current)
+{
+	char *q = xasprintf(_("%s  (Enter: %c)"), question, current);
+	char choices[16];
+	int c;
+
+	snprintf(choices, sizeof choices, "%s\r", keys);
+	c = ask(a, q, choices);
+	free(q);
+	return c == '\r' ? current : c;
+}
+
+/* The export dialog: format, encoding, line ends, blanks; then write beside the report. */
+static void
+export_dialog(struct app *a)
+{
+	struct export_request req;
+	struct export_stats st = { 0 };
+	struct buf bytes = BUF_INIT;
+	char *err = NULL, *out, *choice;
+	int c;
+
+	text_sync(a);
+	export_request_init(&req, a->r->export_choice);
+	if ((c = ask_choice(a, _("Export as  T text   H HTML"), "th", req.html ? 'h' : 't')) == 0)
+		return;
+	req.html = c == 'h';
+	c = ask_choice(a, _("Encoding  U UTF-8   G GB18030   K GBK"), "ugk",
+	    strcmp(req.encoding, "GBK") == 0 ? 'k' : strcmp(req.encoding, "GB18030") == 0 ? 'g' : 'u');
+	if (c == 0)
+		return;
+	choice = xasprintf("%s %s %s %s", req.html ? "html" : "text",
+	    c == 'k' ? "gbk" : c == 'g' ? "gb18030" : "utf-8", req.crlf ? "crlf" : "lf",
+	    req.opts.blank == BLANK_ZERO ? "zero" : "empty");
+	export_request_init(&req, choice);
+	free(choice);
+	if ((c = ask_choice(a, _("Line ends  L LF (web, Linux)   C CRLF (Windows Notepad)"), "lc", req.crlf ? 'c' : 'l')) == 0)
+		return;
+	req.crlf = c == 'c';
+	if ((c = ask_choice(a, _("Blank cells  Z print 0   E leave empty"), "ze", req.opts.blank == BLANK_ZERO ? 'z' : 'e')) == 0)
+		return;
+	req.opts.blank = c == 'z' ? BLANK_ZERO : BLANK_EMPTY;
+	choice = export_request_choice(&req);
+	if (strcmp(choice, a->r->export_choice) != 0 && !a->readonly) {	/* remembered with the report */
+		free(a->r->export_choice);
+		a->r->export_choice = choice;
+		app_edited(a);
+	} else
+		free(choice);
+	if (checker_errors(a->ck) > 0 &&
+	    ask(a, _("The report still has errors (^E lists them). Export anyway?  Y yes   N no"), "yn") != 'y')
+		return;
+	out = export_default_path(a->path, req.html);
+	if (access(out, F_OK) == 0) {
+		char *q = xasprintf(_("%s exists. Replace it?  Y yes   N no"), out);
+
+		c = ask(a, q, "yn");
+		free(q);
+		if (c != 'y') {
+			free(out);
+			return;
+		}
+	}
+	if (export_report(a->r, &req, &bytes, &st, &err) != 0 ||
+	    atomic_write(out, bytes.data, bytes.len, ATOMIC_REPLACE, &err) != 0) {
+		app_message(a, MSG_ERROR, "%s", err);
+		free(err);
+	} else
+		app_message(a, MSG_INFO, _("Exported to %s (%s); %zu blank cells printed as 0."), out,
+		    req.encoding, st.blanks_as_zero);
+	free(out);
+	buf_free(&bytes);
+}
+
 static void
 toggle_auto(struct app *a)
 {
@@ -602,6 +682,9 @@ global_action(struct app *a, enum action act)
 		break;
 	case ACT_REFRESH:
 		clearok(curscr, TRUE);
+		break;
+	case ACT_EXPORT:
+		export_dialog(a);
 		break;
 	default:
 		return false;
