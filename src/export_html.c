@@ -18,7 +18,7 @@
 enum el { EL_DIV, EL_H1, EL_H2, EL_H3, EL_P, EL_CLOSING, EL_TABLE, EL_TH, EL_TH_SHORT, EL_TD,
 	EL_GROUP, EL_NUM, EL_COUNT };
 
-#define SHORT_HEADER 3	/* characters of a one-column heading that never wraps (a total, say) */
+#define SHORT_HEADER 3	/* characters of a one-column heading that never wraps */
 
 /*
  * How each kind looks.  The full document states the CSS once in its <style>;
@@ -46,7 +46,8 @@ static const struct style {
 	[EL_TH] = { "th", NULL, "border:1px solid #000; padding:4px 6px; text-align:center; "
 	    "vertical-align:middle; font-weight:bold", true },
 	[EL_TH_SHORT] = { "th", "nianbao-short", "border:1px solid #000; padding:4px 6px; "
-	    "text-align:center; vertical-align:middle; font-weight:bold; white-space:nowrap", true },
+	    "text-align:center; vertical-align:middle; font-weight:bold; white-space:nowrap",
+	    true },
 	[EL_TD] = { "td", NULL, "border:1px solid #000; padding:4px 6px; text-align:left", true },
 	[EL_GROUP] = { "td", "nianbao-group", "border:1px solid #000; padding:4px 6px; "
 	    "text-align:center; vertical-align:middle", true },
@@ -388,8 +389,9 @@ head(struct hctx *h, const char *title)
 	esc(h->out, title);
 	buf_adds(h->out, "</title>\n<style>\n");
 	for (int k = 0; k < EL_COUNT; k++)
-		buf_addf(h->out, "%s%s%s { %s; }\n", styles[k].tag, styles[k].cls != NULL ? "." : "",
-		    styles[k].cls != NULL ? styles[k].cls : "", styles[k].css);
+		buf_addf(h->out, "%s%s%s { %s; }\n", styles[k].tag,
+		    styles[k].cls != NULL ? "." : "", styles[k].cls != NULL ? styles[k].cls : "",
+		    styles[k].css);
 	buf_adds(h->out, page_css);
 	buf_adds(h->out, "</style>\n</head>\n");
 }
