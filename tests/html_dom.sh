@@ -22,15 +22,7 @@ missing=
 [ -n "$CHROMIUM" ] && command -v "$CHROMIUM" >/dev/null 2>&1 || missing="chromium is not installed"
 command -v tidy >/dev/null 2>&1 || missing="${missing:+$missing; }tidy is not installed"
 command -v python3 >/dev/null 2>&1 || missing="${missing:+$missing; }python3 is not installed"
-if [ -n "$missing" ]; then
-	if [ -n "${CI:-}" ]; then
-		echo "1..1"
-		echo "not ok 1 - $missing (CI installs every tool the tests use)"
-		exit 1
-	fi
-	echo "1..0 # SKIP $missing"
-	exit 77
-fi
+skip_unless_tools "$missing"
 if [ ! -x "$EXPORT" ]; then
 	echo "Bail out! no test driver $EXPORT (make check builds it)"
 	exit 99

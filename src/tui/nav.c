@@ -159,7 +159,7 @@ nav_draw(struct app *a)
 			attron(app_look(a, LOOK_SEL));
 		mvhline(y, 0, ' ', NAV_WIDTH);
 		if (m != MARK_NONE)
-			mw = draw_width(_(marks[m])) + 1;
+			mw = draw_width(_(marks[m])) + 2;	/* a space before the mark */
 		draw_str(stdscr, y, x, l, NAV_WIDTH - x - mw, false);
 		if (i == a->cur)
 			attroff(app_look(a, LOOK_SEL));
@@ -167,7 +167,7 @@ nav_draw(struct app *a)
 			attr_t at = app_look(a, m == MARK_DONE ? LOOK_GOOD : m == MARK_TODO ? LOOK_TODO : LOOK_BAD);
 
 			attron(at);
-			draw_str(stdscr, y, NAV_WIDTH - mw, _(marks[m]), mw, false);
+			draw_str(stdscr, y, NAV_WIDTH - mw + 1, _(marks[m]), mw - 1, false);
 			attroff(at);
 		}
 		free(l);

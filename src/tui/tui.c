@@ -773,6 +773,7 @@ handle_key(struct app *a, int rc, wint_t wc)
 	if (!code && a->pending_esc) {
 		a->pending_esc = false;
 		if ((act = keys_meta_action(key)) != ACT_NONE) {
+			a->msg_level = MSG_NONE;
 			if (act == ACT_UNDO || act == ACT_REDO)
 				page_key(a, act == ACT_UNDO ? CTRL('z') : CTRL('y'), false);
 			else
@@ -830,7 +831,8 @@ loop(struct app *a)
 			continue;
 		}
 		handle_key(a, rc, wc);
-		journal_tick(a, false);
+		if (!a->quit)	/* quitting may just have discarded the journal */
+			journal_tick(a, false);
 	}
 }
 

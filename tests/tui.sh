@@ -1,0 +1,462 @@
+# tui.sh - end-to-end tests of the full-screen editor, driven through tmux
+# (STYLE.md habit 12): a private tmux server runs the real binary in a
+# 100x30 terminal under zh_CN.UTF-8, keys go in with send-keys, and what the
+# officer sees comes back with capture-pane.  The files are checked too.
+# Run by `make check` (TAP); by hand, from the build directory:
+#   NIANBAO=$PWD/nianbao NIANBAO_TEMPLATE_PATH=$srcdir/templates \
+#   NIANBAO_LOCALEDIR=$PWD/locale TOP_SRCDIR=$srcdir sh $srcdir/tests/tui.sh
+# POSIX sh, plus `sleep 0.1` and GNU `wc -L` (display width).
+# Never a fixed sleep to wait for the screen: wait_for polls it.
+#
+# Messages of the editor are matched through gettext(1), so the test holds
+# while po/zh_CN.po is being translated; where possible it matches things
+# that no translation changes: template labels, cell values, file contents.
+
+. "$TOP_SRCDIR/tests/e2e-lib.sh"
+
+# Without tmux or the zh_CN.UTF-8 locale: SKIP on a developer's machine, fail in CI.
+missing=
+command -v tmux >/dev/null 2>&1 || missing="tmux is not installed"
+if [ -z "$missing" ] && ! locale -a 2>/dev/null | grep -qi '^zh_CN\.utf-\?8$'; then
+	missing="the zh_CN.UTF-8 locale is not generated"
+fi
+skip_unless_tools "$missing"
+
+SOCK=nbtest$$
+SOCKPATH=
+tm() { tmux -L "$SOCK" -f /dev/null "$@"; }
+cleanup() {
+	tm kill-server >/dev/null 2>&1
+	[ -z "$SOCKPATH" ] || rm -f "$SOCKPATH"	# tmux leaves its socket behind
+	rm -rf "$TMP"
+}
+trap cleanup EXIT
+trap 'exit 1' HUP INT PIPE TERM
+unset TMUX
+
+mkdir "$TMP/w" "$TMP/home" && cd "$TMP/w" || exit 99
+F=$TMP/w/r.nb			# the report
+J=$TMP/w/.r.nb.nbj		# its journal
+L=$TMP/w/.r.nb.lock		# its lock
+ESC=$(printf '\033')
+W=nb:w1				# the tmux pane being driven
+
+# q STRING: STRING quoted for sh
+q() { printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")"; }
+
+# The editor's command line: no user preferences, Chinese locale, this build.
+NB="exec env HOME=$(q "$TMP/home") XDG_CONFIG_HOME=$(q "$TMP/home/.config")"
+NB="$NB LANG=zh_CN.UTF-8 LC_ALL=zh_CN.UTF-8 LANGUAGE="
+NB="$NB NIANBAO_TEMPLATE_PATH=$(q "$NIANBAO_TEMPLATE_PATH")"
+NB="$NB NIANBAO_LOCALEDIR=$(q "${NIANBAO_LOCALEDIR:-}") $(q "$NIANBAO") $(q "$F")"
+
+# tr_ MSGID: the message as the editor shows it under zh_CN (translated or not).
+tr_() {
+	if command -v gettext >/dev/null 2>&1; then
+		if [ -n "${NIANBAO_LOCALEDIR:-}" ]; then
+			TEXTDOMAINDIR=$NIANBAO_LOCALEDIR LC_ALL=zh_CN.UTF-8 LANGUAGE='' gettext -d nianbao -- "$1"
+		else
+			LC_ALL=zh_CN.UTF-8 LANGUAGE='' gettext -d nianbao -- "$1"
+		fi
+	else
+		printf '%s' "$1"
+	fi
+}
+
+# frag MSGID: a short leading piece of the shown message (up to its first
+# %-conversion or double space, at most 12 characters) that fits on screen.
+frag() {
+	tr_ "$1" | sed -n '1{s/%.*//; s/  .*//; s/ *$//; s/^\(.\{12\}\).*/\1/; p;}'
+}
+
+# re_quote TEXT: TEXT as an ERE that matches it literally.
+# shellcheck disable=SC2016
+re_quote() { printf '%s' "$1" | sed 's/[][\\.*^$(){}?+|]/\\&/g'; }
+# fragre MSGID: frag as an ERE.
+fragre() { re_quote "$(frag "$1")"; }
+
+# ---- the screen ------------------------------------------------------------
+
+# snap: the current screen of $W into $TMP/screen.
+snap() { tm capture-pane -p -t "$W" >"$TMP/screen" 2>/dev/null; }
+
+# poll CMD...: run CMD every 0.1 s until it succeeds, for at most $T seconds (5).
+poll() {
+	_i=0
+	while :; do
+		"$@" && return 0
+		[ "$_i" -ge "$((${T:-5} * 10))" ] && return 1
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+}
+# poll_screen CMD...: poll, but give up at once when the editor has ended.
+poll_screen() {
+	_i=0
+	while :; do
+		"$@" && return 0
+		[ "$_i" -ge "$((${T:-5} * 10))" ] && return 1
+		[ "$(pane '#{pane_dead}')" = 1 ] && { diag "the editor has ended"; return 1; }
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+}
+
+_has() { snap && grep -qF -- "$1" "$TMP/screen"; }
+_has_re() { snap && grep -qE -- "$1" "$TMP/screen"; }
+_lacks() { snap && ! grep -qF -- "$1" "$TMP/screen"; }
+_row_has() { snap && sed -n "$1p" "$TMP/screen" | grep -qE -- "$2"; }
+_row_lacks() { snap && ! sed -n "$1p" "$TMP/screen" | grep -qE -- "$2"; }
+
+# wait_for PATTERN [TIMEOUT]: until the screen shows the fixed string PATTERN.
+wait_for() { T=${2:-5} poll_screen _has "$1"; }
+# wait_re ERE [TIMEOUT]: until a line of the screen matches ERE.
+wait_re() { T=${2:-5} poll_screen _has_re "$1"; }
+# wait_gone PATTERN [TIMEOUT]: until the screen no longer shows PATTERN.
+wait_gone() { T=${2:-5} poll_screen _lacks "$1"; }
+
+dump() {
+	diag "screen of $W:"
+	sed 's/^/#   |/' "$TMP/screen"
+}
+
+# Assertions on the screen; on failure the screen is dumped as diagnostics.
+shows() { if wait_for "$1"; then ok "$2"; else not_ok "$2"; diag "no '$1' on screen"; dump; fi; }
+shows_re() { if wait_re "$1"; then ok "$2"; else not_ok "$2"; diag "no line matches /$1/"; dump; fi; }
+hides() { if wait_gone "$1"; then ok "$2"; else not_ok "$2"; diag "'$1' still on screen"; dump; fi; }
+# row_shows N ERE DESC / row_hides N ERE DESC: line N (1 = top) matches ERE, or stops matching.
+row_shows() {
+	if T=5 poll_screen _row_has "$1" "$2"; then ok "$3"; else not_ok "$3"; diag "line $1 does not match /$2/"; dump; fi
+}
+row_hides() {
+	if T=5 poll_screen _row_lacks "$1" "$2"; then ok "$3"; else not_ok "$3"; diag "line $1 still matches /$2/"; dump; fi
+}
+
+pane() { tm display-message -p -t "$W" "$1"; }
+
+# The status message: the lines between the pane (the navigator's rule │ ends
+# with it) and the key hints on the last line, joined.
+_status() {
+	_b=$(grep -n '│' "$TMP/screen" | tail -n 1 | cut -d: -f1)
+	_h=$(pane '#{pane_height}')
+	sed -n "$((${_b:-0} + 1)),$((_h - 1))p" "$TMP/screen" | tr -d '\n'
+}
+_status_has() { snap && _status | grep -qE -- "$1"; }
+_status_lacks() { snap && ! _status | grep -qE -- "$1"; }
+# status_shows ERE DESC / status_hides ERE DESC
+status_shows() {
+	if T=5 poll_screen _status_has "$1"; then ok "$2"; else not_ok "$2"; diag "the status does not match /$1/"; dump; fi
+}
+status_hides() {
+	if T=5 poll_screen _status_lacks "$1"; then ok "$2"; else not_ok "$2"; diag "the status still matches /$1/"; dump; fi
+}
+# _text_is TEXT: a line of the pane (right of the navigator) is exactly TEXT.
+_text_is() { snap && sed 's/^[^│]*│//' "$TMP/screen" | grep -qxF -- "$1"; }
+
+# focus_is ROW-LABEL COLUMN-LABEL DESC: the "Row: ...  Column: ..." line names the cell.
+focus_is() { shows_re "$1.*$2" "$3"; }
+
+# colour_row LABEL: the table row starting with LABEL, with its colours, right of the navigator.
+colour_row() { tm capture-pane -p -e -t "$W" | grep -F -- "$1" | sed 's/^.*│//'; }
+_red() { colour_row "$1" | grep -qF "${ESC}[31m"; }
+_not_red() { ! _red "$1"; }
+
+# key KEY...: named keys; type TEXT: literal text (Chinese too).
+key() { tm send-keys -t "$W" "$@"; }
+type_() { tm send-keys -t "$W" -l -- "$1"; }
+
+# start: run the editor in a new server, window w1; restart: run it again in $W.
+start() {
+	SHELL=/bin/sh tm new-session -d -s nb -n w1 -x 100 -y 30 "$NB" \; set-option -g remain-on-exit on
+	SOCKPATH=$(tm display-message -p '#{socket_path}')
+}
+restart() { tm respawn-pane -k -t "$W" "$NB"; }
+_why() {
+	diag "pane: $(pane 'dead=#{pane_dead} status=#{pane_dead_status} signal=#{pane_dead_signal} pid=#{pane_pid}')"
+	ps -o pid,stat,wchan:32,cmd -p "$(pane '#{pane_pid}')" | sed 's/^/#   /'
+}
+# _dead: the editor of $W has ended and tmux knows its exit status.  A tmux
+# built with libutempter can miss the SIGCHLD and leave the process a zombie,
+# its pane dead but without a status (tmux/tmux#311): then nudge the server.
+_dead() {
+	[ -n "$(pane '#{pane_dead_status}#{pane_dead_signal}')" ] && return 0
+	[ "$(pane '#{pane_dead}')" = 1 ] && kill -CHLD "$(tm display-message -p '#{pid}')" 2>/dev/null
+	return 1
+}
+# ends DESC: the editor of $W exits, with status 0.
+ends() {
+	if T=5 poll _dead; then is "$(pane '#{pane_dead_status}')" 0 "$1"; else not_ok "$1"; snap; dump; _why; fi
+}
+
+# ---- the files -------------------------------------------------------------
+
+# text_of FILE ID: text part ID as stored in FILE (lines joined, %XX decoded).
+text_of() { report_text "$2" "$1"; }
+value() { "$NIANBAO" get "$F" "$1" | cut -f4; }
+_file_has() { [ -f "$1" ] && grep -qF -- "$2" "$1"; }
+# file_gets FILE STRING DESC: FILE comes to hold STRING (it is written by another process).
+file_gets() {
+	if T=5 poll _file_has "$1" "$2"; then ok "$3"; else not_ok "$3"; diag "no '$2' in $1"; fi
+}
+lock_pid() { cut -d ' ' -f 1 "$L" 2>/dev/null; }
+absent() { if [ -e "$1" ]; then not_ok "$2"; diag "$1 exists"; else ok "$2"; fi; }
+present() { if [ -e "$1" ]; then ok "$2"; else not_ok "$2"; diag "$1 does not exist"; fi; }
+same() {
+	if cmp -s "$1" "$2"; then ok "$3"; else not_ok "$3"; diag "$1 changed:"; diff "$2" "$1" | sed 's/^/#   /'; fi
+}
+
+MODIFIED="[$(tr_ modified)]"
+MODIFIED_RE=$(re_quote "$MODIFIED")
+TEXT1='二〇二五年我局主动公开政府信息1126条。'
+TEXT2='断电之前输入的文字'
+SECTION3=三、收到和处理政府信息公开申请情况
+NEW=一、本年新收政府信息公开申请数量
+OPEN=三、本年度办理结果／（一）予以公开
+PERSON=申请人情况／自然人
+
+# ---- 1. a new report --------------------------------------------------------
+
+[ -x "$NIANBAO" ] || { echo "Bail out! $NIANBAO is not an executable"; exit 1; }
+start
+if wait_for "$(frag 'Agency:')"; then ok "new file: the form asks for the agency"
+else
+	not_ok "new file: the form asks for the agency"
+	dump
+	echo "Bail out! the editor does not start"
+	exit 1
+fi
+type_ 测试县测试局
+shows 测试县测试局 "the agency is echoed as typed (Chinese)"
+key Enter
+shows "$(frag 'Year of the report:')" "the form asks for the year"
+key BSpace BSpace BSpace BSpace BSpace BSpace
+type_ 2025
+shows_re '^[^0-9]+ 2025$' "the default year is replaced by 2025"
+key Enter
+shows "$(frag 'Format (template):')" "the form asks for the format"
+shows_re '^[^ ].* gov-2021$' "the default format for 2025 is gov-2021"
+key Enter
+row_shows 1 '测试县测试局2025' "the title shows the agency and the year"
+present "$F" "the report file is created"
+contains "$F" "template = gov-2021" "the file uses the gov-2021 template"
+contains "$F" "agency = |测试县测试局|" "the file records the agency"
+contains "$F" "year = 2025" "the file records the year"
+PID1=$(pane '#{pane_pid}')
+is "$(lock_pid)" "$PID1" "the lock names the editor's pid"
+absent "$J" "no journal before any edit"
+
+# ---- 2. table 三: totals and relations ---------------------------------------
+
+key M-3
+shows "$SECTION3" "M-3 shows section 三"
+focus_is "$NEW" "$PERSON" "the focus is on the first editable cell: $NEW / 自然人"
+snap
+cy=$(($(pane '#{cursor_y}') + 1))
+cx=$(pane '#{cursor_x}')
+hx=$(grep -F '自然人' "$TMP/screen" | head -n 1 | sed 's/自然人.*//' | wc -L)
+row_shows "$cy" '│一、本年新收' "the cursor is on the row 一、本年新收"
+is "$cx" "$hx" "the cursor is in the column 自然人"
+type_ 5
+row_shows "$cy" '│一、本年新收[^ ]* +5$' "a typed 5 shows in the cell"
+key Enter
+shows_re '│一、本年新收[^ ]* +5 +5$' "Enter stores it: the row's 总计 shows 5"
+status_shows '自然人.*[（(]5[）)]' "the status line names the broken S1 relation of the column 自然人"
+if T=5 poll_screen _red 一、本年新收; then ok "the cells of the broken relation are red"
+else not_ok "the cells of the broken relation are red"; colour_row 一、本年新收 | sed 's/^/#   /'; fi
+focus_is 二、上年结转政府信息公开申请数量 "$PERSON" "Enter moved down to 二、上年结转 / 自然人"
+row_shows 1 "$MODIFIED_RE" "the title says the report is modified"
+key Down
+focus_is "$OPEN" "$PERSON" "Down goes to （一）予以公开 / 自然人"
+type_ 5
+key Enter
+shows_re '│（一）予以公开 +5 +5$' "（一）予以公开: 5, its 总计 5"
+status_hides '自然人' "the S1 error for 自然人 is gone"
+if T=5 poll_screen _not_red 一、本年新收; then ok "nothing is red any more"
+else not_ok "nothing is red any more"; colour_row 一、本年新收 | sed 's/^/#   /'; fi
+focus_is "三、本年度办理结果／（二）部分公开" "" "Enter moved down to （二）部分公开"
+i=0
+while [ $i -lt 20 ]; do key Down; i=$((i + 1)); done
+focus_is "三、本年度办理结果／（七）总计" "$PERSON" "20 x Down reach （七）总计 / 自然人"
+shows_re '│（七）总计 +5 +5$' "（七）总计 / 自然人 is computed: 5"
+key C-s
+hides "$MODIFIED" "^S saves: the title no longer says modified"
+file_gets "$F" "t3.total.person = 5" "the saved file holds （七）总计 / 自然人"
+is "$(value t3.new.person)" 5 "get t3.new.person: 5"
+is "$(value t3.new.total)" 5 "get t3.new.total: 5 (row total)"
+is "$(value t3.open.person)" 5 "get t3.open.person: 5"
+is "$(value t3.total.person)" 5 "get t3.total.person: 5"
+is "$(value t3.carried.person)" "" "get t3.carried.person: blank"
+absent "$J" "the save removed the journal"
+
+# ---- 3. Chinese text in section 一 -------------------------------------------
+
+key M-1
+shows 一、总体情况 "M-1 shows section 一"
+type_ "$TEXT1"
+shows "$TEXT1" "the Chinese text shows as typed"
+row_shows 1 "$MODIFIED_RE" "the title says modified"
+key C-s
+hides "$MODIFIED" "^S saves the text"
+file_gets "$F" "$TEXT1" "the file holds the text"
+is "$(text_of "$F" s1.intro)" "$TEXT1" "the text is the part s1.intro, intact"
+cp "$F" "$TMP/saved.nb"
+
+# ---- 4. resizing --------------------------------------------------------------
+
+rule99=$(printf '%099d' 0 | tr 0 '#' | sed 's/#/─/g')
+rule79=$(printf '%079d' 0 | tr 0 '#' | sed 's/#/─/g')
+tm resize-window -t "$W" -x 120 -y 40
+shows_re "│$rule99\$" "120x40: the page is redrawn to the new width"
+shows "$TEXT1" "120x40: the text is still there"
+row_shows 40 '\^S' "120x40: the key hints are on the new last line"
+tm resize-window -t "$W" -x 70 -y 20
+shows "$(frag 'Please enlarge the window to at least 80x24.')" "70x20: the editor asks for a larger window"
+hides "$TEXT1" "70x20: nothing else is drawn"
+tm resize-window -t "$W" -x 100 -y 30
+shows_re "│$rule79\$" "100x30: the page is redrawn"
+shows "$TEXT1" "100x30: the text is back"
+row_shows 1 '测试县测试局2025' "100x30: the title is back"
+row_shows 30 '\^S' "100x30: the key hints are on the last line"
+row_hides 1 "$MODIFIED_RE" "resizing changed nothing in the report"
+same "$F" "$TMP/saved.nb" "resizing left the file alone"
+
+# ---- 5. save, quit, reopen ----------------------------------------------------
+
+key C-s
+key C-q
+ends "^S then ^Q quits at once (exit 0)"
+absent "$L" "quitting released the lock"
+absent "$J" "no journal after a clean quit"
+same "$F" "$TMP/saved.nb" "the file is as saved"
+restart
+row_shows 1 '测试县测试局2025' "reopened: the title shows the agency"
+key M-1
+shows "$TEXT1" "reopened: the text of section 一 is there"
+key Escape
+type_ 3
+shows "$SECTION3" "Esc then 3 jumps to section 三 like M-3"
+shows_re '│一、本年新收[^ ]* +5 +5$' "reopened: 一、本年新收 / 自然人 and its total are 5"
+shows_re '│（一）予以公开 +5 +5$' "reopened: （一）予以公开 is 5"
+row_hides 1 "$MODIFIED_RE" "reopened: nothing is modified"
+
+# ---- 9. invalid table input ----------------------------------------------------
+
+focus_is "$NEW" "$PERSON" "the focus is on 一、本年新收 / 自然人 (holding 5)"
+type_ abc
+status_shows "$(fragre 'A table cell takes a number, / for not applicable, or nothing.')" \
+    "typing abc in a cell is refused with a message"
+shows_re '│一、本年新收[^ ]* +5 +5$' "the old value 5 stays"
+row_hides 1 "$MODIFIED_RE" "abc changed nothing"
+type_ 1x
+key Enter
+status_shows '1x' "1x Enter is refused, naming what was typed"
+focus_is "$NEW" "$PERSON" "a refused value keeps the focus on its cell"
+key Escape
+shows_re '│一、本年新收[^ ]* +5 +5$' "Esc cancels it: the old value 5 is back"
+row_hides 1 "$MODIFIED_RE" "still nothing modified"
+is "$(value t3.new.person)" 5 "the file still has 5"
+
+# ---- 8. quitting with unsaved changes -----------------------------------------
+
+cp "$F" "$TMP/before-quit.nb"
+key M-1
+shows "$TEXT1" "section 一 again"
+status_hides '1x' "the table's refusal is not left on the status line of section 一"
+type_ 不要保存
+shows 不要保存 "an edit"
+row_shows 1 "$MODIFIED_RE" "the title says modified"
+key C-q
+QUESTION=$(frag 'Save the changes before quitting?  Y save   N discard   C cancel')
+shows "$QUESTION" "^Q asks what to do with the changes"
+key c
+hides "$QUESTION" "C cancels the question"
+shows 不要保存 "the edit is still on screen"
+if _dead; then not_ok "the editor is still running"; else ok "the editor is still running"; fi
+file_gets "$J" 不要保存 "meanwhile the journal holds the edit"
+type_ 再改
+key C-q
+shows "$QUESTION" "^Q asks again"
+# No screen to wait for here: the question holds the editor's ticks, and an
+# officer who thinks it over lets the journal's 1 s interval pass before N.
+sleep 2
+key n
+ends "N quits without saving (exit 0)"
+same "$F" "$TMP/before-quit.nb" "the file is unchanged"
+absent "$J" "the discarded work leaves no journal (nothing to recover next time)"
+rm -f "$J"	# the next scenarios start clean even when that failed
+absent "$L" "the lock is released"
+
+# ---- 6. a crash: kill -9, journal, recovery -------------------------------------
+
+restart
+row_shows 1 '测试县测试局2025' "the editor is open again"
+key M-1
+shows "$TEXT1" "section 一"
+type_ "$TEXT2"
+shows "$TEXT2" "new text typed"
+file_gets "$J" "$TEXT2" "the journal holds all the text within seconds of the typing"
+PID=$(pane '#{pane_pid}')
+kill -9 "$PID"
+if T=5 poll _dead; then is "$(pane '#{pane_dead_signal}')" 9 "the editor is killed with SIGKILL"
+else not_ok "the editor is killed with SIGKILL"; fi
+present "$J" "the journal survives the crash"
+present "$L" "so does the (now stale) lock"
+if grep -qF -- "$TEXT2" "$F"; then not_ok "the file itself lacks the unsaved text"; else ok "the file itself lacks the unsaved text"; fi
+restart
+shows_re "[^0-9]${PID}[^0-9]" "reopening names the stale lock's pid (the killed editor)"
+key t
+RECOVER=$(frag 'Unsaved work from an earlier session was found. Recover it?  Y recover   N discard')
+shows "$RECOVER" "after taking over the lock, recovery is offered"
+key y
+shows "$(frag 'Recovered the unsaved work. Press ^S to save it.')" "the work is recovered"
+row_shows 1 "$MODIFIED_RE" "recovered work counts as unsaved"
+key M-1
+shows "$TEXT2" "the recovered text is on screen"
+key C-s
+hides "$MODIFIED" "^S saves it"
+file_gets "$F" "$TEXT2" "the file holds the recovered text"
+case $(text_of "$F" s1.intro) in
+*"$TEXT2"*"$TEXT1"* | *"$TEXT1"*"$TEXT2"*) ok "both texts are in s1.intro" ;;
+*) not_ok "both texts are in s1.intro"; text_of "$F" s1.intro | sed 's/^/#   /' ;;
+esac
+absent "$J" "the journal is gone after the save"
+is "$(lock_pid)" "$(pane '#{pane_pid}')" "the lock is the new editor's"
+
+# ---- 7. a second editor on a locked file -----------------------------------------
+
+PID1=$(pane '#{pane_pid}')
+cp "$F" "$TMP/locked.nb"
+tm new-window -d -t nb -n w2 "$NB"
+W=nb:w2
+shows_re "[^0-9]${PID1}[^0-9]" "a second editor names the pid of the first"
+shows "$F" "it names the file being edited"
+key r
+row_shows 1 "$(re_quote "[$(tr_ read-only)]")" "R opens it read-only"
+key M-1
+shows "$TEXT2" "the read-only editor shows the report"
+type_ ABC试写
+status_shows "$(fragre 'This file is read-only: changes are not possible.')" \
+    "typing is refused in read-only mode"
+if T=5 poll_screen _text_is "$(text_of "$F" s1.intro)"; then ok "the text on screen is the file's: nothing typed got in"
+else not_ok "the text on screen is the file's: nothing typed got in"; dump; fi
+key M-3
+shows "$SECTION3" "section 三 in the read-only editor"
+type_ 7
+key Enter
+focus_is 二、上年结转政府信息公开申请数量 "$PERSON" "Enter still moves down in the read-only table"
+shows_re '│一、本年新收[^ ]* +5 +5$' "the typed 7 did not reach the cell"
+key C-s
+status_shows "$(fragre 'This file is read-only: it cannot be saved.')" "^S is refused"
+key C-q
+ends "^Q quits the read-only editor at once"
+same "$F" "$TMP/locked.nb" "the read-only editor did not change the file"
+absent "$J" "nor write a journal"
+is "$(lock_pid)" "$PID1" "the lock is still the first editor's"
+W=nb:w1
+row_shows 1 '测试县测试局2025' "the first editor is still there"
+key C-q
+ends "the first editor quits"
+absent "$L" "the lock is released"
+same "$F" "$TMP/locked.nb" "the file is as saved"
+
+done_testing
