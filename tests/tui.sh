@@ -459,4 +459,31 @@ ends "the first editor quits"
 absent "$L" "the lock is released"
 same "$F" "$TMP/locked.nb" "the file is as saved"
 
+# ---- 10. export from the editor (F4): the choices, remembered --------------
+restart
+shows '测试县测试局2025' "the editor opens the report again"
+key F4
+status_shows "$(fragre 'Export as  T text   H HTML')" "F4 asks what to export"
+key h
+status_shows "$(fragre 'Encoding  U UTF-8   G GB18030   K GBK')" "then the encoding"
+key g
+key Enter
+key Enter
+if T=5 poll_screen _has_re "$(fragre 'The report still has errors (^E lists them). Export anyway?  Y yes   N no')"; then key y; fi
+status_shows "$(fragre 'Exported to %s (%s); %zu blank cells printed as 0.')" "the export is reported"
+if [ -s "$TMP/w/r.html" ] && iconv -f GB18030 -t UTF-8 "$TMP/w/r.html" | grep -q '<meta charset="GB18030">'; then
+	ok "r.html is written beside the report, in GB18030"
+else
+	not_ok "r.html is written beside the report, in GB18030"
+fi
+key F4
+# shellcheck disable=SC2059
+shows "$(printf "$(tr_ '%s  (Enter: %c)')" '' h | sed 's/^ *//')" "the next export offers HTML again"
+key Escape
+key C-s
+key C-q
+ends "the editor quits"
+grep -q '^export = html gb18030 lf zero$' "$F" && ok "the choice is remembered in the report" ||
+	not_ok "the choice is remembered in the report"
+
 done_testing
