@@ -16,7 +16,7 @@ for target in report template; do
 	mkdir -p "$out/corpus_$target"
 done
 cp "$top"/templates/*.ini "$out/corpus_template/"
-cp "$top"/examples/*.nb "$out/corpus_report/"
+cp "$top"/examples/*.nb "$top"/fuzz/regress/report-* "$out/corpus_report/"
 export NIANBAO_TEMPLATE_PATH="$top/templates"
 for target in report template; do
 	echo "fuzzing the $target loader for $secs seconds"

@@ -109,7 +109,7 @@ decode_into(struct sload *S, const char *value, struct buf *b, int line)
 	if (codec_get(value, b, &err) != 0) {
 		diag_add(S->dl, S->file, line, "%s", err);
 		free(err);
-	} else if (!utf8_valid(b->data + before, b->len - before))
+	} else if (b->len > before && !utf8_valid(b->data + before, b->len - before))
 		diag_add(S->dl, S->file, line, _("the text is not valid UTF-8"));
 }
 
