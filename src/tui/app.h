@@ -9,6 +9,7 @@
 
 #include <curses.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <time.h>
 
 #include "keys.h"
@@ -72,6 +73,18 @@ struct app {
 	enum msg_level	 msg_level;
 	int		 rows, cols;
 	bool		 color;
+	/*
+	 * What is on the screen, so that a keystroke redraws only what changed:
+	 * full means everything is drawn again (a new page, a resize, after a
+	 * dialog); otherwise the frame (navigator, guidance, headers) stays and
+	 * rows and cells are redrawn only when their signature changed.
+	 */
+	bool		 full;
+	size_t		 drawn_page;
+	unsigned long	 drawn_edits;
+	int		 body_y0;	/* first row of the page's body */
+	uint64_t	*row_sig;	/* per screen row */
+	uint64_t	*cell_sig;	/* per value cell */
 	/* the journal could not be written: say so once */
 	bool		 journal_failed;
 	bool		 no_journal;	/* an unreadable journal exists: leave it alone */
@@ -97,6 +110,18 @@ static inline int app_pane_x(const struct app *a) { (void)a; return NAV_WIDTH + 
 static inline int app_pane_w(const struct app *a) { return a->cols - NAV_WIDTH - 1; }
 static inline int app_pane_bottom(const struct app *a) { return a->rows - 4; }
 
+/* A cheap signature of drawn content (FNV-1a), to skip what did not change. */
+static inline uint64_t
+app_sig(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *b = p;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ b[i]) * 1099511628211ULL;
+	return h;
+}
+#define APP_SIG_START 1469598103934665603ULL
+
 /* tui.c */
 void app_message(struct app *a, enum msg_level l, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
@@ -115,14 +140,14 @@ size_t nav_first_page_of_section(const struct app *a, int section);
 /* page_text.c */
 struct textbuf *text_buffer(struct app *a, int part);
 void text_sync(struct app *a);
-void text_draw(struct app *a);
+void text_draw(struct app *a, bool full);
 void text_key(struct app *a, int key, bool code);
 void text_paste(struct app *a, const char *s, size_t n);
 void text_click(struct app *a, int y, int x);
 
 /* page_grid.c */
 void grid_enter(struct app *a, int table);
-void grid_draw(struct app *a);
+void grid_draw(struct app *a, bool full);
 void grid_key(struct app *a, int key, bool code);
 void grid_paste(struct app *a, const char *s, size_t n);
 void grid_click(struct app *a, int y, int x);

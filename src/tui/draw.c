@@ -40,10 +40,13 @@ next_char(const char *s, size_t n, uint32_t *cp)
 	return k;
 }
 
+#define RUN 256
+
 int
 draw_text(WINDOW *w, int y, int x, const char *s, size_t n, int maxw, bool pad)
 {
-	int used = 0;
+	wchar_t run[RUN + 1];
+	int used = 0, nrun = 0, run_x = x;
 	size_t i = 0;
 
 	if (maxw <= 0)
@@ -52,17 +55,30 @@ draw_text(WINDOW *w, int y, int x, const char *s, size_t n, int maxw, bool pad)
 		uint32_t cp;
 		size_t k = next_char(s + i, n - i, &cp);
 		int cw = width_cp(cp, ambiguous);
-		wchar_t wc[2] = { (wchar_t)cp, L'\0' };
 
 		if (used + cw > maxw)
 			break;
-		if (cw > 0)	/* place each character ourselves: ncurses may disagree on widths */
-			mvwaddnwstr(w, y, x + used, wc, 1);
+		/*
+		 * With ambiguous characters 2 wide, ncurses (which asks wcwidth) and
+		 * the terminal disagree: place each character ourselves.  Otherwise
+		 * one call draws a whole run, which is much cheaper.
+		 */
+		if (nrun == RUN || (ambiguous == 2 && nrun > 0)) {
+			mvwaddnwstr(w, y, run_x, run, nrun);
+			nrun = 0;
+			run_x = x + used;
+		}
+		if (cw > 0 || nrun > 0)	/* a combining mark rides on the character before it */
+			run[nrun++] = (wchar_t)cp;
+		else
+			run_x = x + used;
 		used += cw;
 		i += k;
 	}
+	if (nrun > 0)
+		mvwaddnwstr(w, y, run_x, run, nrun);
 	if (pad && used < maxw)
-		mvwprintw(w, y, x + used, "%*s", maxw - used, "");
+		mvwhline(w, y, x + used, ' ', maxw - used);
 	return used;
 }
 
@@ -85,7 +101,8 @@ draw_right(WINDOW *w, int y, int x, const char *s, int maxw)
 
 	if (sw > maxw)
 		sw = maxw;
-	mvwprintw(w, y, x, "%*s", maxw - sw, "");
+	if (maxw > sw)
+		mvwhline(w, y, x, ' ', maxw - sw);
 	draw_str(w, y, x + maxw - sw, s, sw, false);
 }
 

@@ -112,7 +112,7 @@ bad_cells(struct app *a)
 
 static void
 draw_cell(struct app *a, const struct geo *g, int y, const struct tpl_gcell *gc,
-    const unsigned char *bad)
+    const unsigned char *bad, bool force)
 {
 	struct gridview *gv = view(a);
 	const struct template *t = a->r->tpl;
@@ -135,6 +135,16 @@ draw_cell(struct app *a, const struct geo *g, int y, const struct tpl_gcell *gc,
 		at |= app_look(a, LOOK_DERIVED);
 	if (gc->value == gv->cell)
 		at |= app_look(a, LOOK_FOCUS);
+	{	/* unchanged since the last draw: leave it */
+		uint64_t sig = app_sig(APP_SIG_START, text, strlen(text) + 1);
+
+		sig = app_sig(sig, &at, sizeof at);
+		sig = app_sig(sig, &y, sizeof y);
+		sig = app_sig(sig, &x, sizeof x);
+		if (!force && a->cell_sig[gc->value] == sig)
+			return;
+		a->cell_sig[gc->value] = sig;
+	}
 	attron(at);
 	if (gv->editing && gc->value == gv->cell) {
 		int used = draw_str(stdscr, y, x, text, w, true);
@@ -169,10 +179,12 @@ draw_label_cell(struct app *a, const struct geo *g, int y, const struct tpl_gcel
 }
 
 static void
-draw_row(struct app *a, const struct geo *g, int y, size_t r, const unsigned char *bad)
+draw_row(struct app *a, const struct geo *g, int y, size_t r, const unsigned char *bad, bool full)
 {
 	const struct tpl_row *row = &g->tb->rows[r];
 
+	if (row->type != ROW_DATA && !full)	/* titles and headers do not change */
+		return;
 	if (row->type == ROW_TITLE) {
 		attron(A_BOLD);
 		draw_str(stdscr, y, g->x0, row->ncells > 0 ? row->cells[0].label : "", app_pane_w(a) - 1, false);
@@ -186,11 +198,11 @@ draw_row(struct app *a, const struct geo *g, int y, size_t r, const unsigned cha
 		attroff(A_BOLD);
 		return;
 	}
-	if (g->lw > 0)
+	if (g->lw > 0 && full)
 		draw_str(stdscr, y, g->x0, row_label(row), g->lw - 1, false);
 	for (size_t c = 0; c < row->ncells; c++)
 		if (row->cells[c].value >= 0)
-			draw_cell(a, g, y, &row->cells[c], bad);
+			draw_cell(a, g, y, &row->cells[c], bad, full);
 }
 
 /* Keep the focused cell on screen. */
@@ -243,41 +255,50 @@ draw_focus_labels(struct app *a, const struct geo *g)
 }
 
 void
-grid_draw(struct app *a)
+grid_draw(struct app *a, bool full)
 {
 	const struct template *t = a->r->tpl;
 	const struct tpl_table *tb = &t->tables[a->pages[a->cur].index];
 	struct gridview *gv = view(a);
 	unsigned char *bad = bad_cells(a);
 	struct geo g;
-	int y = 1, cy = -1, cx = -1;
+	int y = 1, cy = -1, cx = -1, top = gv->top, left = gv->left;
 
-	attron(A_BOLD);
-	draw_str(stdscr, y++, app_pane_x(a), t->sections[tb->section].title, app_pane_w(a), true);
-	attroff(A_BOLD);
-	y += app_draw_guide(a, y, NULL, t->sections[tb->section].guide, GUIDE_ROWS);
-	if (a->r->auto_totals) {
-		attron(app_look(a, LOOK_DERIVED));
-		draw_str(stdscr, y, app_pane_x(a), _("Auto totals on (^T): computed cells are in this colour."), app_pane_w(a) - 1, false);
-		attroff(app_look(a, LOOK_DERIVED));
-	} else
-		draw_str(stdscr, y, app_pane_x(a), _("Auto totals off (^T): totals are typed and checked."), app_pane_w(a) - 1, false);
-	y++;
-	geometry(a, &g, y);
-	gv->y0 = y;
+	if (full) {
+		attron(A_BOLD);
+		draw_str(stdscr, y, app_pane_x(a), t->sections[tb->section].title, app_pane_w(a), true);
+		attroff(A_BOLD);
+		y += 1 + app_draw_guide(a, y + 1, NULL, t->sections[tb->section].guide, GUIDE_ROWS);
+		if (a->r->auto_totals) {
+			attron(app_look(a, LOOK_DERIVED));
+			draw_str(stdscr, y, app_pane_x(a), _("Auto totals on (^T): computed cells are in this colour."), app_pane_w(a) - 1, false);
+			attroff(app_look(a, LOOK_DERIVED));
+		} else
+			draw_str(stdscr, y, app_pane_x(a), _("Auto totals off (^T): totals are typed and checked."), app_pane_w(a) - 1, false);
+		gv->y0 = y + 1;
+	}
+	geometry(a, &g, gv->y0);
 	scroll_to_focus(a, &g);
+	if (gv->top != top || gv->left != left)	/* scrolled: the whole grid moves */
+		full = true;
+	y = gv->y0;
+	if (full) {
+		for (int r = y; r < app_pane_bottom(a); r++)
+			mvhline(r, g.x0, ' ', app_pane_w(a));
+		memset(a->cell_sig, 0, t->nvalues * sizeof *a->cell_sig);
+	}
 	for (int r = 0; r < g.sticky; r++)
-		draw_row(a, &g, y++, (size_t)r, bad);
+		draw_row(a, &g, y++, (size_t)r, bad, full);
 	for (int k = 0; k < g.body_rows && (size_t)(g.sticky + gv->top + k) < tb->nrows; k++) {
 		size_t r = (size_t)(g.sticky + gv->top + k);
 
-		draw_row(a, &g, y + k, r, bad);
+		draw_row(a, &g, y + k, r, bad, full);
 		if (gv->cell >= 0 && (size_t)t->values[gv->cell].row == r) {
 			cy = y + k;
 			cx = col_x(&g, gv, t->values[gv->cell].col);
 		}
 	}
-	if (gv->left > 0 || gv->left + g.vis < g.nv) {
+	if (full && (gv->left > 0 || gv->left + g.vis < g.nv)) {
 		attron(A_DIM);
 		draw_str(stdscr, app_pane_bottom(a) - 1, g.x0, _("(the table is wider than the screen: Left and Right scroll)"), app_pane_w(a) - 1, false);
 		attroff(A_DIM);
@@ -288,7 +309,7 @@ grid_draw(struct app *a)
 
 		for (size_t c = 0; c < row->ncells; c++)
 			if (row->cells[c].value == gv->cell)
-				draw_cell(a, &g, cy, &row->cells[c], bad);
+				draw_cell(a, &g, cy, &row->cells[c], bad, true);
 	} else if (cy >= 0 && cx >= 0)
 		move(cy, cx);
 	else

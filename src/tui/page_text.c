@@ -58,26 +58,46 @@ text_area_top(struct app *a)
 	return y;
 }
 
-void
-text_draw(struct app *a)
+/* Draw screen row y of the text: rows whose content did not change are left alone. */
+static void
+draw_row(struct app *a, int y, const char *s, size_t n, bool placeholder)
 {
-	int part = a->pages[a->cur].index, y0 = text_area_top(a), x = app_pane_x(a);
-	int rows = app_pane_bottom(a) - y0 + 1, w = app_pane_w(a) - 1, col, *top = &a->text_top[part];
-	struct textbuf *tb = text_buffer(a, part);
-	size_t cv, len0 = 0;
-	struct tb_vline prev = { 0, 0, 0 };
+	int x = app_pane_x(a), w = app_pane_w(a) - 1;
+	uint64_t sig = app_sig(app_sig(APP_SIG_START, &placeholder, 1), s, n);
 
+	if (a->row_sig[y] == sig)
+		return;
+	a->row_sig[y] = sig;
+	mvhline(y, x, ' ', w);
+	if (placeholder) {
+		attron(app_look(a, LOOK_GUIDE));
+		draw_str(stdscr, y, x, _("(empty: type the text here; Chinese input works as usual)"), w, false);
+		attroff(app_look(a, LOOK_GUIDE));
+	} else
+		draw_text(stdscr, y, x, s, n, w, false);
+}
+
+void
+text_draw(struct app *a, bool full)
+{
+	int part = a->pages[a->cur].index, x = app_pane_x(a), y0, rows, w = app_pane_w(a) - 1, col;
+	int *top = &a->text_top[part];
+	struct textbuf *tb = text_buffer(a, part);
+	struct tb_vline prev = { 0, 0, 0 };
+	size_t cv, len0 = 0;
+	bool empty, ended = false;
+
+	if (full)
+		a->body_y0 = text_area_top(a);
+	y0 = a->body_y0;
+	rows = app_pane_bottom(a) - y0 + 1;
 	textbuf_set_width(tb, w);
 	textbuf_cursor_pos(tb, &cv, &col);
 	if ((int)cv < *top)
 		*top = (int)cv;
 	if ((int)cv >= *top + rows)
 		*top = (int)cv - rows + 1;
-	if (textbuf_lines(tb) == 1 && (textbuf_line(tb, 0, &len0), len0 == 0)) {
-		attron(app_look(a, LOOK_GUIDE));
-		draw_str(stdscr, y0, x, _("(empty: type the text here; Chinese input works as usual)"), w, false);
-		attroff(app_look(a, LOOK_GUIDE));
-	}
+	empty = textbuf_lines(tb) == 1 && (textbuf_line(tb, 0, &len0), len0 == 0);
 	/* Only the rows on screen are wrapped: counting every visual line of a long
 	 * paragraph on each keystroke would rewrap it to its end. */
 	for (int r = 0; r < rows; r++) {
@@ -86,8 +106,11 @@ text_draw(struct app *a)
 		const char *line = textbuf_line(tb, vl.line, &len);
 
 		if (r > 0 && vl.line == prev.line && vl.start == prev.start)
-			break;	/* textbuf_vline clamps past the end */
-		draw_text(stdscr, y0 + r, x, line + vl.start, vl.end - vl.start, w, false);
+			ended = true;	/* textbuf_vline clamps past the end */
+		if (ended)
+			draw_row(a, y0 + r, "", 0, false);
+		else
+			draw_row(a, y0 + r, line + vl.start, vl.end - vl.start, empty && r == 0);
 		prev = vl;
 	}
 	move(y0 + (int)cv - *top, x + col);
@@ -150,7 +173,7 @@ text_click(struct app *a, int y, int x)
 	int part = a->pages[a->cur].index, y0;
 	struct textbuf *tb = text_buffer(a, part);
 
-	y0 = text_area_top(a);
+	y0 = a->body_y0;
 	if (y < y0 || y > app_pane_bottom(a))
 		return;
 	textbuf_goto(tb, (size_t)(a->text_top[part] + y - y0), x - app_pane_x(a));

@@ -240,39 +240,67 @@ draw_too_small(struct app *a)
 }
 
 static void
-draw_page(struct app *a)
+draw_page(struct app *a, bool full)
 {
 	switch (a->pages[a->cur].kind) {
 	case PAGE_INFO:
 		info_draw(a);
 		break;
 	case PAGE_TEXT:
-		text_draw(a);
+		text_draw(a, full);
 		break;
 	case PAGE_TABLE:
-		grid_draw(a);
+		grid_draw(a, full);
 		break;
 	}
 }
 
+/* Forget what is on the screen: the next draw starts from an empty screen. */
+static void
+forget_screen(struct app *a)
+{
+	free(a->row_sig);
+	free(a->cell_sig);
+	a->row_sig = xcalloc((size_t)a->rows + 1, sizeof *a->row_sig);
+	a->cell_sig = xcalloc(a->r->tpl->nvalues + 1, sizeof *a->cell_sig);
+}
+
+/*
+ * Draw what changed since the last call: everything after a page change, a
+ * resize or a dialog; otherwise the title, the status, the navigator when
+ * the report changed, and the page's rows and cells whose content changed
+ * (ncurses keeps the rest, and sends the terminal only the difference).
+ */
 static void
 draw_all(struct app *a)
 {
-	int cy, cx;
+	int rows, cols;
+	bool full;
 
-	getmaxyx(stdscr, a->rows, a->cols);
+	getmaxyx(stdscr, rows, cols);
+	if (rows != a->rows || cols != a->cols || a->cur != a->drawn_page || a->row_sig == NULL)
+		a->full = true;
+	a->rows = rows;
+	a->cols = cols;
 	if (a->rows < MIN_ROWS || a->cols < MIN_COLS) {
 		draw_too_small(a);
+		a->full = true;
 		return;
 	}
-	erase();
+	full = a->full;
+	if (full) {
+		erase();
+		forget_screen(a);
+		draw_hints(a);
+	}
+	if (full || a->edits != a->drawn_edits)
+		nav_draw(a);
 	draw_title(a);
-	nav_draw(a);
-	draw_hints(a);
 	draw_status(a);
-	draw_page(a);	/* last: it leaves the cursor where typing goes */
-	getyx(stdscr, cy, cx);
-	move(cy, cx);
+	draw_page(a, full);	/* last: it leaves the cursor where typing goes */
+	a->full = false;
+	a->drawn_page = a->cur;
+	a->drawn_edits = a->edits;
 	refresh();
 }
 
@@ -504,6 +532,7 @@ problems(struct app *a)
 			break;
 	}
 	free(ids);
+	a->full = true;
 }
 
 static void
@@ -542,6 +571,7 @@ help(struct app *a)
 		else if (rc == KEY_CODE_YES && wc == KEY_F(1))
 			break;
 	}
+	a->full = true;
 }
 
 /* ---- dispatch ------------------------------------------------------------- */
@@ -639,6 +669,7 @@ toggle_auto(struct app *a)
 	if (a->readonly)
 		return;
 	a->r->auto_totals = !a->r->auto_totals;
+	a->full = true;		/* the colours of computed cells change everywhere */
 	if (a->r->auto_totals)
 		checker_recompute(a->ck);
 	app_edited(a);
@@ -682,6 +713,7 @@ global_action(struct app *a, enum action act)
 		break;
 	case ACT_REFRESH:
 		clearok(curscr, TRUE);
+		a->full = true;
 		break;
 	case ACT_EXPORT:
 		export_dialog(a);
@@ -802,9 +834,37 @@ handle_key(struct app *a, int rc, wint_t wc)
 		page_key(a, key, code);
 }
 
+/* Handle one key read by get_wch; false when it needs no redraw (a timeout). */
+static bool
+dispatch(struct app *a, int rc, wint_t wc)
+{
+	if (rc == ERR) {
+		if (a->pending_esc) {	/* Esc alone, nothing followed */
+			a->pending_esc = false;
+			page_key(a, 27, false);
+			return true;
+		}
+		journal_tick(a, false);
+		return false;
+	}
+	if (rc == KEY_CODE_YES && wc == KEY_RESIZE)
+		return true;
+	if (a->rows < MIN_ROWS || a->cols < MIN_COLS) {
+		if (rc == OK && (wc == CTRL('q') || wc == CTRL('x')))
+			quit(a);
+		return true;
+	}
+	handle_key(a, rc, wc);
+	if (!a->quit)	/* quitting may just have discarded the journal */
+		journal_tick(a, false);
+	return true;
+}
+
 static void
 loop(struct app *a)
 {
+	bool redraw = true;
+
 	while (!a->quit) {
 		wint_t wc;
 		int rc;
@@ -813,26 +873,16 @@ loop(struct app *a)
 			journal_tick(a, true);
 			break;
 		}
-		draw_all(a);
+		if (redraw)
+			draw_all(a);
 		rc = get_wch(&wc);
-		if (rc == ERR) {
-			if (a->pending_esc) {	/* Esc alone, nothing followed */
-				a->pending_esc = false;
-				page_key(a, 27, false);
-			}
-			journal_tick(a, false);
-			continue;
-		}
-		if (rc == KEY_CODE_YES && wc == KEY_RESIZE)
-			continue;
-		if (a->rows < MIN_ROWS || a->cols < MIN_COLS) {
-			if (rc == OK && (wc == CTRL('q') || wc == CTRL('x')))
-				quit(a);
-			continue;
-		}
-		handle_key(a, rc, wc);
-		if (!a->quit)	/* quitting may just have discarded the journal */
-			journal_tick(a, false);
+		redraw = dispatch(a, rc, wc);
+		/* Keys already waiting (an input method commits a phrase at once) are
+		 * taken before drawing again. */
+		timeout(0);
+		while (redraw && !a->quit && !a->pending_esc && (rc = get_wch(&wc)) != ERR)
+			dispatch(a, rc, wc);
+		timeout(500);
 	}
 }
 
@@ -1008,6 +1058,8 @@ app_free(struct app *a)
 	free(a->text_top);
 	free(a->grids);
 	free(a->cell_edits);
+	free(a->row_sig);
+	free(a->cell_sig);
 	free(a->pages);
 	checker_free(a->ck);
 	report_free(a->r);
