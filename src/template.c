@@ -558,7 +558,7 @@ layout_table(struct loader *L, int ti, size_t *cap_values)
 }
 
 static void
-finish(struct loader *L)
+finish(struct loader *L, size_t before)
 {
 	struct template *t = L->t;
 	size_t cap_values = 0;
@@ -598,7 +598,8 @@ finish(struct loader *L)
 		layout_table(L, (int)i, &cap_values);
 		label_values(t, (int)i);
 	}
-	if (L->dl->n == 0)
+	/* Problems the caller had before this template are none of its business. */
+	if (L->dl->n == before)
 		t->rules = rules_compile(t, L->file, L->dl);
 }
 
@@ -620,7 +621,7 @@ template_load_mem(const char *file, const char *data, size_t len, struct diag_li
 	L.seen_sections = strmap_create();
 	inifile_read(file, data, len, &ops, &L, dl);
 	if (dl->n == before)
-		finish(&L);
+		finish(&L, before);
 	strmap_free(L.seen_sections);
 	strmap_free(L.seen_keys);
 	if (dl->n != before) {

@@ -1536,3 +1536,32 @@ Test(save, create_mode_writes_a_new_file)
 	expect_listing(fx.dir, "r.nb", "after creating");
 	fixture_fini(&fx);
 }
+
+/*
+ * A broken report that names its template after an error must not leave that
+ * template half-loaded in the cache for the next report (found by the fuzzer:
+ * the next report's rules were missing).
+ */
+Test(malformed, a_broken_report_does_not_spoil_the_next_one)
+{
+	static const char bad[] = "[report]\nformat = 1\ncolour = red\ntemplate = gov-2021\nyear = 2025\n[end]\n";
+	static const char good[] = "[report]\ntemplate = gov-2021\nformat = 1\nyear = 2025\n[cells]\n"
+	    "t3.new.person = 5\n[end]\n";
+	struct tplset *ts = tl_templates();
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct report *r;
+	struct checker *ck;
+
+	cr_assert_null(store_load_mem("bad.nb", bad, sizeof bad - 1, ts, &dl));
+	diag_list_free(&dl);
+	r = store_load_mem("good.nb", good, sizeof good - 1, ts, &dl);
+	cr_assert_not_null(r, "the good report loads");
+	cr_assert_not_null(r->tpl->rules, "with its template's rules");
+	ck = checker_create(r, NULL);
+	checker_run(ck);
+	cr_assert_gt(checker_errors(ck), 0, "and they check it (5 new requests, nothing concluded)");
+	checker_free(ck);
+	report_free(r);
+	diag_list_free(&dl);
+	tplset_free(ts);
+}
