@@ -202,6 +202,28 @@ out:
 	return rc;
 }
 
+/* Digits of a non-negative whole number with an optional sign, without
+ * printf: the editor formats every cell on screen after each key. */
+static void
+format_whole(int64_t num, const char *sign, char *out, size_t n)
+{
+	char tmp[24];
+	size_t i = sizeof tmp, k = 0;
+	uint64_t u = num < 0 ? (uint64_t)0 - (uint64_t)num : (uint64_t)num;
+
+	tmp[--i] = '\0';
+	do {
+		tmp[--i] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u > 0);
+	for (; *sign != '\0' && k + 1 < n; sign++)
+		out[k++] = *sign;
+	for (; tmp[i] != '\0' && k + 1 < n; i++)
+		out[k++] = tmp[i];
+	if (n > 0)
+		out[k < n ? k : n - 1] = '\0';
+}
+
 void
 value_format(const struct value *v, const struct cell_kind *k, char *out, size_t n)
 {
@@ -213,6 +235,10 @@ value_format(const struct value *v, const struct cell_kind *k, char *out, size_t
 	}
 	if (v->state == VALUE_NA) {
 		snprintf(out, n, "/");
+		return;
+	}
+	if (v->scale == 0 && v->unit[0] == '\0') {
+		format_whole(v->num, v->num < 0 ? "-" : k->kind == KIND_CHANGE && v->num > 0 ? "+" : "", out, n);
 		return;
 	}
 	a = v->num < 0 ? -v->num : v->num;

@@ -83,6 +83,7 @@ struct app {
 	size_t		 drawn_page;
 	unsigned long	 drawn_edits;
 	int		 body_y0;	/* first row of the page's body */
+	uint64_t	 nav_sig;	/* of the navigator as drawn */
 	uint64_t	*row_sig;	/* per screen row */
 	uint64_t	*cell_sig;	/* per value cell */
 	/* the journal could not be written: say so once */
@@ -132,7 +133,7 @@ int app_draw_guide(struct app *a, int y, const char *title, const char *guide, i
 
 /* nav.c */
 void nav_build(struct app *a);
-void nav_draw(struct app *a);
+void nav_draw(struct app *a, bool full);
 /* Page shown at a click on navigator row y, or -1. */
 long nav_hit(const struct app *a, int y);
 size_t nav_first_page_of_section(const struct app *a, int section);

@@ -137,11 +137,21 @@ layout(const struct app *a, size_t *rows, size_t max)
 }
 
 void
-nav_draw(struct app *a)
+nav_draw(struct app *a, bool full)
 {
 	static const char *const marks[] = { "", N_("done"), N_("todo"), N_("errors") };
 	size_t rows[64], n = layout(a, rows, sizeof rows / sizeof *rows);
 	int bottom = app_pane_bottom(a);
+	enum mark shown[TPL_SECTIONS + 1];
+	uint64_t sig;
+
+	for (int s = 1; s <= TPL_SECTIONS; s++)
+		shown[s] = section_mark(a, s);
+	sig = app_sig(app_sig(APP_SIG_START, shown, sizeof shown), rows, n * sizeof *rows);
+	sig = app_sig(sig, &a->cur, sizeof a->cur);
+	if (!full && sig == a->nav_sig)	/* the same rows and marks are on screen */
+		return;
+	a->nav_sig = sig;
 
 	mvvline_set(1, NAV_WIDTH, WACS_VLINE, bottom);
 	for (size_t k = 0; k < n && (int)k + 1 <= bottom; k++) {
@@ -154,7 +164,7 @@ nav_draw(struct app *a)
 
 		head = !sub && p->section > 0 && nav_first_page_of_section(a, p->section) == i;
 		if (head)
-			m = section_mark(a, p->section);
+			m = shown[p->section];
 		if (i == a->cur)
 			attron(app_look(a, LOOK_SEL));
 		mvhline(y, 0, ' ', NAV_WIDTH);

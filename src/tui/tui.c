@@ -294,7 +294,7 @@ draw_all(struct app *a)
 		draw_hints(a);
 	}
 	if (full || a->edits != a->drawn_edits)
-		nav_draw(a);
+		nav_draw(a, full);
 	draw_title(a);
 	draw_status(a);
 	draw_page(a, full);	/* last: it leaves the cursor where typing goes */
