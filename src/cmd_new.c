@@ -2,6 +2,8 @@
 #include "nb.h"
 
 #include <getopt.h>
+#include <libgen.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -24,6 +26,47 @@ default_year(void)
 	return tm.tm_year + 1900 - 1;
 }
 
+/* How the new report at file names last: beside it by name, else by full path. */
+static char *
+previous_name(const char *last, const char *file)
+{
+	char *a = xstrdup(last), *b = xstrdup(file), *la = realpath(last, NULL), *name;
+	bool beside = strcmp(dirname(a), dirname(b)) == 0;
+
+	free(a);
+	a = xstrdup(last);
+	name = xstrdup(beside ? basename(a) : la != NULL ? la : last);
+	free(a);
+	free(b);
+	free(la);
+	return name;
+}
+
+/*
+ * Carry last year's report over: the cells the template's cross-year rules
+ * say continue (this year's carried-over requests from last year's carried-forward
+ * ones, in the official formats), the contact, optionally the texts of
+ * section 1 as a draft, and where it came from (for the cross-year checks).
+ */
+static void
+start_from(struct report *r, const struct report *last, const char *from, const char *file,
+    bool keep_text)
+{
+	rules_carry_over(r, last);
+	free(r->contact);
+	r->contact = xstrdup(last->contact);
+	free(r->previous);
+	r->previous = previous_name(from, file);
+	for (size_t p = 0; keep_text && p < r->tpl->nparts; p++) {
+		int q = template_part(last->tpl, r->tpl->parts[p].id);
+
+		if (r->tpl->parts[p].section == 1 && q >= 0) {
+			free(r->texts[p]);
+			r->texts[p] = xstrdup(last->texts[q]);
+		}
+	}
+}
+
 static int
 run(struct cli *cli, int argc, char **argv)
 {
@@ -31,11 +74,15 @@ run(struct cli *cli, int argc, char **argv)
 		{ "format", required_argument, NULL, 'f' },
 		{ "agency", required_argument, NULL, 'a' },
 		{ "year", required_argument, NULL, 'y' },
+		{ "from", required_argument, NULL, 'F' },
+		{ "keep-text", no_argument, NULL, 'k' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct diag_list dl = DIAG_LIST_INIT;
-	const char *format = NULL, *agency = NULL, *id;
+	const char *format = NULL, *agency = NULL, *id, *from = NULL;
+	struct report *last = NULL;
+	bool keep_text = false, year_given = false;
 	const struct template *t;
 	struct report *r;
 	struct checker *ck;
@@ -56,6 +103,13 @@ run(struct cli *cli, int argc, char **argv)
 			year = (int)strtol(optarg, &end, 10);
 			if (*end != '\0' || year < 1900 || year > 9999)
 				return cli_usage_error(cli, &cmd_new, _("--year must be a year like 2025"));
+			year_given = true;
+			break;
+		case 'F':
+			from = optarg;
+			break;
+		case 'k':
+			keep_text = true;
 			break;
 		case 'h':
 			cli_print_help(cli, &cmd_new, stdout);
@@ -66,6 +120,16 @@ run(struct cli *cli, int argc, char **argv)
 	}
 	if (optind != argc - 1)
 		return cli_usage_error(cli, &cmd_new, _("give exactly one FILE to create"));
+	if (keep_text && from == NULL)
+		return cli_usage_error(cli, &cmd_new, _("--keep-text needs --from"));
+	if (from != NULL) {	/* this year's report, started from last year's */
+		if ((last = cli_load(cli, from)) == NULL)
+			return EXIT_USAGE;
+		if (!year_given)
+			year = last->year + 1;
+		if (agency == NULL)
+			agency = last->agency;
+	}
 	if (format == NULL)
 		id = tplset_default_for_year(cli->ts, year, &dl);
 	else if (strspn(format, "0123456789") == strlen(format))
@@ -95,7 +159,9 @@ run(struct cli *cli, int argc, char **argv)
 		report_free(r);
 		goto out;
 	}
-	ck = checker_create(r, NULL);
+	if (last != NULL)
+		start_from(r, last, from, argv[optind], keep_text);
+	ck = checker_create(r, last);
 	checker_recompute(ck);
 	checker_free(ck);
 	store_serialize(r, &b);
@@ -107,6 +173,7 @@ run(struct cli *cli, int argc, char **argv)
 out:
 	free(err);
 	free(tid);
+	report_free(last);
 	buf_free(&b);
 	diag_list_free(&dl);
 	return rc;
@@ -114,7 +181,7 @@ out:
 
 const struct cli_command cmd_new = {
 	"new",
-	N_("new [--format 2021|2019] [--agency NAME] [--year YYYY] FILE"),
-	N_("Create an empty report FILE (the format defaults by year; never overwrites)."),
+	N_("new [--format 2021|2019] [--agency NAME] [--year YYYY] [--from LAST [--keep-text]] FILE"),
+	N_("Create a report FILE (the format defaults by year; never overwrites); --from starts it from last year's report."),
 	run
 };

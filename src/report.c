@@ -19,6 +19,8 @@ report_create(const struct template *t)
 	r->date = xstrdup("");
 	r->contact = xstrdup("");
 	r->export_choice = xstrdup("");
+	r->previous = xstrdup("");
+	r->merged_from = xstrdup("");
 	r->auto_totals = true;
 	r->texts = xcalloc(t->nparts, sizeof *r->texts);
 	for (size_t i = 0; i < t->nparts; i++)
@@ -38,6 +40,8 @@ report_free(struct report *r)
 	free(r->date);
 	free(r->contact);
 	free(r->export_choice);
+	free(r->previous);
+	free(r->merged_from);
 	for (size_t i = 0; i < r->tpl->nparts; i++)
 		free(r->texts[i]);
 	free(r->texts);

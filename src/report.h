@@ -19,6 +19,8 @@ struct report {
 	char			*contact;
 	bool			 auto_totals;	/* derived cells are computed */
 	char			*export_choice;	/* the editor's last export: "html gb18030 crlf zero", or "" */
+	char			*previous;	/* last year's report it was started from, or "" */
+	char			*merged_from;	/* the reports a summary was compiled from, or "" */
 	char			**texts;	/* per template part, never NULL */
 	struct value		*cells;		/* per template value cell */
 };

@@ -756,6 +756,32 @@ solve(const struct checker *c, const struct inst *in, int cell)
 	    &t->values[cell].kind);
 }
 
+size_t
+rules_carry_over(struct report *r, const struct report *prev)
+{
+	const struct rules *rs = r->tpl->rules;
+	size_t n = 0;
+
+	for (size_t i = 0; i < rs->ninst; i++) {
+		const struct inst *in = &rs->inst[i];
+		const struct term *cur, *old;
+		int from;
+
+		if (!in->uses_prev || in->nterms != 2 || in->nlhs != 1 || in->klhs != 0 || in->krhs != 0 ||
+		    in->terms[0].coef != 1 || in->terms[1].coef != 1 ||
+		    in->terms[0].prev == in->terms[1].prev)
+			continue;
+		cur = in->terms[0].prev ? &in->terms[1] : &in->terms[0];
+		old = in->terms[0].prev ? &in->terms[0] : &in->terms[1];
+		from = template_value(prev->tpl, r->tpl->values[old->cell].id);
+		if (from < 0 || prev->cells[from].state == VALUE_BLANK)
+			continue;
+		r->cells[cur->cell] = prev->cells[from];
+		n++;
+	}
+	return n;
+}
+
 bool
 checker_is_derived(const struct checker *c, int cell)
 {

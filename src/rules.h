@@ -81,6 +81,14 @@ void checker_finding(const struct checker *c, size_t i, struct finding *f);
 /* The message an officer reads, in the interface language; caller frees. */
 char *checker_message(const struct checker *c, size_t i);
 
+/*
+ * Start this year's report from last year's: every cross-year rule of the
+ * form CELL = prev.CELL (in the official formats: the requests carried over
+ * from last year are last year's requests carried forward)
+ * copies last year's value in.  Returns how many cells were set.
+ */
+size_t rules_carry_over(struct report *r, const struct report *prev);
+
 /* The rule ids that read a cell, in instance order (for tests and the editor). */
 size_t checker_readers(const struct checker *c, int cell, const int **insts);
 

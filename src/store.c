@@ -1,6 +1,7 @@
 /* store.c - report file reader and canonical writer. */
 #include "nb.h"
 
+#include <libgen.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -123,6 +124,10 @@ meta_field(struct report *r, const char *key)
 		return &r->date;
 	if (strcmp(key, "contact") == 0)
 		return &r->contact;
+	if (strcmp(key, "previous") == 0)
+		return &r->previous;
+	if (strcmp(key, "merged_from") == 0)
+		return &r->merged_from;
 	return NULL;
 }
 
@@ -390,6 +395,10 @@ store_serialize(const struct report *r, struct buf *out)
 	buf_addf(out, "auto_totals = %s\n", r->auto_totals ? "yes" : "no");
 	if (*r->export_choice != '\0')
 		buf_addf(out, "export = %s\n", r->export_choice);
+	if (*r->previous != '\0')
+		put_meta(out, "previous", r->previous);
+	if (*r->merged_from != '\0')
+		put_meta(out, "merged_from", r->merged_from);
 	buf_adds(out, "\n[cells]\n");
 	for (size_t i = 0; i < t->nvalues; i++) {
 		if (r->cells[i].state == VALUE_BLANK)
@@ -414,6 +423,23 @@ store_serialize(const struct report *r, struct buf *out)
 		}
 	}
 	buf_adds(out, "\n[end]\n");
+}
+
+struct report *
+store_load_previous(const char *path, const struct report *r, struct tplset *ts,
+    struct diag_list *dl)
+{
+	char *dir, *file;
+	struct report *prev;
+
+	if (*r->previous == '\0')
+		return NULL;
+	dir = xstrdup(path);
+	file = r->previous[0] == '/' ? xstrdup(r->previous) : xasprintf("%s/%s", dirname(dir), r->previous);
+	prev = store_load(file, ts, dl);
+	free(file);
+	free(dir);
+	return prev;
 }
 
 int

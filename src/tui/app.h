@@ -50,6 +50,7 @@ struct app {
 	struct tplset	*ts;
 	struct prefs	*prefs;
 	struct report	*r;
+	struct report	*prev;		/* last year's, when the report names it */
 	struct checker	*ck;
 	struct page	*pages;
 	size_t		 npages, cur;

@@ -1063,6 +1063,7 @@ app_free(struct app *a)
 	free(a->pages);
 	checker_free(a->ck);
 	report_free(a->r);
+	report_free(a->prev);
 }
 
 static struct report *
@@ -1147,7 +1148,15 @@ tui_run(const char *file, struct tplset *ts, struct prefs *prefs)
 		app_message(&a, MSG_INFO, _("Recovered the unsaved work. Press ^S to save it."));
 	}
 	free(bytes);
-	a.ck = checker_create(a.r, NULL);
+	{	/* last year's report, for the cross-year rules: a warning if it is gone */
+		struct diag_list dl = DIAG_LIST_INIT;
+
+		a.prev = store_load_previous(file, a.r, ts, &dl);
+		if (dl.n > 0)
+			app_message(&a, MSG_WARN, _("Last year's report %s cannot be read: %s"), a.r->previous, dl.v[0].msg);
+		diag_list_free(&dl);
+	}
+	a.ck = checker_create(a.r, a.prev);
 	checker_run(a.ck);
 	if (created) {
 		char *err = NULL;
