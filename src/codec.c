@@ -87,19 +87,23 @@ hexval(char c)
 int
 codec_get(const char *value, struct buf *out, char **err)
 {
-	size_t n = strlen(value);
+	size_t n = strlen(value), i = 1;
+	int high = 0;
 
 	if (n < 2 || value[0] != '|' || value[n - 1] != '|') {
 		*err = xstrdup(_("text must be written between two | characters"));
 		return -1;
 	}
-	for (size_t i = 1; i + 1 < n; i++) {
+	while (i + 1 < n) {
+		/* Copy the run up to the next escape in one go: reports are mostly text. */
+		const char *pct = memchr(value + i, '%', n - 1 - i);
+		size_t run = pct != NULL ? (size_t)(pct - value) - i : n - 1 - i;
 		int hi, lo;
 
-		if (value[i] != '%') {
-			buf_addc(out, value[i]);
-			continue;
-		}
+		buf_add(out, value + i, run);
+		i += run;
+		if (i + 1 >= n)
+			break;
 		if (i + 3 >= n || (hi = hexval(value[i + 1])) < 0 || (lo = hexval(value[i + 2])) < 0) {
 			/* xgettext:no-c-format */
 			*err = xstrdup(_("bad %-escape in text (expected %XX with two hex digits)"));
@@ -110,7 +114,8 @@ codec_get(const char *value, struct buf *out, char **err)
 			return -1;
 		}
 		buf_addc(out, (char)(hi * 16 + lo));
-		i += 2;
+		high |= hi >= 8;
+		i += 3;
 	}
-	return 0;
+	return high;
 }

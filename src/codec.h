@@ -20,7 +20,9 @@
  */
 void codec_put(struct buf *out, const char *key, const char *key_more, const char *s, size_t n);
 
-/* Decode one |chunk| value and append its bytes to out; -1 and *err if bad. */
+/* Decode one |chunk| value and append its bytes to out; -1 and *err if bad.
+ * Returns 1 when an escape produced a byte >= 0x80 (the result then needs
+ * checking as UTF-8; the unescaped bytes were checked with their line). */
 int codec_get(const char *value, struct buf *out, char **err);
 
 #endif

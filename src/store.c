@@ -27,6 +27,7 @@ struct sload {
 	int			 part;		/* current [text ID] */
 	bool			 text_started;
 	struct strmap		*sections, *keys;
+	unsigned char		*cell_seen;	/* per template cell: its line was read */
 	struct buf		 text;		/* the text being assembled */
 	struct buf		 meta;		/* a metadata string being assembled */
 	char			*meta_key;	/* which one */
@@ -106,11 +107,12 @@ decode_into(struct sload *S, const char *value, struct buf *b, int line)
 {
 	size_t before = b->len;
 	char *err = NULL;
+	int rc = codec_get(value, b, &err);
 
-	if (codec_get(value, b, &err) != 0) {
+	if (rc < 0) {
 		diag_add(S->dl, S->file, line, "%s", err);
 		free(err);
-	} else if (b->len > before && !utf8_valid(b->data + before, b->len - before))
+	} else if (rc > 0 && !utf8_valid(b->data + before, b->len - before))
 		diag_add(S->dl, S->file, line, _("the text is not valid UTF-8"));
 }
 
@@ -211,6 +213,7 @@ report_key(struct sload *S, const char *key, const char *value, int line)
 		}
 		S->r = report_create(t);
 		S->r->auto_totals = false;
+		S->cell_seen = xcalloc(t->nvalues + 1, 1);
 	} else if (S->r == NULL) {
 		if (!S->no_template)
 			diag_add(S->dl, S->file, line, _("\"template\" must be the first key of [report]"));
@@ -254,8 +257,11 @@ cell_key(struct sload *S, const char *key, const char *value, int line)
 		diag_add(S->dl, S->file, line, _("template %s has no cell \"%s\""), t->id, key);
 		return;
 	}
-	if (!once(S, key, line))
+	if (S->cell_seen[cell]) {	/* a flag per cell: files have hundreds of them */
+		diag_add(S->dl, S->file, line, _("key \"%s\" appears twice in this section"), key);
 		return;
+	}
+	S->cell_seen[cell] = 1;
 	if (value_parse(value, &t->values[cell].kind, t->units, t->nunits, &S->r->cells[cell],
 	    &err) != 0) {
 		diag_add(S->dl, S->file, line, _("cell %s: %s"), key, err);
@@ -266,15 +272,11 @@ cell_key(struct sload *S, const char *key, const char *value, int line)
 static void
 flush_text(struct sload *S)
 {
-	char *err = NULL;
-
 	if (S->where != W_TEXT || S->r == NULL || S->part < 0)
 		return;
-	if (report_set_text(S->r, S->part, S->text.data != NULL ? S->text.data : "", &err) != 0) {
-		diag_add(S->dl, S->file, S->text_line, _("text %s: %s"), S->r->tpl->parts[S->part].id, err);
-		free(err);
-	}
-	buf_reset(&S->text);
+	/* Every chunk was checked as UTF-8 already: take the text as it is. */
+	free(S->r->texts[S->part]);
+	S->r->texts[S->part] = buf_detach(&S->text);
 	S->part = -1;
 }
 
@@ -346,6 +348,7 @@ store_load_mem(const char *name, const char *data, size_t len, struct tplset *ts
 		diag_add(dl, name, 0, _("the file is incomplete (no [end] line): it was probably cut off while being copied or saved"));
 	strmap_free(S.sections);
 	strmap_free(S.keys);
+	free(S.cell_seen);
 	buf_free(&S.text);
 	buf_free(&S.meta);
 	free(S.meta_key);

@@ -44,17 +44,26 @@ utf8_seqlen(const char *s, size_t n)
 	return utf8_decode(s, n, &cp);
 }
 
+/* The common sequences are checked inline: every report file passes through here. */
 size_t
 utf8_invalid_at(const char *s, size_t n)
 {
+	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0, k;
 
 	while (i < n) {
-		if (s[i] == '\0')
-			return i;
-		if ((k = utf8_seqlen(s + i, n - i)) == 0)
-			return i;
-		i += k;
+		unsigned char c = u[i];
+
+		if (c != 0 && c < 0x80) {
+			i++;
+		} else if (c >= 0xE1 && c <= 0xEC && i + 2 < n && (u[i + 1] & 0xC0) == 0x80 &&
+		    (u[i + 2] & 0xC0) == 0x80) {	/* most of CJK: no overlong or surrogate possible */
+			i += 3;
+		} else {
+			if (c == 0 || (k = utf8_seqlen(s + i, n - i)) == 0)
+				return i;
+			i += k;
+		}
 	}
 	return n;
 }

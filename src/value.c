@@ -147,10 +147,41 @@ bad:
 	return -1;
 }
 
+/* The canonical forms files hold ("36", "-3", "+15", "/"), without the general path. */
+static bool
+parse_plain(const char *s, const struct cell_kind *k, struct value *out)
+{
+	const char *p = s;
+	int64_t v = 0;
+	bool neg = false;
+
+	if (s[0] == '/' && s[1] == '\0') {
+		memset(out, 0, sizeof *out);
+		out->state = VALUE_NA;
+		return true;
+	}
+	if ((*p == '-' || *p == '+') && k->kind != KIND_MONEY)
+		neg = *p++ == '-';
+	if (*p == '\0' || strlen(p) > MAX_DIGITS)
+		return false;
+	for (; *p != '\0'; p++) {
+		if (*p < '0' || *p > '9')
+			return false;
+		v = v * 10 + (*p - '0');
+	}
+	memset(out, 0, sizeof *out);
+	out->state = VALUE_NUMBER;
+	out->num = neg ? -v : v;
+	return true;
+}
+
 int
 value_parse(const char *text, const struct cell_kind *k, char *const *units, size_t nunits,
     struct value *out, char **err)
 {
+	if (parse_plain(text, k, out))
+		return 0;
+
 	struct buf nb = BUF_INIT;
 	struct value v;
 	const char *unit = "";
