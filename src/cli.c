@@ -13,7 +13,7 @@
 #include "xalloc.h"
 
 static const struct cli_command *const commands[] = {
-	&cmd_new, &cmd_get, &cmd_set, &cmd_check, &cmd_export, NULL
+	&cmd_new, &cmd_get, &cmd_set, &cmd_check, &cmd_export, &cmd_merge, NULL
 };
 
 struct report *

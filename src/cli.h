@@ -37,6 +37,6 @@ int cli_usage_error(struct cli *cli, const struct cli_command *cmd, const char *
     __attribute__((format(printf, 3, 4)));
 void cli_print_help(struct cli *cli, const struct cli_command *cmd, FILE *fp);
 
-extern const struct cli_command cmd_new, cmd_get, cmd_set, cmd_check, cmd_export;
+extern const struct cli_command cmd_new, cmd_get, cmd_set, cmd_check, cmd_export, cmd_merge;
 
 #endif
