@@ -71,6 +71,8 @@ is "$rc" 0 "merge exits 0"
 contains "$TMP/err" "nianbao: merged 3 reports into sum.nb" "it says what it merged into what"
 contains "$TMP/err" "c.nb${TAB}丙局" "and lists the inputs"
 [ -s sum.nb ] && ok "it writes the summary" || not_ok "it writes the summary"
+grep -q '^merged_from = |a.nb b.nb c.nb|$' sum.nb && ok "the summary records its inputs" ||
+	not_ok "the summary records its inputs"
 
 # Every cell, by hand: blank and "/" count 0; "/" only where all three are "/".
 want=$(cat <<EOF
