@@ -9,7 +9,7 @@ XDG_CONFIG_HOME=$TMP/config	# no preferences of the machine's user
 export XDG_CONFIG_HOME
 TAB=$(printf '\t')
 
-plan 50
+plan 51
 
 # absent PATH DESCRIPTION
 absent() {
