@@ -1,6 +1,8 @@
 /* utf8.c - strict UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF). */
 #include "nb.h"
 
+#include <string.h>
+
 #include "utf8.h"
 
 size_t
@@ -72,6 +74,18 @@ bool
 utf8_valid(const char *s, size_t n)
 {
 	return utf8_invalid_at(s, n) == n;
+}
+
+void
+utf8_drop_last(char *s)
+{
+	size_t len = strlen(s);
+
+	while (len > 0 && (s[len - 1] & 0xC0) == 0x80)
+		len--;
+	if (len > 0)
+		len--;
+	s[len] = '\0';
 }
 
 size_t

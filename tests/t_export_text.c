@@ -38,28 +38,11 @@ TestSuite(text, .init = setup, .fini = teardown);
 
 /* ---- helpers ---- */
 
-/* The demo report, found beside the templates when make check does not say. */
+/* The 2025 demo report. */
 static struct report *
 load_demo(void)
 {
-	const char *top = getenv("TOP_SRCDIR"), *tp = getenv("NIANBAO_TEMPLATE_PATH");
-	struct diag_list dl = DIAG_LIST_INIT;
-	struct report *r;
-	char *path;
-
-	if (top != NULL)
-		path = xasprintf("%s/examples/demo-2025.nb", top);
-	else if (tp != NULL && strchr(tp, ':') == NULL)
-		path = xasprintf("%s/../examples/demo-2025.nb", tp);
-	else
-		path = xstrdup("examples/demo-2025.nb");
-	r = store_load(path, ts, &dl);
-	if (r == NULL)
-		diag_print(&dl, stderr);
-	cr_assert_not_null(r, "the demo %s loads", path);
-	diag_list_free(&dl);
-	free(path);
-	return r;
+	return tl_load_example(ts, "demo-2025.nb");
 }
 
 /* A fresh report of template id. */

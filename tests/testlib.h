@@ -106,4 +106,27 @@ tl_find(const struct checker *ck, const struct report *r, const char *rule, cons
 	return -1;
 }
 
+/* A report of examples/ (the source tree's: make check exports TOP_SRCDIR). */
+static inline struct report *
+tl_load_example(struct tplset *ts, const char *name)
+{
+	const char *top = getenv("TOP_SRCDIR"), *tp = getenv("NIANBAO_TEMPLATE_PATH");
+	struct diag_list dl = DIAG_LIST_INIT;
+	char path[4096];
+	struct report *r;
+
+	if (top != NULL)
+		snprintf(path, sizeof path, "%s/examples/%s", top, name);
+	else if (tp != NULL && strchr(tp, ':') == NULL)
+		snprintf(path, sizeof path, "%s/../examples/%s", tp, name);
+	else
+		snprintf(path, sizeof path, "examples/%s", name);
+	r = store_load(path, ts, &dl);
+	if (r == NULL)
+		diag_print(&dl, stderr);
+	cr_assert_not_null(r, "the example %s loads", path);
+	diag_list_free(&dl);
+	return r;
+}
+
 #endif

@@ -538,7 +538,6 @@ static void
 backspace(struct app *a)
 {
 	struct gridview *gv = view(a);
-	size_t len;
 
 	if (!gv->editing) {
 		if (!editable(a, gv->cell))
@@ -546,12 +545,7 @@ backspace(struct app *a)
 		value_format(&a->r->cells[gv->cell], &a->r->tpl->values[gv->cell].kind, gv->buf, sizeof gv->buf);
 		gv->editing = true;
 	}
-	len = strlen(gv->buf);
-	while (len > 0 && (gv->buf[len - 1] & 0xC0) == 0x80)
-		len--;
-	if (len > 0)
-		len--;
-	gv->buf[len] = '\0';
+	utf8_drop_last(gv->buf);
 }
 
 void

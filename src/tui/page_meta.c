@@ -115,6 +115,20 @@ commit(struct app *a)
 	return true;
 }
 
+/* Start editing the focused field from its current text. */
+static void
+begin_edit(struct app *a)
+{
+	char *t;
+
+	if (a->info_editing)
+		return;
+	t = field_text(a, (enum field)a->info_field);
+	snprintf(a->info_buf, sizeof a->info_buf, "%s", t);
+	free(t);
+	a->info_editing = true;
+}
+
 static bool
 editable_field(int f)
 {
@@ -138,19 +152,8 @@ info_key(struct app *a, int key, bool code)
 	if ((code && key == KEY_BACKSPACE) || (!code && (key == 127 || key == CTRL('h')))) {
 		if (!editable_field(a->info_field))
 			return;
-		if (!a->info_editing) {
-			char *t = field_text(a, (enum field)a->info_field);
-
-			snprintf(a->info_buf, sizeof a->info_buf, "%s", t);
-			free(t);
-			a->info_editing = true;
-			len = strlen(a->info_buf);
-		}
-		while (len > 0 && (a->info_buf[len - 1] & 0xC0) == 0x80)
-			len--;
-		if (len > 0)
-			len--;
-		a->info_buf[len] = '\0';
+		begin_edit(a);
+		utf8_drop_last(a->info_buf);
 		return;
 	}
 	if (!code && key >= 32 && key != 127) {
@@ -162,14 +165,8 @@ info_key(struct app *a, int key, bool code)
 			    _("The format is chosen when the report is created."));
 			return;
 		}
-		if (!a->info_editing) {
-			char *t = field_text(a, (enum field)a->info_field);
-
-			snprintf(a->info_buf, sizeof a->info_buf, "%s", t);
-			free(t);
-			a->info_editing = true;
-			len = strlen(a->info_buf);
-		}
+		begin_edit(a);
+		len = strlen(a->info_buf);
 		if (len + k < sizeof a->info_buf) {
 			memcpy(a->info_buf + len, u, k);
 			a->info_buf[len + k] = '\0';

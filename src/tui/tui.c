@@ -366,11 +366,10 @@ prompt_line(int y, const char *label, const char *initial)
 		if ((rc == OK && (wc == '\r' || wc == '\n')) || (rc == KEY_CODE_YES && wc == KEY_ENTER))
 			return buf_detach(&b);
 		if ((rc == OK && (wc == 127 || wc == 8)) || (rc == KEY_CODE_YES && wc == KEY_BACKSPACE)) {
-			while (b.len > 0 && (b.data[b.len - 1] & 0xC0) == 0x80)
-				b.len--;
-			if (b.len > 0)
-				b.len--;
-			b.data[b.len] = '\0';
+			if (b.data != NULL) {
+				utf8_drop_last(b.data);
+				b.len = strlen(b.data);
+			}
 		} else if (rc == OK && wc >= 32 && wc != 127) {
 			char u[4];
 
