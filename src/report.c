@@ -81,15 +81,3 @@ report_title(const struct report *r, struct buf *out)
 			buf_addc(out, *p);
 	}
 }
-
-bool
-report_is_empty(const struct report *r)
-{
-	for (size_t i = 0; i < r->tpl->nparts; i++)
-		if (r->texts[i][0] != '\0')
-			return false;
-	for (size_t i = 0; i < r->tpl->nvalues; i++)
-		if (r->cells[i].state != VALUE_BLANK)
-			return false;
-	return true;
-}

@@ -37,8 +37,4 @@ int report_set_string(char **field, const char *text, char **err);
 struct buf;
 void report_title(const struct report *r, struct buf *out);
 
-/* Default format year rule: which template id a new report of year uses is the
- * caller's business; this only says whether any cell or text is filled in. */
-bool report_is_empty(const struct report *r);
-
 #endif

@@ -455,7 +455,6 @@ static void
 index_rules(struct rules *rs)
 {
 	size_t nv = rs->t->nvalues;
-	int *pos = xcalloc(rs->ntopo + 1, sizeof *pos), *order = xcalloc(nv, sizeof *order);
 	unsigned char *seen = xcalloc(nv, 1);
 	int *stack = xcalloc(nv + 1, sizeof *stack);
 	size_t total = 0;
@@ -467,7 +466,6 @@ index_rules(struct rules *rs)
 	for (size_t c = 0; c < nv; c++)
 		rs->rd_off[c + 1] += rs->rd_off[c];
 	rs->rd = xcalloc((size_t)rs->rd_off[nv] + 1, sizeof *rs->rd);
-	memset(pos, 0, (rs->ntopo + 1) * sizeof *pos);
 	{
 		int *fill = xcalloc(nv, sizeof *fill);
 
@@ -479,8 +477,6 @@ index_rules(struct rules *rs)
 			}
 		free(fill);
 	}
-	for (size_t i = 0; i < rs->ntopo; i++)
-		order[rs->topo[i]] = (int)i;
 	rs->dn_off = xcalloc(nv + 1, sizeof *rs->dn_off);
 	rs->dn = NULL;
 	for (size_t c = 0; c < nv; c++) {
@@ -513,8 +509,6 @@ index_rules(struct rules *rs)
 		rs->dn_off[c + 1] = (int)total;
 		free(list);
 	}
-	free(pos);
-	free(order);
 	free(seen);
 	free(stack);
 }
