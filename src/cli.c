@@ -9,11 +9,13 @@
 
 #include "buf.h"
 #include "cli.h"
+#include "lastyear.h"
 #include "store.h"
 #include "xalloc.h"
 
 static const struct cli_command *const commands[] = {
-	&cmd_new, &cmd_get, &cmd_set, &cmd_check, &cmd_export, &cmd_merge, NULL
+	&cmd_new, &cmd_get, &cmd_set, &cmd_check, &cmd_export, &cmd_merge, &cmd_import,
+	NULL
 };
 
 struct report *
@@ -21,6 +23,17 @@ cli_load(struct cli *cli, const char *path)
 {
 	struct diag_list dl = DIAG_LIST_INIT;
 	struct report *r = store_load(path, cli->ts, &dl);
+
+	diag_print(&dl, stderr);
+	diag_list_free(&dl);
+	return r;
+}
+
+struct report *
+cli_load_any(struct cli *cli, const char *path)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct report *r = lastyear_load(cli->ts, path, &dl);
 
 	diag_print(&dl, stderr);
 	diag_list_free(&dl);

@@ -37,6 +37,10 @@ int cli_usage_error(struct cli *cli, const struct cli_command *cmd, const char *
     __attribute__((format(printf, 3, 4)));
 void cli_print_help(struct cli *cli, const struct cli_command *cmd, FILE *fp);
 
-extern const struct cli_command cmd_new, cmd_get, cmd_set, cmd_check, cmd_export, cmd_merge;
+/* A report file, or anything `import` reads (its warnings printed): last year's report for --from. */
+struct report *cli_load_any(struct cli *cli, const char *path);
+
+extern const struct cli_command cmd_new, cmd_get, cmd_set, cmd_check, cmd_export, cmd_merge,
+    cmd_import;
 
 #endif

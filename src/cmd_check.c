@@ -9,6 +9,7 @@
 
 #include "buf.h"
 #include "cli.h"
+#include "lastyear.h"
 #include "rules.h"
 #include "store.h"
 #include "xalloc.h"
@@ -140,7 +141,7 @@ previous_of(struct cli *cli, const char *file, const struct report *r, const str
 	*owned = false;
 	if (o->previous != NULL)
 		return o->previous;
-	if ((prev = store_load_previous(file, r, cli->ts, &dl)) == NULL && dl.n > 0)
+	if ((prev = lastyear_load_previous(file, r, cli->ts, &dl)) == NULL && dl.n > 0)
 		fprintf(stderr, _("%s: %s: warning: the previous report it names cannot be read (%s); cross-year rules are not checked\n"),
 		    cli->prog, file, dl.v[0].msg);
 	diag_list_free(&dl);
@@ -284,7 +285,7 @@ run(struct cli *cli, int argc, char **argv)
 	}
 	if (optind >= argc)
 		return cli_usage_error(cli, &cmd_check, _("no report FILE given"));
-	if (previous != NULL && (o.previous = cli_load(cli, previous)) == NULL)
+	if (previous != NULL && (o.previous = cli_load_any(cli, previous)) == NULL)
 		return EXIT_USAGE;
 	for (int i = optind; i < argc; i++) {
 		struct stat st;

@@ -2,8 +2,6 @@
 #include "nb.h"
 
 #include <getopt.h>
-#include <libgen.h>
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -11,6 +9,7 @@
 #include "atomic.h"
 #include "buf.h"
 #include "cli.h"
+#include "lastyear.h"
 #include "rules.h"
 #include "store.h"
 #include "xalloc.h"
@@ -24,47 +23,6 @@ default_year(void)
 
 	localtime_r(&now, &tm);
 	return tm.tm_year + 1900 - 1;
-}
-
-/* How the new report at file names last: beside it by name, else by full path. */
-static char *
-previous_name(const char *last, const char *file)
-{
-	char *a = xstrdup(last), *b = xstrdup(file), *la = realpath(last, NULL), *name;
-	bool beside = strcmp(dirname(a), dirname(b)) == 0;
-
-	free(a);
-	a = xstrdup(last);
-	name = xstrdup(beside ? basename(a) : la != NULL ? la : last);
-	free(a);
-	free(b);
-	free(la);
-	return name;
-}
-
-/*
- * Carry last year's report over: the cells the template's cross-year rules
- * say continue (this year's carried-over requests from last year's carried-forward
- * ones, in the official formats), the contact, optionally the texts of
- * section 1 as a draft, and where it came from (for the cross-year checks).
- */
-static void
-start_from(struct report *r, const struct report *last, const char *from, const char *file,
-    bool keep_text)
-{
-	rules_carry_over(r, last);
-	free(r->contact);
-	r->contact = xstrdup(last->contact);
-	free(r->previous);
-	r->previous = previous_name(from, file);
-	for (size_t p = 0; keep_text && p < r->tpl->nparts; p++) {
-		int q = template_part(last->tpl, r->tpl->parts[p].id);
-
-		if (r->tpl->parts[p].section == 1 && q >= 0) {
-			free(r->texts[p]);
-			r->texts[p] = xstrdup(last->texts[q]);
-		}
-	}
 }
 
 static int
@@ -123,7 +81,7 @@ run(struct cli *cli, int argc, char **argv)
 	if (keep_text && from == NULL)
 		return cli_usage_error(cli, &cmd_new, _("--keep-text needs --from"));
 	if (from != NULL) {	/* this year's report, started from last year's */
-		if ((last = cli_load(cli, from)) == NULL)
+		if ((last = cli_load_any(cli, from)) == NULL)
 			return EXIT_USAGE;
 		if (!year_given)
 			year = last->year + 1;
@@ -160,7 +118,7 @@ run(struct cli *cli, int argc, char **argv)
 		goto out;
 	}
 	if (last != NULL)
-		start_from(r, last, from, argv[optind], keep_text);
+		lastyear_start(r, last, from, argv[optind], keep_text);
 	ck = checker_create(r, last);
 	checker_recompute(ck);
 	checker_free(ck);

@@ -1,8 +1,6 @@
 /* store.c - report file reader and canonical writer. */
 #include "nb.h"
 
-#include <libgen.h>
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -426,23 +424,6 @@ store_serialize(const struct report *r, struct buf *out)
 		}
 	}
 	buf_adds(out, "\n[end]\n");
-}
-
-struct report *
-store_load_previous(const char *path, const struct report *r, struct tplset *ts,
-    struct diag_list *dl)
-{
-	char *dir, *file;
-	struct report *prev;
-
-	if (*r->previous == '\0')
-		return NULL;
-	dir = xstrdup(path);
-	file = r->previous[0] == '/' ? xstrdup(r->previous) : xasprintf("%s/%s", dirname(dir), r->previous);
-	prev = store_load(file, ts, dl);
-	free(file);
-	free(dir);
-	return prev;
 }
 
 int

@@ -16,11 +16,6 @@ struct report *store_load(const char *path, struct tplset *ts, struct diag_list 
 struct report *store_load_mem(const char *name, const char *data, size_t len,
     struct tplset *ts, struct diag_list *dl);
 
-/* Last year's report that r (read from path) names in "previous", resolved
- * beside path; NULL when it names none, or with the reason in dl. */
-struct report *store_load_previous(const char *path, const struct report *r, struct tplset *ts,
-    struct diag_list *dl);
-
 /* The canonical file text of r. */
 void store_serialize(const struct report *r, struct buf *out);
 

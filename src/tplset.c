@@ -103,8 +103,8 @@ cmp_str(const void *a, const void *b)
 }
 
 /* Sorted, distinct template ids found in the path; caller frees each and the array. */
-static char **
-list_ids(struct tplset *ts, size_t *n)
+char **
+tplset_ids(struct tplset *ts, size_t *n)
 {
 	char **ids = NULL;
 
@@ -143,7 +143,7 @@ tplset_known(struct tplset *ts)
 {
 	struct buf b = BUF_INIT;
 	size_t n;
-	char **ids = list_ids(ts, &n);
+	char **ids = tplset_ids(ts, &n);
 
 	for (size_t i = 0; i < n; i++) {
 		buf_addf(&b, "%s%s", i > 0 ? ", " : "", ids[i]);
@@ -159,7 +159,7 @@ tplset_default_for_year(struct tplset *ts, int year, struct diag_list *dl)
 	const char *best = NULL;
 	int best_from = 0;
 	size_t n;
-	char **ids = list_ids(ts, &n);
+	char **ids = tplset_ids(ts, &n);
 
 	for (size_t i = 0; i < n; i++) {
 		const struct template *t = tplset_get(ts, ids[i], dl);

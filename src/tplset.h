@@ -22,6 +22,9 @@ const struct template *tplset_get(struct tplset *ts, const char *id, struct diag
 const char *tplset_default_for_year(struct tplset *ts, int year, struct diag_list *dl);
 
 /* Ids of all templates found in the path, for messages; caller frees the list. */
+/* Sorted, distinct ids of the templates in the path; caller frees each and the array. */
+char **tplset_ids(struct tplset *ts, size_t *n);
+
 char *tplset_known(struct tplset *ts);
 
 #endif

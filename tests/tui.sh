@@ -218,13 +218,15 @@ PERSON=申请人情况／自然人
 
 [ -x "$NIANBAO" ] || { echo "Bail out! $NIANBAO is not an executable"; exit 1; }
 start
-if wait_for "$(frag 'Agency:')"; then ok "new file: the form asks for the agency"
+if wait_for "$(frag "Start from last year's report (Enter: none):")"; then ok "new file: the form first offers to start from last year's report"
 else
-	not_ok "new file: the form asks for the agency"
+	not_ok "new file: the form first offers to start from last year's report"
 	dump
 	echo "Bail out! the editor does not start"
 	exit 1
 fi
+key Enter
+shows "$(frag 'Agency:')" "Enter (no last year's report) goes on to the agency"
 type_ 测试县测试局
 shows 测试县测试局 "the agency is echoed as typed (Chinese)"
 key Enter

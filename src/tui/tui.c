@@ -16,6 +16,7 @@
 #include "export.h"
 #include "inifile.h"
 #include "journal.h"
+#include "lastyear.h"
 #include "store.h"
 #include "tui.h"
 #include "utf8.h"
@@ -919,14 +920,55 @@ screen_stop(void)
 	endwin();
 }
 
+/* Show a problem under the form and wait for a key. */
+static void
+form_problem(struct app *a, int y, const char *msg)
+{
+	move(y, 0);
+	clrtobot();
+	draw_str(stdscr, y, 0, msg, a->cols, false);
+	draw_str(stdscr, y + 1, 0, _("Press a key."), a->cols, false);
+	timeout(-1);
+	getch();
+	timeout(500);
+	move(y, 0);
+	clrtobot();
+}
+
+/*
+ * Ask for last year's report (a report file, or a published page or text
+ * copy, which is imported) until one loads or the answer is empty.
+ * Returns it, with its path in *from; NULL for none, *from NULL on Esc.
+ */
+static struct report *
+ask_last_year(struct app *a, int y, char **from)
+{
+	for (;;) {
+		struct diag_list dl = DIAG_LIST_INIT;
+		struct report *last;
+
+		*from = prompt_line(y, _("Start from last year's report (Enter: none):"), "");
+		if (*from == NULL || **from == '\0')
+			return NULL;
+		last = lastyear_load(a->ts, *from, &dl);
+		if (last != NULL) {
+			diag_list_free(&dl);
+			return last;
+		}
+		form_problem(a, y + 6, dl.n > 0 ? dl.v[dl.n - 1].msg : *from);
+		diag_list_free(&dl);
+		free(*from);
+	}
+}
+
 /* A short form for a report that does not exist yet; returns it or NULL. */
 static struct report *
 new_report_form(struct app *a)
 {
 	struct diag_list dl = DIAG_LIST_INIT;
 	const struct template *t = NULL;
-	struct report *r = NULL;
-	char *agency, *year = NULL, *fmt = NULL, *def_year;
+	struct report *r = NULL, *last;
+	char *agency = NULL, *year = NULL, *fmt = NULL, *def_year, *from, *keep = NULL;
 	const char *def_fmt;
 	int y = 0;
 	time_t now = time(NULL);
@@ -937,16 +979,20 @@ new_report_form(struct app *a)
 	draw_str(stdscr, 0, 0, _("New report"), a->cols, false);
 	draw_str(stdscr, 1, 0, a->path, a->cols, false);
 	draw_str(stdscr, 3, 0, _("Type each answer and press Enter; Esc leaves without creating anything."), a->cols, false);
-	if ((agency = prompt_line(5, _("Agency:"), a->prefs->agency)) == NULL)
+	draw_str(stdscr, 4, 0, _("Last year's report may be a report file, or its published page or text copy."), a->cols, false);
+	last = ask_last_year(a, 5, &from);
+	if (from == NULL)
 		goto out;
-	def_year = xasprintf("%d", tm.tm_year + 1900 - 1);
-	year = prompt_line(6, _("Year of the report:"), def_year);
+	if ((agency = prompt_line(6, _("Agency:"), last != NULL ? last->agency : a->prefs->agency)) == NULL)
+		goto out;
+	def_year = xasprintf("%d", last != NULL ? last->year + 1 : tm.tm_year + 1900 - 1);
+	year = prompt_line(7, _("Year of the report:"), def_year);
 	free(def_year);
 	if (year == NULL || (y = atoi(year)) < 1900 || y > 9999)
 		goto out;
 	if ((def_fmt = tplset_default_for_year(a->ts, y, &dl)) == NULL)
 		goto out;
-	if ((fmt = prompt_line(7, _("Format (template):"), def_fmt)) == NULL)
+	if ((fmt = prompt_line(8, _("Format (template):"), def_fmt)) == NULL)
 		goto out;
 	if (strspn(fmt, "0123456789") == strlen(fmt) && *fmt != '\0') {
 		char *id = xasprintf("gov-%s", fmt);
@@ -956,6 +1002,8 @@ new_report_form(struct app *a)
 	}
 	if ((t = tplset_get(a->ts, fmt, &dl)) == NULL)
 		goto out;
+	if (last != NULL && (keep = prompt_line(9, _("Keep last year's section 1 text as a draft? (y/N):"), "")) == NULL)
+		goto out;
 	r = report_create(t);
 	r->year = y;
 	r->auto_totals = a->prefs->auto_totals;
@@ -963,15 +1011,15 @@ new_report_form(struct app *a)
 	r->agency = xstrdup(utf8_valid(agency, strlen(agency)) ? agency : "");
 	free(r->contact);
 	r->contact = xstrdup(a->prefs->contact);
+	if (last != NULL)
+		lastyear_start(r, last, from, a->path, keep != NULL && (*keep == 'y' || *keep == 'Y'));
 out:
-	if (dl.n > 0) {
-		draw_str(stdscr, 9, 0, dl.v[0].msg, a->cols, false);
-		draw_str(stdscr, 10, 0, _("Press a key."), a->cols, false);
-		timeout(-1);
-		getch();
-		timeout(500);
-	}
+	if (dl.n > 0)
+		form_problem(a, 11, dl.v[0].msg);
 	diag_list_free(&dl);
+	report_free(last);
+	free(from);
+	free(keep);
 	free(agency);
 	free(year);
 	free(fmt);
@@ -1150,8 +1198,8 @@ tui_run(const char *file, struct tplset *ts, struct prefs *prefs)
 	{	/* last year's report, for the cross-year rules: a warning if it is gone */
 		struct diag_list dl = DIAG_LIST_INIT;
 
-		a.prev = store_load_previous(file, a.r, ts, &dl);
-		if (dl.n > 0)
+		a.prev = lastyear_load_previous(file, a.r, ts, &dl);
+		if (a.prev == NULL && dl.n > 0)
 			app_message(&a, MSG_WARN, _("Last year's report %s cannot be read: %s"), a.r->previous, dl.v[0].msg);
 		diag_list_free(&dl);
 	}
