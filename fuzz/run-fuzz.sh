@@ -1,6 +1,7 @@
 #!/bin/sh
-# run-fuzz.sh BUILDDIR [SECONDS] - build the libFuzzer targets with clang and
-# run each for SECONDS (default 60) on a corpus seeded with the shipped files.
+# run-fuzz.sh BUILDDIR [SECONDS] - build the libFuzzer targets (report files,
+# templates, imported pages) with clang and run each for SECONDS (default 60)
+# on a corpus seeded with the shipped files.
 # Any crash or sanitizer report fails the run and leaves the input in BUILDDIR/fuzz.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -10,15 +11,16 @@ out="$build/fuzz"
 mkdir -p "$out"
 core=$(cd "$top/src" && ls *.c | grep -v -e '^main\.c$' -e '^cli\.c$' -e '^cmd_' | sed "s|^|$top/src/|")
 flags="-g -O1 -std=c17 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -DHAVE_CONFIG_H -I$build -I$top/src"
-for target in report template; do
+for target in report template import; do
 	# shellcheck disable=SC2086
 	clang $flags -o "$out/fuzz_$target" "$top/fuzz/fuzz_$target.c" $core $(pkg-config --libs inih)
 	mkdir -p "$out/corpus_$target"
 done
 cp "$top"/templates/*.ini "$out/corpus_template/"
 cp "$top"/examples/*.nb "$top"/fuzz/regress/report-* "$out/corpus_report/"
+cp "$top"/fuzz/regress/import-* "$top"/tests/golden/*.txt "$top"/tests/golden/*.html "$out/corpus_import/"
 export NIANBAO_TEMPLATE_PATH="$top/templates"
-for target in report template; do
+for target in report template import; do
 	echo "fuzzing the $target loader for $secs seconds"
 	(cd "$out" && ./"fuzz_$target" -max_total_time="$secs" -max_len=65536 -timeout=10 \
 		-print_final_stats=1 "corpus_$target") >"$out/fuzz_$target.log" 2>&1 || {
