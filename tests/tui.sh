@@ -488,4 +488,37 @@ ends "the editor quits"
 grep -q '^export = html gb18030 lf zero$' "$F" && ok "the choice is remembered in the report" ||
 	not_ok "the choice is remembered in the report"
 
+# ---- 11. a new report started from last year's published page --------------
+F2=$TMP/w/r2021.nb
+"$NIANBAO" export --to html -o "$TMP/w/last.html" "$TOP_SRCDIR/examples/demo-2020.nb" >/dev/null 2>&1
+tm respawn-pane -k -t "$W" "$(printf '%s' "$NB" | sed "s|$(q "$F")\$|$(q "$F2")|")"
+shows "$(frag "Start from last year's report (Enter: none):")" "another new file: the form offers to start from last year"
+type_ "$TMP/w/missing.html"
+key Enter
+shows "$(frag 'Press a key.')" "a page that does not exist is refused, saying why"
+key Enter
+type_ "$TMP/w/last.html"
+key Enter
+shows "$(frag 'Agency:')" "last year's published page is read"
+shows_re "$(fragre 'Agency:').*示例县市场监督管理局$" "the agency is last year's"
+key Enter
+shows_re "$(fragre 'Year of the report:').* 2021$" "the year is last year's plus one"
+key Enter
+shows_re "$(fragre 'Format (template):').* gov-2021$" "the format is the one in force for 2021"
+key Enter
+shows "$(frag "Keep last year's section 1 text as a draft? (y/N):")" "the form asks whether to keep last year's text"
+key Enter
+row_shows 1 '示例县市场监督管理局2021' "the new report opens: agency and year in the title"
+present "$F2" "the new report is created"
+contains "$F2" "template = gov-2021" "it is in the 2021 format"
+contains "$F2" "previous = |last.html|" "it records last year's page, for the cross-year rules"
+_carried=$("$NIANBAO" get "$F2" t3.carried.person t3.carried.biz t3.carried.total | cut -f4 | tr '\n' ' ')
+_next=$("$NIANBAO" get "$TOP_SRCDIR/examples/demo-2020.nb" t3.next.person t3.next.biz t3.next.total | cut -f4 | tr '\n' ' ')
+is "$_carried" "$_next" "上年结转 is last year's 结转下年度, column by column"
+is "$("$NIANBAO" get "$F2" t3.new.person | cut -f4)" "" "this year's new requests are blank"
+[ -z "$(report_text s1.intro "$F2")" ] && ok "last year's text is not kept unless asked" ||
+	not_ok "last year's text is not kept unless asked"
+key C-q
+ends "the editor quits"
+
 done_testing
