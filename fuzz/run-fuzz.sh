@@ -18,7 +18,7 @@ for target in report template import; do
 done
 cp "$top"/templates/*.ini "$out/corpus_template/"
 cp "$top"/examples/*.nb "$top"/fuzz/regress/report-* "$out/corpus_report/"
-cp "$top"/fuzz/regress/import-* "$top"/tests/golden/*.txt "$top"/tests/golden/*.html "$out/corpus_import/"
+cp "$top"/tests/import/*.txt "$top"/tests/golden/*.txt "$top"/tests/golden/*.html "$out/corpus_import/"
 export NIANBAO_TEMPLATE_PATH="$top/templates"
 for target in report template import; do
 	echo "fuzzing the $target loader for $secs seconds"

@@ -86,11 +86,11 @@ run(struct cli *cli, int argc, char **argv)
 		goto done;
 	}
 	r = import_file(cli->ts, o.name, &o, &warn, &err);
-	diag_print(&warn, stderr);
-	if (r == NULL) {
+	if (r == NULL) {	/* what was left out of nothing is not worth listing */
 		fprintf(stderr, "%s: %s: %s\n", cli->prog, o.name, err);
 		goto done;
 	}
+	diag_print(&warn, stderr);
 	store_serialize(r, &b);
 	report_free(r);
 	free(err);

@@ -12,12 +12,10 @@
  */
 #include "nb.h"
 
-#include <ctype.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "buf.h"
 #include "html.h"
@@ -148,6 +146,41 @@ is_space(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
+/* ASCII classes, the same in every locale (a Latin-1 one would call 0xE4 a letter). */
+static bool
+is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static char
+lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+static bool
+is_alpha(char c)
+{
+	return lower(c) >= 'a' && lower(c) <= 'z';
+}
+
+static bool
+is_alnum(char c)
+{
+	return is_alpha(c) || is_digit(c);
+}
+
+/* True if the n bytes at a equal those at lowercase b, ignoring ASCII case. */
+static bool
+same_ci(const char *a, const char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (lower(a[i]) != b[i])
+			return false;
+	return true;
+}
+
 /* Move to s[to], counting the lines passed. */
 static void
 advance(struct html *h, size_t to)
@@ -170,10 +203,12 @@ numeric_ref(const char *s, size_t n, uint32_t *cp)
 	size_t i = hex ? 3 : 2, start = i;
 	uint32_t v = 0;
 
-	for (; i < n && (hex ? isxdigit((unsigned char)s[i]) : isdigit((unsigned char)s[i])); i++) {
-		int digit = isdigit((unsigned char)s[i]) ? s[i] - '0' :
-		    tolower((unsigned char)s[i]) - 'a' + 10;
+	for (; i < n; i++) {
+		int digit = is_digit(s[i]) ? s[i] - '0' : hex && lower(s[i]) >= 'a' &&
+		    lower(s[i]) <= 'f' ? lower(s[i]) - 'a' + 10 : -1;
 
+		if (digit < 0)
+			break;
 		if (v <= 0x10FFFF)	/* past it the value no longer matters */
 			v = v * (hex ? 16 : 10) + (uint32_t)digit;
 	}
@@ -193,7 +228,7 @@ named_ref(const char *s, size_t n, uint32_t *cp)
 {
 	size_t i = 1;
 
-	while (i < n && i < 10 && isalnum((unsigned char)s[i]))
+	while (i < n && i < 10 && is_alnum(s[i]))
 		i++;
 	for (size_t e = 0; e < sizeof entities / sizeof *entities; e++) {
 		const struct entity *en = &entities[e];
@@ -202,7 +237,7 @@ named_ref(const char *s, size_t n, uint32_t *cp)
 			continue;
 		if (i < n && s[i] == ';')
 			i++;
-		else if (!en->legacy || (i < n && isalnum((unsigned char)s[i])))
+		else if (!en->legacy || (i < n && is_alnum(s[i])))
 			return 0;
 		*cp = en->cp;
 		return i;
@@ -599,7 +634,7 @@ skip_raw(struct html *h, const char *name)
 
 	while ((lt = memchr(h->s + i, '<', h->n - i)) != NULL) {
 		i = (size_t)(lt - h->s);
-		if (i + 2 + k <= h->n && lt[1] == '/' && strncasecmp(lt + 2, name, k) == 0 &&
+		if (i + 2 + k <= h->n && lt[1] == '/' && same_ci(lt + 2, name, k) &&
 		    (i + 2 + k == h->n || is_space(lt[2 + k]) || lt[2 + k] == '>' ||
 		    lt[2 + k] == '/')) {
 			advance(h, i);
@@ -640,9 +675,9 @@ span_value(const char *s, size_t n)
 
 	while (i < n && is_space(s[i]))
 		i++;
-	if (i == n || !isdigit((unsigned char)s[i]))
+	if (i == n || !is_digit(s[i]))
 		return 1;
-	for (; i < n && isdigit((unsigned char)s[i]) && v <= SPAN_MAX; i++)
+	for (; i < n && is_digit(s[i]) && v <= SPAN_MAX; i++)
 		v = v * 10 + (s[i] - '0');
 	return v < 1 ? 1 : v > SPAN_MAX ? SPAN_MAX : (int)v;
 }
@@ -657,9 +692,9 @@ attribute(struct html *h, const char *name, size_t nlen, const char *val, size_t
 {
 	int *to = NULL;
 
-	if (nlen == 7 && strncasecmp(name, "colspan", 7) == 0)
+	if (nlen == 7 && same_ci(name, "colspan", 7))
 		to = &sp->colspan;
-	else if (nlen == 7 && strncasecmp(name, "rowspan", 7) == 0)
+	else if (nlen == 7 && same_ci(name, "rowspan", 7))
 		to = &sp->rowspan;
 	if (to == NULL)
 		return;
@@ -842,7 +877,7 @@ tag(struct html *h, bool closing)
 
 	for (; i < h->n && !is_space(h->s[i]) && h->s[i] != '/' && h->s[i] != '>'; i++, len++)
 		if (len + 1 < sizeof name)
-			name[len] = (char)tolower((unsigned char)h->s[i]);
+			name[len] = lower(h->s[i]);
 	/* a name too long for any tag we know reads as unknown */
 	name[len + 1 < sizeof name ? len : 0] = '\0';
 	if ((end = attributes(h, i, &sp)) == 0) {
@@ -877,11 +912,11 @@ markup(struct html *h)
 		skip_past(h, "-->", 2);
 	else if (n >= 2 && (s[1] == '!' || s[1] == '?'))
 		skip_past(h, ">", 2);
-	else if (n >= 3 && s[1] == '/' && isalpha((unsigned char)s[2]))
+	else if (n >= 3 && s[1] == '/' && is_alpha(s[2]))
 		tag(h, true);
 	else if (n >= 3 && s[1] == '/')
 		skip_past(h, ">", 2);
-	else if (n >= 2 && isalpha((unsigned char)s[1]))
+	else if (n >= 2 && is_alpha(s[1]))
 		tag(h, false);
 	else {
 		text_run(h, s, 1);

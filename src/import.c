@@ -69,6 +69,7 @@ struct imp {
 	struct table_state	*tables;
 	struct buf		*texts;		/* per part */
 	bool			*section_seen, *part_seen;
+	int			*section_line;	/* where each section's heading is, or 0 */
 	int			 section, part, table;	/* where the reading is */
 	int			 left_first, left_last;	/* a run of left-out lines */
 	size_t			 left_count;
@@ -602,7 +603,7 @@ row_name(const struct template *t, int table, int row)
 	for (size_t c = r->ncells; c > 0; c--)
 		if (r->cells[c - 1].label != NULL)
 			return r->cells[c - 1].label;
-	return t->tables[table].name;
+	return _("the row of numbers under the headers");
 }
 
 #define ROW_MAX_VALUES 64
@@ -685,10 +686,22 @@ static void
 loose_values(struct imp *m, const struct cell *c, size_t n, int line)
 {
 	int row = m->table >= 0 ? unlabeled_row(m->t, m->table) : -1;
-	bool numbers = false;
+	bool numbers = false, text = false;
 
-	for (size_t i = 0; i < n; i++)
-		numbers = numbers || c[i].text[0] != '\0';
+	for (size_t i = 0; i < n; i++) {
+		if (c[i].text[0] == '\0')
+			continue;
+		if (is_value(m->t, c[i].text))
+			numbers = true;
+		else
+			text = true;
+	}
+	if (text) {	/* a header's words broken over lines, maybe: only numbers matter */
+		for (size_t i = 0; i < n && numbers; i++)
+			if (c[i].text[0] != '\0' && is_value(m->t, c[i].text))
+				left_out(m, c[i].text, c[i].line);
+		return;
+	}
 	if (row >= 0 && m->row_line[m->row_base[m->table] + (size_t)row] == 0) {
 		int v[ROW_MAX_VALUES];
 
@@ -737,7 +750,7 @@ take_row(struct imp *m, const struct cell *c, size_t n)
 	if (last >= 0) {
 		m->table = m->labs.v[lab_last].table;
 		m->tables[m->table].seen = true;
-	} else if (text) {		/* a row of something else: a page's own table */
+	} else if (text && m->table < 0) {	/* a row of something else: a page's own table */
 		for (size_t i = 0; i < n; i++)
 			if (c[i].text[0] != '\0')
 				left_out(m, c[i].text, c[i].line);
@@ -782,6 +795,8 @@ heading(struct imp *m, int section, int part, int line)
 		    _("warning: the heading \"%s\" appears again; what follows it is added to that part"),
 		    part >= 0 ? m->t->parts[part].title : m->t->sections[section].title);
 	*seen = true;
+	if (!m->section_seen[section])
+		m->section_line[section] = line;
 	m->section_seen[section] = true;
 	m->section = section;
 	m->part = part >= 0 ? part : first_part(m->t, section);
@@ -885,6 +900,7 @@ imp_init(struct imp *m, const struct template *t, const struct import_opts *o,
 	m->texts = xcalloc(t->nparts + 1, sizeof *m->texts);
 	m->part_seen = xcalloc(t->nparts + 1, sizeof *m->part_seen);
 	m->section_seen = xcalloc(TPL_SECTIONS + 1, sizeof *m->section_seen);
+	m->section_line = xcalloc(TPL_SECTIONS + 1, sizeof *m->section_line);
 	m->part = first_part(t, 0);
 	m->table = -1;
 }
@@ -904,6 +920,7 @@ imp_free(struct imp *m)
 	free(m->texts);
 	free(m->part_seen);
 	free(m->section_seen);
+	free(m->section_line);
 	buf_free(&m->left_excerpt);
 }
 
@@ -912,6 +929,7 @@ static void
 read_body(struct imp *m, const struct srcdoc *d, size_t from, size_t to)
 {
 	struct vrow vr = { NULL, 0, 0 };
+	int src_table = -1;
 
 	for (size_t i = from; i < to; i++) {
 		const struct src_item *it = &d->v[i];
@@ -922,6 +940,9 @@ read_body(struct imp *m, const struct srcdoc *d, size_t from, size_t to)
 			struct cell *c = xcalloc(it->ncells + 1, sizeof *c);
 
 			vrow_flush(m, &vr);
+			if (it->table != src_table)	/* another table of the page: nothing carries over */
+				m->table = -1;
+			src_table = it->table;
 			for (size_t k = 0; k < it->ncells; k++)
 				c[k] = (struct cell){ it->cells[k].text, it->cells[k].line };
 			take_row(m, c, it->ncells);
@@ -967,7 +988,8 @@ finish_tables(struct imp *m)
 			continue;
 		}
 		if (!ts->seen) {
-			diag_add(m->warn, m->o->name, 0, _("warning: %s (section %s) was not found; it is left blank"),
+			diag_add(m->warn, m->o->name, m->section_line[tb->section],
+			    _("warning: %s (section %s) was not found; it is left blank"),
 			    tb->name, t->sections[tb->section].short_title);
 			continue;
 		}
@@ -978,6 +1000,8 @@ finish_tables(struct imp *m)
 		}
 		for (size_t r = 0; r < tb->nrows && first_line == 0; r++)
 			first_line = (size_t)m->row_line[m->row_base[ti] + r];
+		if (first_line == 0)
+			first_line = (size_t)m->section_line[tb->section];
 		if (nmissing > 0)
 			diag_add(m->warn, m->o->name, (int)first_line,
 			    _("warning: %s: rows not found, left blank: %s"), tb->name, missing.data);
@@ -1070,7 +1094,6 @@ import_doc(struct tplset *ts, const struct srcdoc *d, const struct import_opts *
 	for (size_t i = date_item + 1; date != NULL && i < d->n; i++)
 		left_out(&m, d->v[i].kind == SRC_LINE ? d->v[i].text : "", d->v[i].line);
 	left_flush(&m);
-	finish_tables(&m);
 	if (!m.section_seen[1] && !m.section_seen[TPL_SECTIONS]) {
 		bool any = false;
 
@@ -1082,7 +1105,8 @@ import_doc(struct tplset *ts, const struct srcdoc *d, const struct import_opts *
 			goto out;
 		}
 	}
-	if (t->title != NULL && !template_covers(t, year))
+	finish_tables(&m);
+	if (!template_covers(t, year))
 		diag_add(warn, o->name, 0, _("warning: the %s format is not the one for %d reports"),
 		    t->id, year);
 	r = build_report(&m, year, o->agency != NULL ? o->agency : agency, date);

@@ -1,7 +1,6 @@
 /* source.c - a report file's bytes as UTF-8 text; see source.h. */
 #include "nb.h"
 
-#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <iconv.h>
@@ -9,7 +8,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -42,13 +40,47 @@ is_space(unsigned char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
-/* True if the n bytes at s start with word, ignoring ASCII case. */
+static char
+lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+/* True if the n bytes at s start with lowercase word, ignoring ASCII case
+ * (not strncasecmp: in a Turkish locale 'I' is not 'i'). */
 static bool
 starts_ci(const char *s, size_t n, const char *word)
 {
 	size_t k = strlen(word);
 
-	return n >= k && strncasecmp(s, word, k) == 0;
+	if (n < k)
+		return false;
+	for (size_t i = 0; i < k; i++)
+		if (lower(s[i]) != word[i])
+			return false;
+	return true;
+}
+
+/* Encoding labels are ASCII letters, digits and "-_.:". */
+static bool
+label_char(char c)
+{
+	return (lower(c) >= 'a' && lower(c) <= 'z') || (c >= '0' && c <= '9') ||
+	    (c != '\0' && strchr("-_.:", c) != NULL);
+}
+
+/* True if label is word (lowercase), ignoring ASCII case. */
+static bool
+label_is(const char *label, const char *word)
+{
+	return strlen(label) == strlen(word) && starts_ci(label, strlen(label), word);
+}
+
+/* True if the n bytes at s start with the bytes of b. */
+static bool
+starts(const char *s, size_t n, const char *b)
+{
+	return n >= strlen(b) && memcmp(s, b, strlen(b)) == 0;
 }
 
 /* The line (from 1) that byte at of s is on; LF, CRLF and a lone CR each end a line. */
@@ -103,7 +135,7 @@ find_label(const char *s, size_t n, const char *key, char *label, size_t size)
 	for (size_t i = 0; i + k <= n; i++) {
 		size_t j = i + k, len = 0;
 
-		if (strncasecmp(s + i, key, k) != 0)
+		if (!starts_ci(s + i, n - i, key))
 			continue;
 		while (j < n && is_space((unsigned char)s[j]))
 			j++;
@@ -112,8 +144,7 @@ find_label(const char *s, size_t n, const char *key, char *label, size_t size)
 		for (j++; j < n && (is_space((unsigned char)s[j]) || s[j] == '"' ||
 		    s[j] == '\''); j++)
 			;
-		while (j < n && len + 1 < size && (isalnum((unsigned char)s[j]) ||
-		    strchr("-_.:", s[j]) != NULL))
+		while (j < n && len + 1 < size && label_char(s[j]))
 			label[len++] = s[j++];
 		label[len] = '\0';
 		return true;
@@ -149,10 +180,10 @@ declared_charset(const char *s, size_t n)
 	}
 	if (!found)
 		return NULL;
-	if (strcasecmp(label, "utf-8") == 0 || strcasecmp(label, "utf8") == 0)
+	if (label_is(label, "utf-8") || label_is(label, "utf8"))
 		return "UTF-8";
 	for (size_t g = 0; g < sizeof gb_labels / sizeof *gb_labels; g++)
-		if (strcasecmp(label, gb_labels[g]) == 0)
+		if (label_is(label, gb_labels[g]))
 			return "GB18030";
 	return NULL;
 }
@@ -291,10 +322,10 @@ blank(const char *s, size_t n)
 	while (i < n) {
 		if (is_space((unsigned char)s[i]))
 			i++;
-		else if (starts_ci(s + i, n - i, "\xc2\xa0"))
+		else if (starts(s + i, n - i, "\xc2\xa0"))
 			i += 2;
-		else if (starts_ci(s + i, n - i, "\xe3\x80\x80") ||
-		    starts_ci(s + i, n - i, "\xef\xbb\xbf"))
+		else if (starts(s + i, n - i, "\xe3\x80\x80") ||
+		    starts(s + i, n - i, "\xef\xbb\xbf"))
 			i += 3;
 		else
 			return false;

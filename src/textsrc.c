@@ -251,6 +251,26 @@ paragraph(struct reader *rd, size_t i)
 	return i;
 }
 
+/* The title of our own export: its first lines, centred, wrapped when long. */
+static size_t
+title(struct reader *rd, size_t i)
+{
+	struct buf t = BUF_INIT;
+	int no = rd->v[i].no;
+
+	for (; i < rd->n && !blank(&rd->v[i]); i++) {
+		const char *s = rd->v[i].s;
+		size_t n = rd->v[i].n;
+
+		while (n > 0 && *s == ' ')
+			s++, n--;
+		buf_add(&t, s, n);
+	}
+	text_line(rd, no, t.data, t.len);
+	buf_free(&t);
+	return i;
+}
+
 /* ---- the whole text ------------------------------------------------------- */
 
 static void
@@ -278,6 +298,10 @@ textsrc_read(const char *text, size_t len, struct srcdoc *d)
 	split_lines(&rd, text, len);
 	for (size_t k = 0; k < rd.n && !rd.drawn; k++)
 		rd.drawn = starts(&rd.v[k], "\xe2\x94\x8c");	/* U+250C, a table's top corner */
+	while (i < rd.n && blank(&rd.v[i]))
+		i++;
+	if (rd.drawn && i < rd.n)
+		i = title(&rd, i);
 	while (i < rd.n) {
 		const struct line *l = &rd.v[i];
 
