@@ -5,10 +5,13 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "cli.h"
+#include "import.h"
 #include "lastyear.h"
 #include "rules.h"
 #include "store.h"
@@ -149,12 +152,33 @@ previous_of(struct cli *cli, const char *file, const struct report *r, const str
 	return prev;
 }
 
+/* A report file, or a published report (page or text copy) read in memory:
+ * what the importer left out or blanked is printed, since it hides errors. */
+static struct report *
+load(struct cli *cli, const char *file, struct diag_list *dl)
+{
+	struct import_opts io = { file, NULL, 0, NULL };
+	struct diag_list warn = DIAG_LIST_INIT;
+	struct report *r;
+	char *err = NULL;
+
+	if (lastyear_is_report_file(file))
+		return store_load(file, cli->ts, dl);
+	if ((r = import_file(cli->ts, file, &io, &warn, &err)) == NULL)
+		diag_add(dl, file, 0, "%s", err);
+	else
+		diag_print(&warn, stderr);
+	free(err);
+	diag_list_free(&warn);
+	return r;
+}
+
 /* Check one file; returns its exit status. */
 static int
 check_file(struct cli *cli, const char *file, const struct check_opts *o, struct buf *out, bool first)
 {
 	struct diag_list dl = DIAG_LIST_INIT;
-	struct report *r = store_load(file, cli->ts, &dl), *prev;
+	struct report *r = load(cli, file, &dl), *prev;
 	struct checker *ck;
 	size_t n = 0, stale = 0;
 	char *m;
@@ -225,7 +249,36 @@ check_file(struct cli *cli, const char *file, const struct check_opts *o, struct
 	return n > 0 ? EXIT_RULES : EXIT_OK;
 }
 
-/* Append the report files (*.nb) under dir, recursively. */
+/* The extension of name if it is one a report comes in, else NULL. */
+static const char *
+report_ext(const char *name)
+{
+	static const char *const exts[] = { ".nb", ".html", ".htm", ".txt" };
+	size_t len = strlen(name);
+
+	for (size_t i = 0; i < sizeof exts / sizeof *exts; i++) {
+		size_t k = strlen(exts[i]);
+
+		if (len > k && strcasecmp(name + len - k, exts[i]) == 0)
+			return name + len - k;
+	}
+	return NULL;
+}
+
+/* Is there a report file beside path with its name (a published page imported already)? */
+static bool
+has_report_file(const char *path)
+{
+	const char *ext = report_ext(path);
+	char *nb = xasprintf("%.*s.nb", (int)(ext - path), path);
+	bool yes = strcmp(ext, ".nb") != 0 && access(nb, F_OK) == 0;
+
+	free(nb);
+	return yes;
+}
+
+/* Append the reports under dir, recursively: report files, and published
+ * pages and text copies that have no report file beside them. */
 static void
 add_dir(const char *dir, char ***files, size_t *n)
 {
@@ -234,13 +287,12 @@ add_dir(const char *dir, char ***files, size_t *n)
 
 	for (int i = 0; i < k; i++) {
 		const char *name = ents[i]->d_name;
-		size_t len = strlen(name);
 		char *path = xasprintf("%s/%s", dir, name);
 		struct stat st;
 
 		if (name[0] != '.' && stat(path, &st) == 0 && S_ISDIR(st.st_mode))
 			add_dir(path, files, n);
-		else if (name[0] != '.' && len > 3 && strcmp(name + len - 3, ".nb") == 0) {
+		else if (name[0] != '.' && report_ext(name) != NULL && !has_report_file(path)) {
 			*files = xrealloc(*files, (*n + 1) * sizeof **files);
 			(*files)[(*n)++] = path;
 			path = NULL;

@@ -19,7 +19,7 @@ export XDG_CONFIG_HOME
 FIX=$TOP_SRCDIR/tests/import
 TAB=$(printf '\t')
 
-plan 286
+plan 296
 
 # ---------------------------------------------------------------- helpers
 
@@ -1058,3 +1058,26 @@ absent ov/n6.nb "no tables, no year: no file is written"
 is "$(try n7.nb --year 2021 ov/noyear.txt)" "0 gov-2021 2021" "no tables, --year 2021: the 2021 format"
 is "$(try n8.nb --year 2018 ov/noyear.txt)" "2  " "no tables, --year 2018: no format covers it (exit 2)"
 contains "$TMP/err" "2018" "no tables, --year 2018: the message names 2018"
+
+# A supervisor's folder of published reports: check reads each page or copy
+# in memory, one line per report, with its real arithmetic errors.
+mkdir sup
+cp "$FIX"/*.txt sup/
+"$NIANBAO" export --to html -o sup/demo.html "$TOP_SRCDIR/examples/demo-2025.nb" >/dev/null 2>&1
+cp "$FIX/2020-kongtong-town.txt" sup/kt.txt
+"$NIANBAO" import -o sup/kt.nb sup/kt.txt >/dev/null 2>&1
+"$NIANBAO" set sup/kt.nb t3.new.person=9 >/dev/null 2>&1
+run check sup
+is "$rc" 2 "check FOLDER of pages: exit 2, since one of them cannot be read"
+contains "$TMP/out" "sup/2020-beidaihe-natural-resources.txt: 北戴河区自然资源和规划局 2020: 4 errors, 0 warnings" \
+	"check FOLDER: the scraped 北戴河 copy with its 4 arithmetic errors"
+contains "$TMP/out" "sup/2020-kongtong-town.txt: 平凉市崆峒区崆峒镇人民政府 2020: 0 errors" \
+	"check FOLDER: the 崆峒镇 copy without errors"
+contains "$TMP/out" "sup/demo.html: 示例县自然资源局 2025: 0 errors" "check FOLDER: an HTML page"
+contains "$TMP/out" "sup/2018-hengyang-land-old-format.txt: " "check FOLDER: the old-format copy has its line"
+contains "$TMP/err" "2018" "check FOLDER: and the reason it cannot be read names 2018"
+contains "$TMP/err" "sup/2020-kongtong-town.txt:627: left out" "check FOLDER: what a page's import left out is listed"
+contains "$TMP/out" "sup/kt.nb: 平凉市崆峒区崆峒镇人民政府 2020: " "check FOLDER: a report file is checked"
+lacks "$TMP/out" "sup/kt.txt" "check FOLDER: a page with its report file beside it is not checked twice"
+run check sup/2020-beidaihe-natural-resources.txt
+is "$rc" 1 "check PAGE: exit 1 for the page's arithmetic errors"
