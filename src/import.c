@@ -25,6 +25,7 @@
 
 #define FUZZY_MAX_CHARS 60	/* longer texts are running text, never labels */
 #define EXCERPT_CHARS 30
+#define IMPORT_MAX_LINES 100000	/* lines of text, or lines and rows read from a page */
 
 enum lab_kind { LAB_HEADER, LAB_GROUP, LAB_LEAF };
 
@@ -1117,21 +1118,41 @@ out:
 	return r;
 }
 
+static size_t
+count_lines(const char *s, size_t n)
+{
+	size_t lines = 1;
+
+	for (const char *p = s; (p = memchr(p, '\n', n - (size_t)(p - s))) != NULL; p++)
+		lines++;
+	return lines;
+}
+
 struct report *
 import_file(struct tplset *ts, const char *path, const struct import_opts *o,
     struct diag_list *warn, char **err)
 {
 	struct source src;
 	struct srcdoc d = SRCDOC_INIT;
-	struct report *r;
+	struct report *r = NULL;
+	size_t lines;
 
 	if (source_read(path, &src, err) != 0)
 		return NULL;
-	if (src.type == SOURCE_HTML)
-		html_read(src.text, src.len, &d);
+	lines = count_lines(src.text, src.len);
+	if (lines <= IMPORT_MAX_LINES) {
+		if (src.type == SOURCE_HTML)
+			html_read(src.text, src.len, &d);
+		else
+			textsrc_read(src.text, src.len, &d);
+	}
+	/* a page has a few thousand lines at most: refuse what would take
+	 * the memory and minutes of an office machine for nothing */
+	if (lines > IMPORT_MAX_LINES || d.n > IMPORT_MAX_LINES)
+		*err = xasprintf(_("%zu lines are too many for a report (at most %d)"),
+		    lines > IMPORT_MAX_LINES ? lines : d.n, IMPORT_MAX_LINES);
 	else
-		textsrc_read(src.text, src.len, &d);
-	r = import_doc(ts, &d, o, warn, err);
+		r = import_doc(ts, &d, o, warn, err);
 	srcdoc_free(&d);
 	source_free(&src);
 	return r;
