@@ -86,14 +86,12 @@ srcdoc_cell(struct srcdoc *d, int line, const char *s, size_t n, int col, int co
     int rowspan)
 {
 	struct src_item *it;
-	size_t cap;
 
 	if (d->n == 0 || d->v[d->n - 1].kind != SRC_ROW)
 		srcdoc_row(d, line, d->ntables);
 	it = &d->v[d->n - 1];
 	trim(&s, &n);
-	cap = it->ncells;
-	it->cells = xgrow(it->cells, &cap, it->ncells + 1, sizeof *it->cells);
+	it->cells = xgrow(it->cells, &it->cellcap, it->ncells + 1, sizeof *it->cells);
 	it->cells[it->ncells++] = (struct src_cell){ xstrndup(s, n), line, col,
 	    colspan > 0 ? colspan : 1, rowspan > 0 ? rowspan : 1 };
 }

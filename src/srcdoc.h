@@ -30,7 +30,7 @@ struct src_item {
 	int		 heading;	/* 1..6 for an HTML <h1>..<h6>, 0 otherwise */
 	/* SRC_ROW */
 	struct src_cell	*cells;
-	size_t		 ncells;
+	size_t		 ncells, cellcap;
 	int		 table;		/* which table of the source (0, 1, ...) */
 };
 
