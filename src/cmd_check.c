@@ -152,6 +152,22 @@ previous_of(struct cli *cli, const char *file, const struct report *r, const str
 	return prev;
 }
 
+/* The extension of name if it is one a report comes in, else NULL. */
+static const char *
+report_ext(const char *name)
+{
+	static const char *const exts[] = { ".nb", ".html", ".htm", ".txt" };
+	size_t len = strlen(name);
+
+	for (size_t i = 0; i < sizeof exts / sizeof *exts; i++) {
+		size_t k = strlen(exts[i]);
+
+		if (len > k && strcasecmp(name + len - k, exts[i]) == 0)
+			return name + len - k;
+	}
+	return NULL;
+}
+
 /* A report file, or a published report (page or text copy) read in memory:
  * what the importer left out or blanked is printed, since it hides errors. */
 static struct report *
@@ -162,7 +178,9 @@ load(struct cli *cli, const char *file, struct diag_list *dl)
 	struct report *r;
 	char *err = NULL;
 
-	if (lastyear_is_report_file(file))
+	const char *ext = report_ext(file);
+
+	if ((ext != NULL && strcmp(ext, ".nb") == 0) || lastyear_is_report_file(file))
 		return store_load(file, cli->ts, dl);
 	if ((r = import_file(cli->ts, file, &io, &warn, &err)) == NULL)
 		diag_add(dl, file, 0, "%s", err);
@@ -247,22 +265,6 @@ check_file(struct cli *cli, const char *file, const struct check_opts *o, struct
 		report_free(prev);
 	report_free(r);
 	return n > 0 ? EXIT_RULES : EXIT_OK;
-}
-
-/* The extension of name if it is one a report comes in, else NULL. */
-static const char *
-report_ext(const char *name)
-{
-	static const char *const exts[] = { ".nb", ".html", ".htm", ".txt" };
-	size_t len = strlen(name);
-
-	for (size_t i = 0; i < sizeof exts / sizeof *exts; i++) {
-		size_t k = strlen(exts[i]);
-
-		if (len > k && strcasecmp(name + len - k, exts[i]) == 0)
-			return name + len - k;
-	}
-	return NULL;
 }
 
 /* Is there a report file beside path with its name (a published page imported already)? */
