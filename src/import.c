@@ -25,6 +25,7 @@
 
 #define FUZZY_MAX_CHARS 60	/* longer texts are running text, never labels */
 #define EXCERPT_CHARS 30
+#define MISSING_NAMED 4		/* rows named in a message, the rest counted */
 #define IMPORT_MAX_LINES 100000	/* lines of text, or lines and rows read from a page */
 
 enum lab_kind { LAB_HEADER, LAB_GROUP, LAB_LEAF };
@@ -334,6 +335,29 @@ out:
 
 /* ---- title, agency and year ------------------------------------------------------ */
 
+/* A copy of the n bytes at s without the spaces (ASCII, ideographic) around them. */
+static char *
+trimmed(const char *s, size_t n)
+{
+	for (;;) {
+		if (n > 0 && (*s == ' ' || *s == '\t'))
+			s++, n--;
+		else if (n >= 3 && memcmp(s, "\xe3\x80\x80", 3) == 0)
+			s += 3, n -= 3;
+		else
+			break;
+	}
+	for (;;) {
+		if (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+			n--;
+		else if (n >= 3 && memcmp(s + n - 3, "\xe3\x80\x80", 3) == 0)
+			n -= 3;
+		else
+			break;
+	}
+	return xstrndup(s, n);
+}
+
 /* The part of the template's title pattern after %{year}: what follows the year in a title. */
 static void
 title_tail(const struct template *t, struct label *l)
@@ -461,43 +485,90 @@ find_heading(const struct template *t, const char *s, int *section, int *part)
 
 /* ---- dates ------------------------------------------------------------------------- */
 
-/* Does s read as a date line: year, month, day with one character after each? */
+#define CN_TEN 0x5341	/* the numeral ten, as in a day written ten-four (14) */
+
+/* The digit c is: ASCII, full-width, or a Chinese numeral (two forms of zero); or -1. */
+static int
+digit_of(uint32_t c)
+{
+	static const uint32_t cn[10] = { 0x3007, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94,
+	    0x516D, 0x4E03, 0x516B, 0x4E5D };
+
+	if (c >= '0' && c <= '9')
+		return (int)(c - '0');
+	if (c >= 0xFF10 && c <= 0xFF19)
+		return (int)(c - 0xFF10);
+	if (c == 0x96F6)
+		return 0;
+	for (int i = 0; i < 10; i++)
+		if (cn[i] == c)
+			return i;
+	return -1;
+}
+
+/* The number at *s: digits, or Chinese numerals digit by digit (a year) or
+ * with ten (a day: ten-four, two-ten); -1 when there is none. */
+static int
+number_at(const char **s)
+{
+	int value = 0, before = -1, digits = 0;
+	bool ten = false;
+	uint32_t c;
+	size_t k;
+
+	while ((k = utf8_decode(*s, strlen(*s), &c)) > 0) {
+		int d = digit_of(c);
+
+		if (c == ' ' || c == 0x3000) {
+			if (digits > 0 || ten)
+				break;
+		} else if (c == CN_TEN && !ten) {
+			ten = true;
+			before = digits > 0 ? value : 1;
+			value = 0;
+			digits = 0;
+		} else if (d >= 0 && digits < 4) {
+			value = value * 10 + d;
+			digits++;
+		} else {
+			break;
+		}
+		*s += k;
+	}
+	if (ten)
+		return before * 10 + value;
+	return digits > 0 ? value : -1;
+}
+
+/* Does s read as a date line: year, month and day, each followed by one
+ * character (the Chinese date in digits or numerals, or 2021-01-14)? */
 static bool
 date_line(const char *s)
 {
-	int groups[3] = { 0, 0, 0 }, g = 0;
-	size_t n = strlen(s), i = 0, seps = 0;
+	int part[3];
+	uint32_t c;
+	size_t k;
 
-	while (i < n && g < 3) {
-		size_t k;
-		uint32_t c;
-
-		if ((k = utf8_decode(s + i, n - i, &c)) == 0)
+	for (int i = 0; i < 3; i++) {
+		while (*s == ' ')
+			s++;
+		if ((part[i] = number_at(&s)) < 0)
 			return false;
-		i += k;
-		if (c == ' ' || c == 0x3000)
-			continue;
-		if (c >= '0' && c <= '9') {
-			if (seps != (size_t)g)
+		while (*s == ' ')
+			s++;
+		if ((k = utf8_decode(s, strlen(s), &c)) == 0) {
+			if (i < 2)
 				return false;
-			groups[g] = groups[g] * 10 + (int)(c - '0');
-			if (groups[g] > 9999)
-				return false;
-		} else if (seps == (size_t)g && groups[g] > 0) {
-			seps++;
-			g++;
-		} else {
-			return false;
+			break;
 		}
-	}
-	if (g == 3 && i < n) {
-		uint32_t c;
-
-		if (utf8_decode(s + i, n - i, &c) != n - i)	/* at most one more character */
+		if (digit_of(c) >= 0 || c == CN_TEN)
 			return false;
+		s += k;
 	}
-	return (g == 3 || (g == 2 && seps == 2)) && groups[0] >= 1990 && groups[0] <= 2200 &&
-	    groups[1] >= 1 && groups[1] <= 12 && groups[2] >= 1 && groups[2] <= 31;
+	while (*s == ' ')
+		s++;
+	return *s == '\0' && part[0] >= 1990 && part[0] <= 2200 && part[1] >= 1 && part[1] <= 12 &&
+	    part[2] >= 1 && part[2] <= 31;
 }
 
 /* ---- content left out ------------------------------------------------------------- */
@@ -719,6 +790,30 @@ loose_values(struct imp *m, const struct cell *c, size_t n, int line)
 			left_out(m, c[i].text, c[i].line);
 }
 
+static void heading(struct imp *m, int section, int part, int line);
+static void narrative(struct imp *m, const char *text, int line);
+
+/* A row whose only text is a section's heading (pages that put headings in
+ * their tables): true if it was taken as the heading. */
+static bool
+row_heading(struct imp *m, const struct cell *c, size_t n)
+{
+	const struct cell *only = NULL;
+	int section, part;
+
+	for (size_t i = 0; i < n; i++) {
+		if (c[i].text[0] == '\0')
+			continue;
+		if (only != NULL)
+			return false;
+		only = &c[i];
+	}
+	if (only == NULL || !find_heading(m->t, only->text, &section, &part))
+		return false;
+	heading(m, section, part, only->line);
+	return true;
+}
+
 /* One row of cells: find its label, then place what follows it. */
 static void
 take_row(struct imp *m, const struct cell *c, size_t n)
@@ -748,13 +843,17 @@ take_row(struct imp *m, const struct cell *c, size_t n)
 		    c[leaf].line);
 		return;
 	}
+	if (last < 0 && text && row_heading(m, c, n))
+		return;
 	if (last >= 0) {
 		m->table = m->labs.v[lab_last].table;
 		m->tables[m->table].seen = true;
-	} else if (text && m->table < 0) {	/* a row of something else: a page's own table */
+	} else if (text && m->table < 0) {
+		/* not a row of the report's tables: a page that holds its
+		 * paragraphs in a table, or a table of the page's own */
 		for (size_t i = 0; i < n; i++)
 			if (c[i].text[0] != '\0')
-				left_out(m, c[i].text, c[i].line);
+				narrative(m, c[i].text, c[i].line);
 		return;
 	}
 	loose_values(m, c + last + 1, n - (size_t)(last + 1), n > 0 ? c[0].line : 0);
@@ -842,7 +941,7 @@ find_title(const struct srcdoc *d, const struct template *t, int *year, char **a
 		if ((y = title_year(it->text, &tail, &alen)) == 0)
 			continue;
 		*year = y;
-		*agency = xstrndup(it->text, alen);
+		*agency = trimmed(it->text, alen);
 		if (alen == 0 && i > 0 && d->v[i - 1].kind == SRC_LINE && !prose(d->v[i - 1].text) &&
 		    strlen(d->v[i - 1].text) <= 120) {
 			free(*agency);
@@ -855,7 +954,7 @@ find_title(const struct srcdoc *d, const struct template *t, int *year, char **a
 		size_t alen = 0;
 
 		*year = title_year(d->title, &tail, &alen);
-		*agency = xstrndup(d->title, alen);
+		*agency = trimmed(d->title, alen);
 	}
 	return -1;
 }
@@ -997,8 +1096,12 @@ finish_tables(struct imp *m)
 		for (size_t r = 0; r < tb->nrows; r++) {
 			if (tb->rows[r].type != ROW_DATA || m->row_line[m->row_base[ti] + r] != 0)
 				continue;
-			buf_addf(&missing, "%s\"%s\"", nmissing++ > 0 ? ", " : "", row_name(t, (int)ti, (int)r));
+			if (nmissing++ < MISSING_NAMED)
+				buf_addf(&missing, "%s\"%s\"", nmissing > 1 ? ", " : "",
+				    row_name(t, (int)ti, (int)r));
 		}
+		if (nmissing > MISSING_NAMED)
+			buf_addf(&missing, _(" and %zu more"), nmissing - MISSING_NAMED);
 		for (size_t r = 0; r < tb->nrows && first_line == 0; r++)
 			first_line = (size_t)m->row_line[m->row_base[ti] + r];
 		if (first_line == 0)

@@ -19,7 +19,7 @@ export XDG_CONFIG_HOME
 FIX=$TOP_SRCDIR/tests/import
 TAB=$(printf '\t')
 
-plan 296
+plan 305
 
 # ---------------------------------------------------------------- helpers
 
@@ -1081,3 +1081,26 @@ contains "$TMP/out" "sup/kt.nb: 平凉市崆峒区崆峒镇人民政府 2020: " 
 lacks "$TMP/out" "sup/kt.txt" "check FOLDER: a page with its report file beside it is not checked twice"
 run check sup/2020-beidaihe-natural-resources.txt
 is "$rc" 1 "check PAGE: exit 1 for the page's arithmetic errors"
+
+# Pages that put headings and paragraphs in table rows, a title broken by
+# <br>, and a closing date in Chinese numerals.
+cat >cms.html <<'HTML'
+<html><head><meta charset="utf-8"><title>某县某局2021年政府信息公开工作年度报告_某县人民政府</title></head><body>
+<h1>某县某局 <br> 2021年政府信息公开工作年度报告</h1>
+<table><tr><td>一、总体情况</td></tr><tr><td>全年主动公开信息100条。</td></tr></table>
+<table><tr><td colspan=10>三、收到和处理政府信息公开申请情况</td></tr>
+<tr><td colspan=3>一、本年新收政府信息公开申请数量</td><td>1</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>1</td></tr></table>
+<table><tr><td>五、存在的主要问题及改进情况</td></tr><tr><td>问题是有的。</td></tr></table>
+<p>六、其他需要报告的事项</p><p>无。</p>
+<p>某县某局</p><p>二〇二二年一月十四日</p>
+HTML
+run import -o cms.nb cms.html
+is "$rc" 0 "headings in table rows: imported"
+is "$(meta cms.nb agency)|$(meta cms.nb year)" "某县某局|2021" "a title broken by <br>: agency without the space, year"
+is "$(meta cms.nb date)" "二〇二二年一月十四日" "a closing date in Chinese numerals is the date"
+is "$(part s1.intro cms.nb)" "全年主动公开信息100条。" "a paragraph in a table row goes to the section it follows"
+is "$(part s5.body cms.nb)" "问题是有的。" "a heading in a table row starts its section"
+is "$(part s6.body cms.nb)" "无。" "the closing lines are not in section 六"
+is "$(cells cms.nb t3.new.total)" "t3.new.total${TAB}1" "the table's row is placed"
+contains "$TMP/err" "rows not found, left blank" "the missing rows are named"
+contains "$TMP/err" "and 20 more" "a long list of missing rows is counted, not spelled out"
