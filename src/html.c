@@ -560,12 +560,26 @@ open_cell(struct html *h, int colspan, int rowspan, int line)
 	p->rowspan = rowspan;
 }
 
+/* A table of one cell frames what is in it (a page that holds its text in a
+ * box): no report table has a single cell. */
+static bool
+single_cell(const struct html *h)
+{
+	size_t cells = 0;
+
+	for (size_t i = 0; i < h->nlog && cells < 2; i++)
+		cells += h->log[i].kind == P_CELL;
+	return cells == 1;
+}
+
 /* </table>, or a table ended by what follows it. */
 static void
 pop_table(struct html *h)
 {
 	end_line(h);
-	if (!innermost(h)->layout)
+	if (!innermost(h)->layout && single_cell(h))
+		replay_lines(h);
+	else if (!innermost(h)->layout)
 		replay_rows(h);
 	h->ntables--;
 	h->heading = 0;

@@ -164,15 +164,15 @@ Test(html, row_groups_end_rowspans)
 
 Test(html, caption_and_table_indexes)
 {
-	struct srcdoc d = doc_of("<table><caption>表一 主动公开</caption><tr><td>1</td></tr></table>"
+	struct srcdoc d = doc_of("<table><caption>表一 主动公开</caption><tr><td>1</td><td>3</td></tr></table>"
 	    "<table><tr></tr></table>"
-	    "<table><tr><td>2</td></tr><caption>late</caption></table>");
+	    "<table><tr><td>2</td><td>4</td></tr><caption>late</caption></table>");
 
 	cr_assert_eq(d.ntables, 2, "a table with no cells gets no index");
 	line_is(&d, 0, "表一 主动公开");
-	ROW(&d, 1, 0, "0:1");
+	ROW(&d, 1, 0, "0:1", "1:3");
 	line_is(&d, 2, "late");
-	ROW(&d, 3, 1, "0:2");
+	ROW(&d, 3, 1, "0:2", "1:4");
 	srcdoc_free(&d);
 }
 
@@ -224,13 +224,13 @@ Test(html, layout_decided_after_rows_were_read)
 {
 	/* the first rows look like data until a table opens in a later cell */
 	struct srcdoc d = doc_of("<table><tr><td>导航</td><td>搜索</td></tr>"
-	    "<tr><td>第一段<br>第二段<table><tr><td>x</td></tr></table>尾</td></tr></table>");
+	    "<tr><td>第一段<br>第二段<table><tr><td>x</td><td>y</td></tr></table>尾</td></tr></table>");
 
 	line_is(&d, 0, "导航");
 	line_is(&d, 1, "搜索");
 	line_is(&d, 2, "第一段");
 	line_is(&d, 3, "第二段");
-	ROW(&d, 4, 0, "0:x");
+	ROW(&d, 4, 0, "0:x", "1:y");
 	line_is(&d, 5, "尾");
 	cr_assert_eq(d.n, 6);
 	srcdoc_free(&d);
@@ -347,9 +347,10 @@ Test(html, deep_nesting_is_capped)
 		buf_adds(&b, "<table><tr><td>");
 	buf_adds(&b, "deep");
 	html_read(b.data, b.len, &d);
-	/* 63 layout tables, and the 64th holding what is deeper as its cell's text */
+	/* 63 layout tables, and the 64th holding what is deeper as its cell's
+	 * text: a single cell, which frames text rather than tabulating it */
 	cr_assert_eq(d.n, 1);
-	ROW(&d, 0, 0, "0:deep");
+	line_is(&d, 0, "deep");
 	srcdoc_free(&d);
 	buf_free(&b);
 }
@@ -375,6 +376,17 @@ Test(html, largest_page_reads_every_row)
 	cr_assert_str_eq(d.v[rows - 1].cells[0].text, "一、总体情况");
 	srcdoc_free(&d);
 	buf_free(&b);
+}
+
+/* A page that frames its whole text in a one-cell table: lines, not one cell. */
+Test(html, single_cell_table_frames_lines)
+{
+	struct srcdoc d = doc_of("<table><tr><td><p>一、总体情况</p><p>全年公开100条。</p></td></tr></table>");
+
+	cr_assert_eq(d.n, 2);
+	line_is(&d, 0, "一、总体情况");
+	line_is(&d, 1, "全年公开100条。");
+	srcdoc_free(&d);
 }
 
 /* ---- our own export ---- */
