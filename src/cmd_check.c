@@ -376,6 +376,6 @@ run(struct cli *cli, int argc, char **argv)
 const struct cli_command cmd_check = {
 	"check",
 	N_("check [--json] [--previous LAST] FILE|DIR..."),
-	N_("Check every rule of each report (a directory: one line per report); with last year's report, the cross-year rules too."),
+	N_("Check every rule of each report, a report file or a published page or copy (a directory: one line per report); with last year's report, the cross-year rules too."),
 	run
 };
