@@ -54,6 +54,12 @@ struct vrow {
 	size_t		 n, cap;
 };
 
+/* The paragraphs of a part: where each starts in its text, and its source line. */
+struct paras {
+	struct { size_t off; int line; } *v;
+	size_t		 n, cap;
+};
+
 struct table_state {
 	bool		 seen;		/* a row of it was found */
 	int		 broken_line;	/* where its numbers could not be placed, or 0 */
@@ -70,6 +76,7 @@ struct imp {
 	size_t			*row_base;	/* per table: its first index in row_line */
 	struct table_state	*tables;
 	struct buf		*texts;		/* per part */
+	struct paras		*paras;		/* per part: where each paragraph came from */
 	bool			*section_seen, *part_seen;
 	int			*section_line;	/* where each section's heading is, or 0 */
 	int			 section, part, table;	/* where the reading is */
@@ -136,6 +143,16 @@ last_cp(const char *s)
 	return 0;
 }
 
+/* Does s end a sentence (. ! ? ; and the full-width 。！？；…)? */
+static bool
+ends_sentence(const char *s)
+{
+	uint32_t c = last_cp(s);
+
+	return (c != 0 && c < 0x80 && strchr(".!?;", (int)c) != NULL) || c == 0x3002 ||
+	    c == 0xFF01 || c == 0xFF1F || c == 0xFF1B || c == 0x2026;
+}
+
 /* Does s read as running text: a sentence or a long line, not page furniture
  * such as a page's "Views:" or "Share:"? */
 static bool
@@ -148,9 +165,7 @@ prose(const char *s)
 		return true;
 	if (c == ':' || c == 0xFF1A)	/* "as follows:" ends a sentence; "Views:" does not */
 		return n >= 36;
-	/* . ! ? ; and the full-width 。！？；… */
-	return n >= 9 && ((c != 0 && c < 0x80 && strchr(".!?;", (int)c) != NULL) ||
-	    c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1B || c == 0x2026);
+	return n >= 9 && ends_sentence(s);
 }
 
 /* ---- the template's labels --------------------------------------------------- */
@@ -335,6 +350,24 @@ out:
 
 /* ---- title, agency and year ------------------------------------------------------ */
 
+/* Do a and b read the same, spaces and punctuation aside? */
+static bool
+same_text(const char *a, const char *b)
+{
+	struct label la, lb;
+
+	norm_str(a, &la);
+	norm_str(b, &lb);
+	return label_same(&la, &lb);
+}
+
+/* Could s be an agency's name on a line of its own (above a title, over a date)? */
+static bool
+signature(const char *s)
+{
+	return strlen(s) <= 120 && !ends_sentence(s) && !prose(s);
+}
+
 /* A copy of the n bytes at s without the spaces (ASCII, ideographic) around them. */
 static char *
 trimmed(const char *s, size_t n)
@@ -454,9 +487,11 @@ heading_score(const char *s, const char *title)
 	return (int)(1000 * lcs / (rb.n > 0 ? rb.n : 1)) + 1;
 }
 
-/* The section (*part -1) or part whose heading s is; false if none. */
+/* The section (*part -1) or part whose heading s is; false if none.  The
+ * parts of sections before from are over: a numbered list in section 5
+ * is not section 1's subheadings. */
 static bool
-find_heading(const struct template *t, const char *s, int *section, int *part)
+find_heading(const struct template *t, const char *s, int from, int *section, int *part)
 {
 	int best = 0;
 
@@ -472,7 +507,7 @@ find_heading(const struct template *t, const char *s, int *section, int *part)
 		}
 	}
 	for (size_t p = 0; p < t->nparts; p++) {
-		int sc = heading_score(s, t->parts[p].title);
+		int sc = t->parts[p].section < from ? 0 : heading_score(s, t->parts[p].title);
 
 		if (sc > best) {
 			best = sc;
@@ -808,7 +843,7 @@ row_heading(struct imp *m, const struct cell *c, size_t n)
 			return false;
 		only = &c[i];
 	}
-	if (only == NULL || !find_heading(m->t, only->text, &section, &part))
+	if (only == NULL || !find_heading(m->t, only->text, m->section, &section, &part))
 		return false;
 	heading(m, section, part, only->line);
 	return true;
@@ -907,14 +942,19 @@ static void
 narrative(struct imp *m, const char *text, int line)
 {
 	struct buf *b;
+	struct paras *pa;
 
 	if (m->part < 0 || (m->section == 0 && !prose(text))) {
 		left_out(m, text, line);
 		return;
 	}
 	b = &m->texts[m->part];
+	pa = &m->paras[m->part];
 	if (b->len > 0)
 		buf_addc(b, '\n');
+	pa->v = xgrow(pa->v, &pa->cap, pa->n + 1, sizeof *pa->v);
+	pa->v[pa->n].off = b->len;
+	pa->v[pa->n++].line = line;
 	buf_adds(b, text);
 }
 
@@ -936,14 +976,13 @@ find_title(const struct srcdoc *d, const struct template *t, int *year, char **a
 
 		if (it->kind != SRC_LINE)
 			continue;
-		if (find_heading(t, it->text, &sec, &part))
+		if (find_heading(t, it->text, 0, &sec, &part))
 			break;
 		if ((y = title_year(it->text, &tail, &alen)) == 0)
 			continue;
 		*year = y;
 		*agency = trimmed(it->text, alen);
-		if (alen == 0 && i > 0 && d->v[i - 1].kind == SRC_LINE && !prose(d->v[i - 1].text) &&
-		    strlen(d->v[i - 1].text) <= 120) {
+		if (alen == 0 && i > 0 && d->v[i - 1].kind == SRC_LINE && signature(d->v[i - 1].text)) {
 			free(*agency);
 			*agency = xstrdup(d->v[i - 1].text);
 			*agency_item = (int)i - 1;
@@ -970,8 +1009,7 @@ find_closing(const struct srcdoc *d, size_t from, char **date, size_t *date_item
 			continue;
 		*date = xstrdup(it->text);
 		*date_item = i - 1;
-		if (i >= 2 && i - 2 >= from && d->v[i - 2].kind == SRC_LINE &&
-		    !prose(d->v[i - 2].text) && strlen(d->v[i - 2].text) <= 120)
+		if (i >= 2 && i - 2 >= from && d->v[i - 2].kind == SRC_LINE && signature(d->v[i - 2].text))
 			return i - 2;
 		return i - 1;
 	}
@@ -998,6 +1036,7 @@ imp_init(struct imp *m, const struct template *t, const struct import_opts *o,
 	m->row_line = xcalloc(rows + 1, sizeof *m->row_line);
 	m->tables = xcalloc(t->ntables + 1, sizeof *m->tables);
 	m->texts = xcalloc(t->nparts + 1, sizeof *m->texts);
+	m->paras = xcalloc(t->nparts + 1, sizeof *m->paras);
 	m->part_seen = xcalloc(t->nparts + 1, sizeof *m->part_seen);
 	m->section_seen = xcalloc(TPL_SECTIONS + 1, sizeof *m->section_seen);
 	m->section_line = xcalloc(TPL_SECTIONS + 1, sizeof *m->section_line);
@@ -1008,8 +1047,11 @@ imp_init(struct imp *m, const struct template *t, const struct import_opts *o,
 static void
 imp_free(struct imp *m)
 {
-	for (size_t i = 0; i < m->t->nparts; i++)
+	for (size_t i = 0; i < m->t->nparts; i++) {
 		buf_free(&m->texts[i]);
+		free(m->paras[i].v);
+	}
+	free(m->paras);
 	for (size_t i = 0; i < m->t->ntables; i++)
 		free(m->tables[i].broken_msg);
 	free(m->labs.v);
@@ -1058,7 +1100,7 @@ read_body(struct imp *m, const struct srcdoc *d, size_t from, size_t to)
 			vrow_add(&vr, it->text, it->line);
 		} else {
 			vrow_flush(m, &vr);
-			if (find_heading(m->t, it->text, &sec, &part))
+			if (find_heading(m->t, it->text, m->section, &sec, &part))
 				heading(m, sec, part, it->line);
 			else
 				narrative(m, it->text, it->line);
@@ -1136,21 +1178,46 @@ build_report(struct imp *m, int year, const char *agency, const char *date)
 
 /* Lines after the report's end that a page adds (share, print, QR code): when
  * no closing date marks the end, short lines that are not sentences. */
+/* A copy of paragraph i of a part's text b. */
+static char *
+paragraph_at(const struct buf *b, const struct paras *pa, size_t i)
+{
+	size_t end = i + 1 < pa->n ? pa->v[i + 1].off - 1 : b->len;
+
+	return xstrndup(b->data + pa->v[i].off, end - pa->v[i].off);
+}
+
 static void
 trim_tail(struct imp *m)
 {
 	struct buf *b;
-	char *last;
+	struct paras *pa;
+	size_t keep;
 
 	if (m->part < 0)
 		return;
 	b = &m->texts[m->part];
-	while (b->len > 0 && (last = memrchr(b->data, '\n', b->len)) != NULL &&
-	    !prose(last + 1) && strlen(last + 1) < 40) {
-		left_out(m, last + 1, 0);
-		b->len = (size_t)(last - b->data);
-		b->data[b->len] = '\0';
+	pa = &m->paras[m->part];
+	for (keep = pa->n; keep > 1; keep--) {
+		char *p = paragraph_at(b, pa, keep - 1);
+		bool furniture = !prose(p) && strlen(p) < 40;
+
+		free(p);
+		if (!furniture)
+			break;
 	}
+	if (keep == pa->n)
+		return;
+	left_flush(m);
+	for (size_t i = keep; i < pa->n; i++) {
+		char *p = paragraph_at(b, pa, i);
+
+		left_out(m, p, pa->v[i].line);
+		free(p);
+	}
+	b->len = pa->v[keep].off - 1;	/* and the newline before it */
+	b->data[b->len] = '\0';
+	pa->n = keep;
 }
 
 struct report *
@@ -1191,9 +1258,15 @@ import_doc(struct tplset *ts, const struct srcdoc *d, const struct import_opts *
 	if (date == NULL)
 		trim_tail(&m);
 	left_flush(&m);
-	if (closing < d->n && closing != date_item && (agency == NULL || *agency == '\0')) {
-		free(agency);
-		agency = xstrdup(d->v[closing].text);
+	if (closing < d->n && closing != date_item) {	/* the agency over the date */
+		const char *sig = d->v[closing].text;
+
+		if (agency == NULL || *agency == '\0') {
+			free(agency);
+			agency = xstrdup(sig);
+		} else if (!same_text(sig, agency)) {
+			left_out(&m, sig, d->v[closing].line);	/* another name: say so */
+		}
 	}
 	for (size_t i = date_item + 1; date != NULL && i < d->n; i++)
 		left_out(&m, d->v[i].kind == SRC_LINE ? d->v[i].text : "", d->v[i].line);

@@ -149,6 +149,12 @@ drawn_table(struct reader *rd, size_t i)
 	return i;
 }
 
+static bool
+ascii_word(char c)
+{
+	return c > ' ' && (unsigned char)c < 0x7f;
+}
+
 /* ---- tab-separated cells ------------------------------------------------ */
 
 /* A line of cells: "a<TAB>b<TAB><TAB>c" (one row), or "<TAB>a": one cell of a row that goes on. */
@@ -205,6 +211,8 @@ cell_rows(struct reader *rd, size_t i)
 			cell_no = l->no;
 			open = true;
 		} else if (memchr(l->s, '\t', l->n) == NULL && open) {
+			if (cell.len > 0 && ascii_word(cell.data[cell.len - 1]) && ascii_word(l->s[0]))
+				buf_addc(&cell, ' ');
 			buf_add(&cell, l->s, l->n);
 		} else {
 			break;
@@ -218,11 +226,6 @@ cell_rows(struct reader *rd, size_t i)
 
 /* ---- paragraphs of our own export ---------------------------------------- */
 
-static bool
-ascii_word(char c)
-{
-	return c > ' ' && (unsigned char)c < 0x7f;
-}
 
 /* A paragraph of the text export: its first line is indented, the lines it
  * was wrapped onto follow directly.  Wrapping broke between two Latin
