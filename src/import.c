@@ -35,6 +35,7 @@ struct lab {
 	struct label	 norm;
 	int		 table, row;
 	enum lab_kind	 kind;
+	bool		 distinct;	/* no other template has it (telling the format) */
 };
 
 struct labels {
@@ -256,12 +257,25 @@ find_label(const struct labels *L, const struct label *s, int prefer)
 
 /* ---- telling the format ----------------------------------------------------- */
 
-/* How many texts of d are labels that only template t has (of all the candidates). */
-static int
-format_score(const struct srcdoc *d, const struct labels *all, size_t nt, size_t t)
+/* Mark the labels of each of the nt templates that no other template has. */
+static void
+mark_distinct(struct labels *all, size_t nt)
+{
+	for (size_t t = 0; t < nt; t++)
+		for (size_t k = 0; k < all[t].n; k++) {
+			bool other = false;
+
+			for (size_t u = 0; u < nt && !other; u++)
+				other = u != t && find_label(&all[u], &all[t].v[k].norm, -1) >= 0;
+			all[t].v[k].distinct = !other;
+		}
+}
+
+/* For each template, how many texts of d are labels that only it has. */
+static void
+format_scores(const struct srcdoc *d, const struct labels *all, size_t nt, int *score)
 {
 	struct label s;
-	int score = 0;
 
 	for (size_t i = 0; i < d->n; i++) {
 		const struct src_item *it = &d->v[i];
@@ -269,20 +283,17 @@ format_score(const struct srcdoc *d, const struct labels *all, size_t nt, size_t
 
 		for (size_t c = 0; c < nc; c++) {
 			const char *text = it->kind == SRC_ROW ? it->cells[c].text : it->text;
-			int k;
-			bool other = false;
 
 			if (strlen(text) > 4 * FUZZY_MAX_CHARS)
 				continue;
 			norm_str(text, &s);
-			if ((k = find_label(&all[t], &s, -1)) < 0)
-				continue;
-			for (size_t u = 0; u < nt && !other; u++)
-				other = u != t && find_label(&all[u], &all[t].v[k].norm, -1) >= 0;
-			score += !other;
+			for (size_t t = 0; t < nt; t++) {
+				int k = find_label(&all[t], &s, -1);
+
+				score[t] += k >= 0 && all[t].v[k].distinct;
+			}
 		}
 	}
-	return score;
 }
 
 /* The template of the source: the one whose own labels it has most of, else by year. */
@@ -295,7 +306,7 @@ choose_format(struct tplset *ts, const struct srcdoc *d, const struct import_opt
 	struct labels *all;
 	size_t n;
 	char **ids = tplset_ids(ts, &n);
-	int best = 0, second = 0;
+	int best = 0, second = 0, *score;
 
 	if (o->format != NULL) {
 		char *id = strspn(o->format, "0123456789") == strlen(o->format) ?
@@ -308,20 +319,22 @@ choose_format(struct tplset *ts, const struct srcdoc *d, const struct import_opt
 	}
 	tpl = xcalloc(n + 1, sizeof *tpl);
 	all = xcalloc(n + 1, sizeof *all);
+	score = xcalloc(n + 1, sizeof *score);
 	for (size_t i = 0; i < n; i++)
 		if ((tpl[i] = tplset_get(ts, ids[i], warn)) != NULL)
 			labels_build(tpl[i], &all[i]);
+	mark_distinct(all, n);
+	format_scores(d, all, n, score);
 	for (size_t i = 0; i < n; i++) {
-		int s = tpl[i] != NULL ? format_score(d, all, n, i) : 0;
-
-		if (s > best) {
+		if (score[i] > best) {
 			second = best;
-			best = s;
+			best = score[i];
 			t = tpl[i];
-		} else if (s > second) {
-			second = s;
+		} else if (score[i] > second) {
+			second = score[i];
 		}
 	}
+	free(score);
 	if (best == second)
 		t = NULL;
 	for (size_t i = 0; i < n; i++)
