@@ -1233,26 +1233,83 @@ trim_tail(struct imp *m)
 	pa->n = keep;
 }
 
-struct report *
-import_doc(struct tplset *ts, const struct srcdoc *d, const struct import_opts *o,
-    struct diag_list *warn, char **err)
+/* What an item says, for a message: a line's text, a row's first cell that has any. */
+static const char *
+item_text(const struct src_item *it)
 {
-	const struct template *t, *first;
-	struct diag_list dl = DIAG_LIST_INIT;
-	struct report *r = NULL;
-	struct imp m;
-	char *agency = NULL, *date = NULL;
-	int title, agency_item, year = 0;
-	size_t closing, date_item = 0, n;
-	char **ids = tplset_ids(ts, &n);
+	if (it->kind == SRC_LINE)
+		return it->text;
+	for (size_t c = 0; c < it->ncells; c++)
+		if (it->cells[c].text[0] != '\0')
+			return it->cells[c].text;
+	return "";
+}
 
-	*err = NULL;
+/* The closing lines: the agency over the date gives the agency when the
+ * title did not (another name is listed), and what follows the date is not
+ * the report's. */
+static void
+closing_lines(struct imp *m, const struct srcdoc *d, size_t closing, size_t date_item,
+    bool dated, char **agency)
+{
+	if (closing < d->n && closing != date_item) {
+		const char *sig = d->v[closing].text;
+
+		if (*agency == NULL || **agency == '\0') {
+			free(*agency);
+			*agency = xstrdup(sig);
+		} else if (!same_text(sig, *agency)) {
+			left_out(m, sig, d->v[closing].line);
+		}
+	}
+	for (size_t i = date_item + 1; dated && i < d->n; i++)
+		left_out(m, item_text(&d->v[i]), d->v[i].line);
+	left_flush(m);
+}
+
+/* Was anything of a report found: a heading of section 一 or 六, or a table? */
+static bool
+recognised(const struct imp *m)
+{
+	bool any = m->section_seen[1] || m->section_seen[TPL_SECTIONS];
+
+	for (size_t i = 0; i < m->t->ntables; i++)
+		any = any || m->tables[i].seen;
+	return any;
+}
+
+/* The title (agency, year), read with the first template: they share its pattern. */
+static int
+title_of(struct tplset *ts, const struct srcdoc *d, int *year, char **agency, int *agency_item)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	const struct template *first;
+	size_t n;
+	char **ids = tplset_ids(ts, &n);
+	int title;
+
 	first = n > 0 ? tplset_get(ts, ids[0], &dl) : NULL;
-	title = first != NULL ? find_title(d, first, &year, &agency, &agency_item) : -1;
+	title = first != NULL ? find_title(d, first, year, agency, agency_item) : -1;
 	for (size_t i = 0; i < n; i++)
 		free(ids[i]);
 	free(ids);
 	diag_list_free(&dl);
+	return title;
+}
+
+struct report *
+import_doc(struct tplset *ts, const struct srcdoc *d, const struct import_opts *o,
+    struct diag_list *warn, char **err)
+{
+	const struct template *t;
+	struct report *r = NULL;
+	struct imp m;
+	char *agency = NULL, *date = NULL;
+	int title, agency_item = -1, year = 0;
+	size_t closing, date_item = 0;
+
+	*err = NULL;
+	title = title_of(ts, d, &year, &agency, &agency_item);
 	if (o->year > 0)
 		year = o->year;
 	if ((t = choose_format(ts, d, o, year, warn, err)) == NULL)
@@ -1262,44 +1319,25 @@ import_doc(struct tplset *ts, const struct srcdoc *d, const struct import_opts *
 		goto out;
 	}
 	imp_init(&m, t, o, warn);
-	for (int i = 0; i < title; i++)
+	for (int i = 0; i < title; i++)		/* the page before the report */
 		if (i != agency_item)
-			left_out(&m, d->v[i].kind == SRC_LINE ? d->v[i].text : "", d->v[i].line);
+			left_out(&m, item_text(&d->v[i]), d->v[i].line);
 	left_flush(&m);
 	closing = find_closing(d, (size_t)(title + 1), &date, &date_item);
 	read_body(&m, d, (size_t)(title + 1), closing);
 	if (date == NULL)
 		trim_tail(&m);
 	left_flush(&m);
-	if (closing < d->n && closing != date_item) {	/* the agency over the date */
-		const char *sig = d->v[closing].text;
-
-		if (agency == NULL || *agency == '\0') {
-			free(agency);
-			agency = xstrdup(sig);
-		} else if (!same_text(sig, agency)) {
-			left_out(&m, sig, d->v[closing].line);	/* another name: say so */
-		}
+	closing_lines(&m, d, closing, date_item, date != NULL, &agency);
+	if (!recognised(&m)) {
+		*err = xstrdup(_("nothing of a report was recognised: no section heading and no table row"));
+	} else {
+		finish_tables(&m);
+		if (!template_covers(t, year))
+			diag_add(warn, o->name, 0, _("warning: the %s format is not the one for %d reports"),
+			    t->id, year);
+		r = build_report(&m, year, o->agency != NULL ? o->agency : agency, date);
 	}
-	for (size_t i = date_item + 1; date != NULL && i < d->n; i++)
-		left_out(&m, d->v[i].kind == SRC_LINE ? d->v[i].text : "", d->v[i].line);
-	left_flush(&m);
-	if (!m.section_seen[1] && !m.section_seen[TPL_SECTIONS]) {
-		bool any = false;
-
-		for (size_t i = 0; i < t->ntables; i++)
-			any = any || m.tables[i].seen;
-		if (!any) {
-			*err = xstrdup(_("nothing of a report was recognised: no section heading and no table row"));
-			imp_free(&m);
-			goto out;
-		}
-	}
-	finish_tables(&m);
-	if (!template_covers(t, year))
-		diag_add(warn, o->name, 0, _("warning: the %s format is not the one for %d reports"),
-		    t->id, year);
-	r = build_report(&m, year, o->agency != NULL ? o->agency : agency, date);
 	imp_free(&m);
 out:
 	free(agency);
