@@ -155,6 +155,19 @@ ascii_word(char c)
 	return c > ' ' && (unsigned char)c < 0x7f;
 }
 
+/* Append the n bytes at s to b, a text that was wrapped before s: a line
+ * broke between two Latin characters only at a space, which comes back;
+ * between Chinese characters nothing was lost. */
+static void
+join_wrapped(struct buf *b, const char *s, size_t n)
+{
+	while (b->len > 0 && b->data[b->len - 1] == ' ')
+		b->len--;
+	if (b->len > 0 && n > 0 && ascii_word(b->data[b->len - 1]) && ascii_word(s[0]))
+		buf_addc(b, ' ');
+	buf_add(b, s, n);
+}
+
 /* ---- tab-separated cells ------------------------------------------------ */
 
 /* A line of cells: "a<TAB>b<TAB><TAB>c" (one row), or "<TAB>a": one cell of a row that goes on. */
@@ -211,9 +224,7 @@ cell_rows(struct reader *rd, size_t i)
 			cell_no = l->no;
 			open = true;
 		} else if (memchr(l->s, '\t', l->n) == NULL && open) {
-			if (cell.len > 0 && ascii_word(cell.data[cell.len - 1]) && ascii_word(l->s[0]))
-				buf_addc(&cell, ' ');
-			buf_add(&cell, l->s, l->n);
+			join_wrapped(&cell, l->s, l->n);
 		} else {
 			break;
 		}
@@ -226,10 +237,8 @@ cell_rows(struct reader *rd, size_t i)
 
 /* ---- paragraphs of our own export ---------------------------------------- */
 
-
 /* A paragraph of the text export: its first line is indented, the lines it
- * was wrapped onto follow directly.  Wrapping broke between two Latin
- * characters only at a space, which comes back. */
+ * was wrapped onto follow directly. */
 static size_t
 paragraph(struct reader *rd, size_t i)
 {
@@ -243,11 +252,7 @@ paragraph(struct reader *rd, size_t i)
 		if (blank(l) || starts(l, INDENT) || l->s[0] == ' ' || has(l, BAR) ||
 		    memchr(l->s, '\t', l->n) != NULL)
 			break;
-		while (p.len > 0 && p.data[p.len - 1] == ' ')
-			p.len--;
-		if (p.len > 0 && ascii_word(p.data[p.len - 1]) && ascii_word(l->s[0]))
-			buf_addc(&p, ' ');
-		buf_add(&p, l->s, l->n);
+		join_wrapped(&p, l->s, l->n);
 	}
 	text_line(rd, no, p.data, p.len);
 	buf_free(&p);
@@ -267,7 +272,7 @@ title(struct reader *rd, size_t i)
 
 		while (n > 0 && *s == ' ')
 			s++, n--;
-		buf_add(&t, s, n);
+		join_wrapped(&t, s, n);
 	}
 	text_line(rd, no, t.data, t.len);
 	buf_free(&t);
