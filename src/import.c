@@ -1267,7 +1267,7 @@ closing_lines(struct imp *m, const struct srcdoc *d, size_t closing, size_t date
 	left_flush(m);
 }
 
-/* Was anything of a report found: a heading of section 一 or 六, or a table? */
+/* Was anything of a report found: the heading of its first or last section, or a table? */
 static bool
 recognised(const struct imp *m)
 {
