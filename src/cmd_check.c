@@ -11,7 +11,6 @@
 
 #include "buf.h"
 #include "cli.h"
-#include "import.h"
 #include "lastyear.h"
 #include "rules.h"
 #include "store.h"
@@ -173,21 +172,13 @@ report_ext(const char *name)
 static struct report *
 load(struct cli *cli, const char *file, struct diag_list *dl)
 {
-	struct import_opts io = { file, NULL, 0, NULL };
-	struct diag_list warn = DIAG_LIST_INIT;
-	struct report *r;
-	char *err = NULL;
+	struct report *r = lastyear_load(cli->ts, file, dl);
 
-	const char *ext = report_ext(file);
-
-	if ((ext != NULL && strcmp(ext, ".nb") == 0) || lastyear_is_report_file(file))
-		return store_load(file, cli->ts, dl);
-	if ((r = import_file(cli->ts, file, &io, &warn, &err)) == NULL)
-		diag_add(dl, file, 0, "%s", err);
-	else
-		diag_print(&warn, stderr);
-	free(err);
-	diag_list_free(&warn);
+	if (r != NULL) {
+		diag_print(dl, stderr);
+		diag_list_free(dl);
+		*dl = (struct diag_list)DIAG_LIST_INIT;
+	}
 	return r;
 }
 

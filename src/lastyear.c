@@ -16,9 +16,14 @@
 bool
 lastyear_is_report_file(const char *path)
 {
-	FILE *fp = fopen(path, "r");
+	size_t len = strlen(path);
+	FILE *fp;
 	char line[256];
 	bool yes = false;
+
+	if (len > 3 && strcmp(path + len - 3, ".nb") == 0)
+		return true;	/* our own extension: no need to read it twice */
+	fp = fopen(path, "r");
 
 	while (fp != NULL && fgets(line, sizeof line, fp) != NULL) {
 		size_t n = strspn(line, " \t");

@@ -12,7 +12,8 @@
 #include "report.h"
 #include "tplset.h"
 
-/* Is the file at path a report file ("[report]" is its first line that is not a comment)? */
+/* Is the file at path a report file: named *.nb, or "[report]" is its first line
+ * that is not a comment? */
 bool lastyear_is_report_file(const char *path);
 
 /* Load path, a report file or an importable source; NULL with the reason in
