@@ -5,14 +5,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "html.h"
-#include "import.h"
-#include "source.h"
-#include "srcdoc.h"
-#include "store.h"
-#include "textsrc.h"
-#include "tplset.h"
+#include "core/tplset.h"
+#include "import/htmlsrc.h"
+#include "import/import.h"
+#include "import/source.h"
+#include "import/srcdoc.h"
+#include "import/textsrc.h"
+#include "lib/buf.h"
+#include "store/store.h"
 
 static struct tplset *templates;
 

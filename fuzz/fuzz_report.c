@@ -5,11 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "report.h"
-#include "rules.h"
-#include "store.h"
-#include "tplset.h"
+#include "core/report.h"
+#include "core/rules.h"
+#include "core/tplset.h"
+#include "lib/buf.h"
+#include "store/store.h"
 
 static struct tplset *templates;
 

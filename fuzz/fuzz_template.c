@@ -4,9 +4,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "report.h"
-#include "rules.h"
-#include "template.h"
+#include "core/report.h"
+#include "core/rules.h"
+#include "core/template.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -9,7 +9,7 @@ build=$(cd "$1" && pwd)
 secs=${2:-60}
 out="$build/fuzz"
 mkdir -p "$out"
-core=$(cd "$top/src" && ls *.c | grep -v -e '^main\.c$' -e '^cli\.c$' -e '^cmd_' | sed "s|^|$top/src/|")
+core=$(cd "$top" && ls src/*/*.c | grep -v -e "^src/cli/" -e "^src/tui/" | sed "s|^|$top/|")
 flags="-g -O1 -std=c17 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -DHAVE_CONFIG_H -I$build -I$top/src"
 for target in report template import; do
 	# shellcheck disable=SC2086

@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "export.h"
-#include "store.h"
+#include "export/export.h"
+#include "store/store.h"
 
 int
 main(int argc, char **argv)
@@ -30,7 +30,7 @@ main(int argc, char **argv)
 			o.blank = strcmp(argv[1], "--empty") == 0 ? BLANK_EMPTY : o.blank;
 			cells |= strcmp(argv[1], "--cells") == 0;
 		}
-	if (argc != 2 || (r = store_load(argv[1], ts, &dl)) == NULL) {
+	if (argc != 2 || (r = store_read(argv[1], ts, NULL, &dl)) == NULL) {
 		diag_print(&dl, stderr);
 		return 2;
 	}

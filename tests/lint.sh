@@ -5,12 +5,43 @@ cd "$TOP_SRCDIR" || exit 1
 
 # Official labels and rules live in templates/, never in C.  The only Chinese
 # in C is syntax: of values (增/减) and of years ("%d年", a date, not a label).
-cjk=$(grep -nP '[\x{4e00}-\x{9fff}]' src/*.c src/*.h src/tui/*.c src/tui/*.h | grep -v '"增"\|"减"\|增15\|减3\|"%d年"' || true)
+cjk=$(grep -nP '[\x{4e00}-\x{9fff}]' src/*.[ch] src/*/*.[ch] | grep -v '"增"\|"减"\|增15\|减3\|"%d年"' || true)
 is "$cjk" "" "no official label is written in C"
 
 # Nothing outside the screen code includes curses.
-curses=$(grep -ln '#include <n\?curses' src/*.c src/*.h || true)
+curses=$(grep -ln '#include <n\?curses' src/*.[ch] src/*/*.[ch] | grep -v '^src/tui/' || true)
 is "$curses" "" "the core does not include curses"
+
+# The folders are the layers, and an include only points down (HACKING).
+# may LAYER: the folders whose headers a file in src/LAYER may include.
+may() {
+	case $1 in
+	lib) echo "lib" ;;
+	core) echo "lib core" ;;
+	store) echo "lib core store" ;;
+	import) echo "lib core store import" ;;
+	export) echo "lib core export" ;;
+	edit) echo "lib core edit" ;;
+	cli) echo "lib core store import export cli" ;;
+	tui) echo "lib core edit store import export tui" ;;
+	esac
+}
+bad=
+for f in src/*/*.[ch]; do
+	layer=${f#src/}
+	layer=${layer%%/*}
+	allowed=$(may "$layer")
+	for inc in $(sed -n 's|^#include "\([a-z]*\)/.*|\1|p' "$f" | sort -u); do
+		case " $allowed " in *" $inc "*) ;; *) bad="$bad $f->$inc" ;; esac
+	done
+done
+is "$bad" "" "every include points down the layers (lib, core, store, import/export, cli; edit, tui)"
+# The screen reaches files only through the store's API, never its internals.
+inner=$(grep -ln '#include "store/\(atomic\|inifile\|codec\)\.h"' src/tui/*.[ch] || true)
+is "$inner" "" "the editor saves and loads only through store.h"
+# A module's header is included by name from its folder; no folder is flat.
+flat=$(ls src/*.c | grep -v '^src/main\.c$' || true)
+is "$flat" "" "src/ holds only main.c and the layer folders"
 
 # The man pages are regenerated from their UTF-8 sources.
 for m in man/nianbao.1 man/nianbao.5; do
@@ -22,7 +53,7 @@ for m in man/nianbao.1 man/nianbao.5; do
 done
 
 # Every command-line option is documented in nianbao(1).
-for opt in $(grep -ho '{ "[a-z-]*", \(no\|required\)_argument' src/cli.c src/cmd_*.c | cut -d'"' -f2 | sort -u); do
+for opt in $(grep -ho '{ "[a-z-]*", \(no\|required\)_argument' src/cli/*.c | cut -d'"' -f2 | sort -u); do
 	pat=$(printf '%s' "\\-\\-$opt" | sed 's/\([a-z]\)-/\1\\-/g')
 	if grep -qF -- "$pat" man/nianbao.1.in; then ok "--$opt is in nianbao(1)"; else not_ok "--$opt is in nianbao(1) (as $pat)"; fi
 done
@@ -39,7 +70,7 @@ case "$stats" in
 *untranslated* | *fuzzy*) not_ok "po/zh_CN.po is complete: $stats" ;;
 *) ok "po/zh_CN.po is complete: $stats" ;;
 esac
-if xgettext --keyword=_ --keyword=N_ --from-code=UTF-8 -o - src/*.c src/tui/*.c 2>/dev/null |
+if xgettext --keyword=_ --keyword=N_ --from-code=UTF-8 -o - src/*.c src/*/*.c 2>/dev/null |
 	msgcmp --use-untranslated po/zh_CN.po - >"$TMP/msgcmp" 2>&1; then
 	ok "po/zh_CN.po has every message of the sources"
 else

@@ -3,7 +3,7 @@
 
 #include <iconv.h>
 
-#include "encode.h"
+#include "export/encode.h"
 #include "testlib.h"
 
 static struct tplset *ts;

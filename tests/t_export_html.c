@@ -8,10 +8,10 @@
 
 #include <stdio.h>
 
-#include "export.h"
+#include "export/export.h"
 #include "testlib.h"
-#include "utf8.h"
-#include "xalloc.h"
+#include "lib/utf8.h"
+#include "lib/xalloc.h"
 
 static struct tplset *ts;
 

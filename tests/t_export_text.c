@@ -11,12 +11,12 @@
 
 #include <stdio.h>
 
-#include "buf.h"
-#include "export.h"
+#include "export/export.h"
+#include "lib/buf.h"
 #include "testlib.h"
-#include "utf8.h"
-#include "width.h"
-#include "xalloc.h"
+#include "lib/utf8.h"
+#include "lib/width.h"
+#include "lib/xalloc.h"
 
 #define INDENT "　　"
 

@@ -10,9 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "export.h"
-#include "html.h"
-#include "srcdoc.h"
+#include "export/export.h"
+#include "import/htmlsrc.h"
+#include "import/srcdoc.h"
 #include "testlib.h"
 
 /* ---- helpers ---- */

@@ -16,10 +16,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "import.h"
-#include "srcdoc.h"
+#include "import/import.h"
+#include "import/srcdoc.h"
 #include "testlib.h"
-#include "textsrc.h"
+#include "import/textsrc.h"
 
 static struct tplset *ts;
 static struct srcdoc doc;

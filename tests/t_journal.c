@@ -12,8 +12,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "journal.h"
-#include "xalloc.h"
+#include "lib/xalloc.h"
+#include "store/journal.h"
 
 static char *dir;	/* a fresh directory for each test */
 

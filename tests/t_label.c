@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "label.h"
+#include "import/label.h"
 
 /* ---- helpers ---- */
 

@@ -10,8 +10,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "prefs.h"
-#include "xalloc.h"
+#include "lib/xalloc.h"
+#include "store/prefs.h"
 
 static char *dir;	/* a fresh directory for each test */
 

@@ -13,7 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "source.h"
+#include "import/source.h"
 
 /* ---- helpers ---- */
 

@@ -23,10 +23,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "atomic.h"
-#include "buf.h"
+#include "lib/atomic.h"
+#include "lib/buf.h"
 #include "testlib.h"
-#include "xalloc.h"
+#include "lib/xalloc.h"
 
 #define DEFAULT_SEED	UINT64_C(0x6E69616E62616F31)	/* "nianbao1" */
 #define MAX_LINE	199	/* libinih's 200-byte buffer, with the newline */
@@ -1216,7 +1216,7 @@ save_ok(const struct report *r, const char *path)
 {
 	char *err = NULL;
 
-	if (store_save(r, path, &err) != 0)
+	if (store_save(r, path, STORE_REPLACE, &err) != 0)
 		cr_assert_fail("saving %s failed: %s", path, err);
 }
 
@@ -1282,7 +1282,7 @@ Test(save, saving_twice_makes_the_backup_the_first_save)
 	save_ok(fx.new, fx.path);
 	expect_bytes(bak, &fx.oldb, "the backup after the second save");
 	expect_bytes(fx.path, &fx.newb, "the file after the second save");
-	back = store_load(fx.path, fx.ts, &dl);
+	back = store_read(fx.path, fx.ts, NULL, &dl);
 	cr_assert_not_null(back, "the saved file does not load:\n%s", diag_text(&dl));
 	check_same(fx.new, back, "loading the saved file");
 	report_free(back);
@@ -1418,7 +1418,7 @@ save_in_child(const struct report *r, const char *path, const char *dir, child_s
 
 		close(fd[0]);
 		setup(dir);
-		if (store_save(r, path, &err) == 0)
+		if (store_save(r, path, STORE_REPLACE, &err) == 0)
 			_exit(0);
 		child_write(fd[1], err != NULL ? err : "(no message)");
 		_exit(1);

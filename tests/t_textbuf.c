@@ -8,11 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "textbuf.h"
-#include "utf8.h"
-#include "width.h"
-#include "xalloc.h"
+#include "edit/textbuf.h"
+#include "lib/buf.h"
+#include "lib/utf8.h"
+#include "lib/width.h"
+#include "lib/xalloc.h"
 
 /* ---- helpers ---- */
 

@@ -5,7 +5,7 @@
 #include <stdio.h>
 
 #include "testlib.h"
-#include "value.h"
+#include "core/value.h"
 
 static const struct cell_kind K_COUNT = { KIND_COUNT, NULL };
 static const struct cell_kind K_CHANGE = { KIND_CHANGE, NULL };

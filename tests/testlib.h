@@ -6,12 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "diag.h"
-#include "report.h"
-#include "rules.h"
-#include "store.h"
-#include "template.h"
-#include "tplset.h"
+#include "core/report.h"
+#include "core/rules.h"
+#include "core/template.h"
+#include "core/tplset.h"
+#include "lib/diag.h"
+#include "store/store.h"
 
 /* The source tree's templates (make check exports NIANBAO_TEMPLATE_PATH). */
 static inline struct tplset *
@@ -121,7 +121,7 @@ tl_load_example(struct tplset *ts, const char *name)
 		snprintf(path, sizeof path, "%s/../examples/%s", tp, name);
 	else
 		snprintf(path, sizeof path, "examples/%s", name);
-	r = store_load(path, ts, &dl);
+	r = store_read(path, ts, NULL, &dl);
 	if (r == NULL)
 		diag_print(&dl, stderr);
 	cr_assert_not_null(r, "the example %s loads", path);

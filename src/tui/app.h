@@ -12,12 +12,12 @@
 #include <stdint.h>
 #include <time.h>
 
-#include "keys.h"
-#include "prefs.h"
-#include "report.h"
-#include "rules.h"
-#include "textbuf.h"
-#include "tplset.h"
+#include "core/report.h"
+#include "core/rules.h"
+#include "core/tplset.h"
+#include "edit/textbuf.h"
+#include "store/prefs.h"
+#include "tui/keys.h"
 
 enum page_kind { PAGE_INFO, PAGE_TEXT, PAGE_TABLE };
 

@@ -5,10 +5,10 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "draw.h"
-#include "utf8.h"
-#include "width.h"
-#include "xalloc.h"
+#include "lib/utf8.h"
+#include "lib/width.h"
+#include "lib/xalloc.h"
+#include "tui/draw.h"
 
 static int ambiguous = 1;
 

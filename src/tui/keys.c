@@ -3,7 +3,7 @@
 
 #include <curses.h>
 
-#include "keys.h"
+#include "tui/keys.h"
 
 #define CTRL(c) ((c) & 0x1f)
 

@@ -4,9 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app.h"
-#include "draw.h"
-#include "xalloc.h"
+#include "lib/xalloc.h"
+#include "tui/app.h"
+#include "tui/draw.h"
 
 static void
 add_page(struct app *a, enum page_kind kind, int index, int section)

@@ -4,11 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app.h"
-#include "buf.h"
-#include "draw.h"
-#include "utf8.h"
-#include "xalloc.h"
+#include "lib/buf.h"
+#include "lib/utf8.h"
+#include "lib/xalloc.h"
+#include "tui/app.h"
+#include "tui/draw.h"
 
 #define CTRL(c) ((c) & 0x1f)
 #define GUIDE_ROWS 2

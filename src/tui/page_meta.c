@@ -4,10 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app.h"
-#include "draw.h"
-#include "utf8.h"
-#include "xalloc.h"
+#include "lib/utf8.h"
+#include "lib/xalloc.h"
+#include "tui/app.h"
+#include "tui/draw.h"
 
 #define CTRL(c) ((c) & 0x1f)
 

@@ -9,19 +9,17 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "app.h"
-#include "atomic.h"
-#include "buf.h"
-#include "draw.h"
-#include "export.h"
-#include "inifile.h"
-#include "journal.h"
-#include "lastyear.h"
-#include "store.h"
-#include "tui.h"
-#include "utf8.h"
-#include "width.h"
-#include "xalloc.h"
+#include "export/export.h"
+#include "import/lastyear.h"
+#include "lib/buf.h"
+#include "lib/utf8.h"
+#include "lib/width.h"
+#include "lib/xalloc.h"
+#include "store/journal.h"
+#include "store/store.h"
+#include "tui/app.h"
+#include "tui/draw.h"
+#include "tui/tui.h"
 
 #define CTRL(c) ((c) & 0x1f)
 #define JOURNAL_SECONDS 1	/* journal at most this long after an edit (+ the 0.5 s tick) */
@@ -391,7 +389,6 @@ report_bytes(struct app *a, struct buf *b)
 static bool
 save(struct app *a)
 {
-	struct buf b = BUF_INIT;
 	char *err = NULL;
 	bool ok;
 
@@ -399,8 +396,8 @@ save(struct app *a)
 		app_message(a, MSG_ERROR, _("This file is read-only: it cannot be saved."));
 		return false;
 	}
-	report_bytes(a, &b);
-	ok = atomic_write(a->path, b.data, b.len, ATOMIC_REPLACE, &err) == 0;
+	text_sync(a);
+	ok = store_save(a->r, a->path, STORE_REPLACE, &err) == 0;
 	if (ok) {
 		a->saved_edits = a->journaled_edits = a->edits;
 		journal_remove(a->path);
@@ -409,7 +406,6 @@ save(struct app *a)
 		app_message(a, MSG_ERROR, "%s", err);
 		free(err);
 	}
-	buf_free(&b);
 	return ok;
 }
 
@@ -653,7 +649,7 @@ export_dialog(struct app *a)
 		}
 	}
 	if (export_report(a->r, &req, &bytes, &st, &err) != 0 ||
-	    atomic_write(out, bytes.data, bytes.len, ATOMIC_REPLACE, &err) != 0) {
+	    export_write(out, &bytes, &err) != 0) {
 		app_message(a, MSG_ERROR, "%s", err);
 		free(err);
 	} else
@@ -1113,45 +1109,23 @@ app_free(struct app *a)
 	report_free(a->prev);
 }
 
-static struct report *
-open_report(struct app *a, char **bytes, size_t *len, bool *created)
-{
-	struct diag_list dl = DIAG_LIST_INIT;
-	struct report *r;
-
-	*bytes = NULL;
-	*created = false;
-	if (access(a->path, F_OK) != 0 && errno == ENOENT) {
-		*created = true;
-		return new_report_form(a);
-	}
-	if ((*bytes = inifile_slurp(a->path, len, &dl)) == NULL ||
-	    (r = store_load_mem(a->path, *bytes, *len, a->ts, &dl)) == NULL) {
-		screen_stop();
-		diag_print(&dl, stderr);
-		diag_list_free(&dl);
-		return NULL;
-	}
-	diag_list_free(&dl);
-	return r;
-}
-
-/* Refuse what the command line would refuse, before the screen starts. */
+/*
+ * Read the report before the screen starts, so that what the command line
+ * would refuse is refused the same way; raw keeps the bytes read, against
+ * which a journal is compared.  *r stays NULL for a file still to create.
+ */
 static int
-precheck(const char *file, struct tplset *ts)
+open_report(const char *file, struct tplset *ts, struct report **r, struct buf *raw)
 {
 	struct diag_list dl = DIAG_LIST_INIT;
-	struct report *r;
 
-	if (access(file, F_OK) != 0)
+	*r = NULL;
+	if (access(file, F_OK) != 0 && errno == ENOENT)
 		return 0;
-	r = store_load(file, ts, &dl);
+	*r = store_read(file, ts, raw, &dl);
 	diag_print(&dl, stderr);
 	diag_list_free(&dl);
-	if (r == NULL)
-		return 2;
-	report_free(r);
-	return 0;
+	return *r != NULL ? 0 : 2;
 }
 
 int
@@ -1160,13 +1134,13 @@ tui_run(const char *file, struct tplset *ts, struct prefs *prefs)
 	struct app a;
 	struct diag_list pd = DIAG_LIST_INIT;
 	struct report *rec;
-	char *bytes = NULL;
-	size_t len = 0;
+	struct buf raw = BUF_INIT;
 	bool created;
 
-	if (precheck(file, ts) != 0)
-		return 2;
 	memset(&a, 0, sizeof a);
+	if (open_report(file, ts, &a.r, &raw) != 0)
+		return 2;
+	created = a.r == NULL;
 	a.path = file;
 	a.ts = ts;
 	a.prefs = prefs;
@@ -1174,27 +1148,25 @@ tui_run(const char *file, struct tplset *ts, struct prefs *prefs)
 	signal(SIGHUP, on_hangup);
 	signal(SIGTERM, on_hangup);
 	screen_start(&a);
-	if ((a.r = open_report(&a, &bytes, &len, &created)) == NULL) {
-		if (created)
-			screen_stop();
-		free(bytes);
-		return created ? 0 : 2;
+	if (created && (a.r = new_report_form(&a)) == NULL) {
+		screen_stop();
+		return 0;
 	}
 	if (!take_lock(&a)) {
 		screen_stop();
 		report_free(a.r);
-		free(bytes);
+		buf_free(&raw);
 		return 0;
 	}
 	if (!created && access(file, W_OK) != 0)
 		a.readonly = true;
-	if (!a.readonly && (rec = offer_recovery(&a, bytes, len)) != NULL) {
+	if (!a.readonly && (rec = offer_recovery(&a, raw.data, raw.len)) != NULL) {
 		report_free(a.r);
 		a.r = rec;
 		a.edits = 1;	/* recovered work is not saved yet */
 		app_message(&a, MSG_INFO, _("Recovered the unsaved work. Press ^S to save it."));
 	}
-	free(bytes);
+	buf_free(&raw);
 	{	/* last year's report, for the cross-year rules: a warning if it is gone */
 		struct diag_list dl = DIAG_LIST_INIT;
 
@@ -1207,17 +1179,14 @@ tui_run(const char *file, struct tplset *ts, struct prefs *prefs)
 	checker_run(a.ck);
 	if (created) {
 		char *err = NULL;
-		struct buf b = BUF_INIT;
 
 		checker_recompute(a.ck);
-		store_serialize(a.r, &b);
-		if (atomic_write(file, b.data, b.len, ATOMIC_CREATE, &err) != 0) {
+		if (store_save(a.r, file, STORE_CREATE, &err) != 0) {
 			app_message(&a, MSG_ERROR, "%s", err);
 			free(err);
 			a.edits = 1;
 		} else
 			app_message(&a, MSG_INFO, _("Created %s. PgDn walks through the report; F1 shows the keys."), file);
-		buf_free(&b);
 	}
 	if (a.readonly)
 		app_message(&a, MSG_WARN, _("%s is read-only here: you can read it but not change it."), file);

@@ -2,8 +2,8 @@
 #ifndef TUI_H
 #define TUI_H
 
-#include "prefs.h"
-#include "tplset.h"
+#include "core/tplset.h"
+#include "store/prefs.h"
 
 /* Edit file (created through a short form when it does not exist).
  * Returns the exit status: 0, or 2 if the file could not be opened. */

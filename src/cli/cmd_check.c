@@ -1,0 +1,372 @@
+/* cmd_check.c - `nianbao check`: every rule of every report, for people or for scripts. */
+#include "nb.h"
+
+#include <dirent.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "core/rules.h"
+#include "import/lastyear.h"
+#include "lib/buf.h"
+#include "lib/xalloc.h"
+#include "store/store.h"
+
+struct check_opts {
+	bool		 json;
+	bool		 summary;	/* one line per file (a directory was given) */
+	struct report	*previous;	/* --previous, for every file */
+};
+
+/* A paragraph that begins with last year ("2024" + the year sign, in a 2025 report)
+ * was most likely copied from last year's report and not updated.
+ * Returns the message (caller frees) for the n-th such paragraph, or NULL. */
+static char *
+stale_year(const struct report *r, size_t n)
+{
+	char prefix[16];
+
+	snprintf(prefix, sizeof prefix, "%d年", r->year - 1);
+	for (size_t p = 0; p < r->tpl->nparts; p++) {
+		const char *s = r->texts[p];
+		int para = 0;
+
+		while (*s != '\0') {
+			const char *t = s;
+
+			while (*t == ' ' || strncmp(t, "\xE3\x80\x80", 3) == 0)	/* spaces, U+3000 */
+				t += *t == ' ' ? 1 : 3;
+			para += *t != '\n';
+			if (strncmp(t, prefix, strlen(prefix)) == 0 && n-- == 0)
+				return xasprintf(_("%s%s, paragraph %d begins with %s: is it last year's text?"),
+				    r->tpl->parts[p].section > 0 ? r->tpl->sections[r->tpl->parts[p].section].title : "",
+				    r->tpl->parts[p].title, para, prefix);
+			s = strchr(s, '\n') != NULL ? strchr(s, '\n') + 1 : s + strlen(s);
+		}
+	}
+	return NULL;
+}
+
+static void
+json_str(struct buf *b, const char *s)
+{
+	buf_addc(b, '"');
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '"' || c == '\\')
+			buf_addf(b, "\\%c", c);
+		else if (c == '\n')
+			buf_adds(b, "\\n");
+		else if (c < 0x20 || c == 0x7F)
+			buf_addf(b, "\\u%04x", c);
+		else
+			buf_addc(b, (char)c);
+	}
+	buf_addc(b, '"');
+}
+
+static void
+json_num(struct buf *b, int64_t fixed)
+{
+	char n[64];
+
+	value_format_fixed(fixed, n, sizeof n);
+	buf_adds(b, n);
+}
+
+static void
+json_finding(struct buf *b, const struct checker *ck, const struct report *r, size_t i)
+{
+	struct finding f;
+	char *msg = checker_message(ck, i);
+
+	checker_finding(ck, i, &f);
+	buf_adds(b, "{\"rule\": ");
+	json_str(b, f.rule);
+	buf_addf(b, ", \"severity\": \"%s\", \"cells\": [", f.warning ? "warning" : "error");
+	for (size_t k = 0; k < f.ncells; k++) {
+		if (k > 0)
+			buf_adds(b, ", ");
+		json_str(b, r->tpl->values[f.cells[k]].id);
+	}
+	buf_adds(b, "], \"lhs\": ");
+	json_num(b, f.lhs);
+	buf_adds(b, ", \"rhs\": ");
+	json_num(b, f.rhs);
+	buf_adds(b, ", \"cell\": ");
+	if (f.fix >= 0 || f.domain)
+		json_str(b, r->tpl->values[f.fix >= 0 ? f.fix : f.cells[0]].id);
+	else
+		buf_adds(b, "null");
+	buf_adds(b, ", \"expected\": ");
+	if (f.has_expected)
+		json_num(b, f.expected);
+	else
+		buf_adds(b, "null");
+	buf_adds(b, ", \"actual\": ");
+	if (f.fix >= 0 && r->cells[f.fix].state == VALUE_NUMBER)
+		json_num(b, value_fixed(&r->cells[f.fix]));
+	else if (f.domain)
+		json_num(b, f.lhs);
+	else
+		buf_adds(b, "null");
+	buf_adds(b, ", \"message\": ");
+	json_str(b, msg);
+	buf_adds(b, "}");
+	free(msg);
+}
+
+static void
+human_finding(const char *file, const struct checker *ck, size_t i)
+{
+	struct finding f;
+	char *msg = checker_message(ck, i);
+
+	checker_finding(ck, i, &f);
+	printf("%s: %s %s: %s\n", file, f.warning ? _("warning") : _("error"), f.rule, msg);
+	free(msg);
+}
+
+/* The previous report for file: --previous, or the one the file names. */
+static struct report *
+previous_of(struct cli *cli, const char *file, const struct report *r, const struct check_opts *o,
+    bool *owned)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct report *prev;
+
+	*owned = false;
+	if (o->previous != NULL)
+		return o->previous;
+	if ((prev = lastyear_load_previous(file, r, cli->ts, &dl)) == NULL && dl.n > 0)
+		fprintf(stderr, _("%s: %s: warning: the previous report it names cannot be read (%s); cross-year rules are not checked\n"),
+		    cli->prog, file, dl.v[0].msg);
+	diag_list_free(&dl);
+	*owned = prev != NULL;
+	return prev;
+}
+
+/* The extension of name if it is one a report comes in, else NULL. */
+static const char *
+report_ext(const char *name)
+{
+	static const char *const exts[] = { ".nb", ".html", ".htm", ".txt" };
+	size_t len = strlen(name);
+
+	for (size_t i = 0; i < sizeof exts / sizeof *exts; i++) {
+		size_t k = strlen(exts[i]);
+
+		if (len > k && strcasecmp(name + len - k, exts[i]) == 0)
+			return name + len - k;
+	}
+	return NULL;
+}
+
+/* A report file, or a published report (page or text copy) read in memory:
+ * what the importer left out or blanked is printed, since it hides errors. */
+static struct report *
+load(struct cli *cli, const char *file, struct diag_list *dl)
+{
+	struct report *r = lastyear_load(cli->ts, file, dl);
+
+	if (r != NULL) {
+		diag_print(dl, stderr);
+		diag_list_free(dl);
+		*dl = (struct diag_list)DIAG_LIST_INIT;
+	}
+	return r;
+}
+
+/* Check one file; returns its exit status. */
+static int
+check_file(struct cli *cli, const char *file, const struct check_opts *o, struct buf *out, bool first)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct report *r = load(cli, file, &dl), *prev;
+	struct checker *ck;
+	size_t n = 0, stale = 0;
+	char *m;
+	bool owned;
+
+	if (o->json) {
+		buf_adds(out, first ? "\n  " : ",\n  ");
+		buf_adds(out, "{\"file\": ");
+		json_str(out, file);
+	}
+	if (r == NULL) {
+		diag_print(&dl, stderr);
+		if (o->json) {
+			buf_adds(out, ", \"error\": ");
+			json_str(out, dl.n > 0 ? dl.v[0].msg : "");
+			buf_adds(out, "}");
+		} else if (o->summary)
+			printf(_("%s: cannot be read\n"), file);
+		diag_list_free(&dl);
+		return EXIT_USAGE;
+	}
+	prev = previous_of(cli, file, r, o, &owned);
+	ck = checker_create(r, prev);
+	checker_run(ck);
+	while ((m = stale_year(r, stale)) != NULL) {
+		free(m);
+		stale++;
+	}
+	if (o->json) {
+		buf_adds(out, ", \"agency\": ");
+		json_str(out, r->agency);
+		buf_addf(out, ", \"year\": %d, \"template\": ", r->year);
+		json_str(out, r->tpl->id);
+		buf_addf(out, ", \"errors\": %zu, \"warnings\": %zu, \"diagnostics\": [",
+		    checker_errors(ck), checker_warnings(ck) + stale);
+	}
+	for (size_t i = 0; i < checker_instances(ck); i++) {
+		if (checker_status(ck, i) != FINDING_FAIL)
+			continue;
+		if (o->json) {
+			buf_adds(out, n++ > 0 ? ",\n    " : "\n    ");
+			json_finding(out, ck, r, i);
+		} else if (!o->summary)
+			human_finding(file, ck, i);
+	}
+	for (size_t k = 0; k < stale; k++) {
+		m = stale_year(r, k);
+		if (o->json) {
+			buf_adds(out, n++ > 0 ? ",\n    " : "\n    ");
+			buf_adds(out, "{\"rule\": \"stale-year\", \"severity\": \"warning\", \"cells\": [], "
+			    "\"lhs\": null, \"rhs\": null, \"cell\": null, \"expected\": null, \"actual\": null, \"message\": ");
+			json_str(out, m);
+			buf_adds(out, "}");
+		} else if (!o->summary)
+			printf("%s: %s stale-year: %s\n", file, _("warning"), m);
+		free(m);
+	}
+	if (o->json)
+		buf_adds(out, n > 0 ? "\n  ]}" : "]}");
+	else
+		printf(_("%s: %s %d: %zu errors, %zu warnings\n"), file, *r->agency != '\0' ?
+		    r->agency : _("(no agency)"), r->year, checker_errors(ck), checker_warnings(ck) + stale);
+	n = checker_errors(ck);
+	checker_free(ck);
+	if (owned)
+		report_free(prev);
+	report_free(r);
+	return n > 0 ? EXIT_RULES : EXIT_OK;
+}
+
+/* Is there a report file beside path with its name (a published page imported already)? */
+static bool
+has_report_file(const char *path)
+{
+	const char *ext = report_ext(path);
+	char *nb = xasprintf("%.*s.nb", (int)(ext - path), path);
+	bool yes = strcmp(ext, ".nb") != 0 && access(nb, F_OK) == 0;
+
+	free(nb);
+	return yes;
+}
+
+/* Append the reports under dir, recursively: report files, and published
+ * pages and text copies that have no report file beside them. */
+static void
+add_dir(const char *dir, char ***files, size_t *n)
+{
+	struct dirent **ents;
+	int k = scandir(dir, &ents, NULL, alphasort);
+
+	for (int i = 0; i < k; i++) {
+		const char *name = ents[i]->d_name;
+		char *path = xasprintf("%s/%s", dir, name);
+		struct stat st;
+
+		if (name[0] != '.' && stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+			add_dir(path, files, n);
+		else if (name[0] != '.' && report_ext(name) != NULL && !has_report_file(path)) {
+			*files = xrealloc(*files, (*n + 1) * sizeof **files);
+			(*files)[(*n)++] = path;
+			path = NULL;
+		}
+		free(path);
+		free(ents[i]);
+	}
+	free(k >= 0 ? ents : NULL);
+}
+
+static int
+run(struct cli *cli, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ "previous", required_argument, NULL, 'p' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct check_opts o = { false, false, NULL };
+	struct buf out = BUF_INIT;
+	const char *previous = NULL;
+	char **files = NULL;
+	size_t nfiles = 0;
+	int c, rc = EXIT_OK;
+
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "jp:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'j':
+			o.json = true;
+			break;
+		case 'p':
+			previous = optarg;
+			break;
+		case 'h':
+			cli_print_help(cli, &cmd_check, stdout);
+			return EXIT_OK;
+		default:
+			return cli_usage_error(cli, &cmd_check, _("unknown option '%s'"), argv[optind - 1]);
+		}
+	}
+	if (optind >= argc)
+		return cli_usage_error(cli, &cmd_check, _("no report FILE given"));
+	if (previous != NULL && (o.previous = cli_load_any(cli, previous)) == NULL)
+		return EXIT_USAGE;
+	for (int i = optind; i < argc; i++) {
+		struct stat st;
+
+		if (stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+			add_dir(argv[i], &files, &nfiles);
+			o.summary = true;	/* a supervisor's folder: one line per report */
+		} else {
+			files = xrealloc(files, (nfiles + 1) * sizeof *files);
+			files[nfiles++] = xstrdup(argv[i]);
+		}
+	}
+	if (o.json)
+		buf_adds(&out, "[");
+	for (size_t i = 0; i < nfiles; i++) {
+		int r = check_file(cli, files[i], &o, &out, i == 0);
+
+		if (r > rc)
+			rc = r;
+		if (o.json) {
+			fwrite(out.data, 1, out.len, stdout);
+			buf_reset(&out);
+		}
+		free(files[i]);
+	}
+	if (o.json)
+		printf("\n]\n");
+	free(files);
+	buf_free(&out);
+	report_free(o.previous);
+	return rc;
+}
+
+const struct cli_command cmd_check = {
+	"check",
+	N_("check [--json] [--previous LAST] FILE|DIR..."),
+	N_("Check every rule of each report, a report file or a published page or copy (a directory: one line per report); with last year's report, the cross-year rules too."),
+	run
+};

@@ -1,0 +1,170 @@
+/* cmd_export.c - `nianbao export`: the text or HTML to publish, in the encoding asked for. */
+#include "nb.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "core/rules.h"
+#include "export/encode.h"
+#include "export/export.h"
+#include "lib/xalloc.h"
+#include "store/store.h"
+
+/* Print the report's errors; returns how many. */
+static size_t
+report_errors(struct cli *cli, const char *file, struct report *r)
+{
+	struct checker *ck = checker_create(r, NULL);
+	size_t n;
+
+	checker_run(ck);
+	n = checker_errors(ck);
+	for (size_t i = 0; i < checker_instances(ck); i++) {
+		struct finding f;
+		char *m;
+
+		if (checker_status(ck, i) != FINDING_FAIL)
+			continue;
+		checker_finding(ck, i, &f);
+		if (f.warning)
+			continue;
+		m = checker_message(ck, i);
+		fprintf(stderr, "%s: %s: %s %s: %s\n", cli->prog, file, _("error"), f.rule, m);
+		free(m);
+	}
+	checker_free(ck);
+	return n;
+}
+
+struct choice {
+	struct export_request req;
+	bool		 force;
+	const char	*out;
+	int		 ambiguous;	/* 0: by encoding */
+};
+
+static int
+parse(struct cli *cli, int argc, char **argv, struct choice *c)
+{
+	static const struct option longopts[] = {
+		{ "to", required_argument, NULL, 't' },
+		{ "encoding", required_argument, NULL, 'e' },
+		{ "crlf", no_argument, NULL, 'c' },
+		{ "fragment", no_argument, NULL, 'f' },
+		{ "blank", required_argument, NULL, 'b' },
+		{ "width", required_argument, NULL, 'w' },
+		{ "ambiguous-width", required_argument, NULL, 'a' },
+		{ "force", no_argument, NULL, 'F' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int k;
+
+	export_request_init(&c->req, NULL);
+	optind = 0;
+	while ((k = getopt_long(argc, argv, "t:e:o:h", longopts, NULL)) != -1) {
+		switch (k) {
+		case 't':
+			if (strcmp(optarg, "text") != 0 && strcmp(optarg, "html") != 0)
+				return cli_usage_error(cli, &cmd_export, _("--to must be text or html"));
+			c->req.html = strcmp(optarg, "html") == 0;
+			break;
+		case 'e':
+			if ((c->req.encoding = encode_name(optarg)) == NULL)
+				return cli_usage_error(cli, &cmd_export, _("--encoding must be utf-8, gb18030 or gbk"));
+			break;
+		case 'c': c->req.crlf = true; break;
+		case 'f': c->req.opts.fragment = true; break;
+		case 'F': c->force = true; break;
+		case 'o': c->out = optarg; break;
+		case 'b':
+			if (strcmp(optarg, "zero") != 0 && strcmp(optarg, "empty") != 0)
+				return cli_usage_error(cli, &cmd_export, _("--blank must be zero or empty"));
+			c->req.opts.blank = strcmp(optarg, "zero") == 0 ? BLANK_ZERO : BLANK_EMPTY;
+			break;
+		case 'w':
+			if ((c->req.opts.width = atoi(optarg)) < 40 || c->req.opts.width > 400)
+				return cli_usage_error(cli, &cmd_export, _("--width must be 40 to 400 columns"));
+			break;
+		case 'a':
+			if ((c->ambiguous = atoi(optarg)) != 1 && c->ambiguous != 2)
+				return cli_usage_error(cli, &cmd_export, _("--ambiguous-width must be 1 or 2"));
+			break;
+		case 'h':
+			cli_print_help(cli, &cmd_export, stdout);
+			return -1;
+		default:
+			return cli_usage_error(cli, &cmd_export, _("unknown option '%s'"), argv[optind - 1]);
+		}
+	}
+	if (optind != argc - 1)
+		return cli_usage_error(cli, &cmd_export, _("give exactly one report FILE"));
+	c->req.opts.ambiguous = c->ambiguous != 0 ? c->ambiguous : strcmp(c->req.encoding, "UTF-8") == 0 ? 1 : 2;
+	c->req.opts.charset = c->req.encoding;
+	return 0;
+}
+
+/* Write the bytes to out ("-": standard output), atomically beside the report. */
+static int
+write_out(struct cli *cli, const char *out, const struct buf *b)
+{
+	char *err = NULL;
+
+	if (strcmp(out, "-") == 0)
+		return fwrite(b->data, 1, b->len, stdout) == b->len ? 0 : -1;
+	if (export_write(out, b, &err) != 0) {
+		fprintf(stderr, "%s: %s\n", cli->prog, err);
+		free(err);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+run(struct cli *cli, int argc, char **argv)
+{
+	struct choice c;
+	struct export_stats st = { 0 };
+	struct buf bytes = BUF_INIT;
+	struct report *r;
+	char *out = NULL, *err = NULL;
+	int rc;
+
+	memset(&c, 0, sizeof c);
+	if ((rc = parse(cli, argc, argv, &c)) != 0)
+		return rc < 0 ? EXIT_OK : rc;
+	if ((r = cli_load(cli, argv[optind])) == NULL)
+		return EXIT_USAGE;
+	rc = EXIT_OK;
+	if (report_errors(cli, argv[optind], r) > 0 && !c.force) {
+		fprintf(stderr, _("%s: %s breaks the rules above; nothing was exported (--force exports it anyway)\n"),
+		    cli->prog, argv[optind]);
+		rc = EXIT_RULES;
+		goto out;
+	}
+	out = c.out != NULL ? xstrdup(c.out) : export_default_path(argv[optind], c.req.html);
+	if (export_report(r, &c.req, &bytes, &st, &err) != 0) {
+		fprintf(stderr, "%s: %s: %s\n", cli->prog, argv[optind], err);
+		rc = EXIT_USAGE;
+	} else if (write_out(cli, out, &bytes) != 0)
+		rc = EXIT_USAGE;
+	else if (strcmp(out, "-") != 0)
+		fprintf(stderr, _("%s: wrote %s (%s); %zu blank cells printed as 0\n"), cli->prog, out,
+		    c.req.encoding, st.blanks_as_zero);
+out:
+	free(err);
+	free(out);
+	buf_free(&bytes);
+	report_free(r);
+	return rc;
+}
+
+const struct cli_command cmd_export = {
+	"export",
+	N_("export --to text|html [--encoding utf-8|gb18030|gbk] [--crlf] [--fragment] [--blank zero|empty] [--width N] [--force] [-o OUT] FILE"),
+	N_("Write the report to publish: standard text or HTML (FILE.txt or FILE.html beside it by default)."),
+	run
+};

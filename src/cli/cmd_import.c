@@ -1,0 +1,115 @@
+/* cmd_import.c - `nianbao import`: a published report (text or HTML) into a report file. */
+#include "nb.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "import/import.h"
+#include "lib/buf.h"
+#include "lib/xalloc.h"
+#include "store/store.h"
+
+/* SOURCE with its extension replaced by .nb, beside it. */
+static char *
+default_out(const char *source)
+{
+	const char *slash = strrchr(source, '/'), *dot = strrchr(source, '.');
+
+	if (dot == NULL || (slash != NULL && dot < slash) || dot == source ||
+	    (slash != NULL && dot == slash + 1))
+		return xasprintf("%s.nb", source);
+	return xasprintf("%.*s.nb", (int)(dot - source), source);
+}
+
+static int
+run(struct cli *cli, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "year", required_argument, NULL, 'y' },
+		{ "agency", required_argument, NULL, 'a' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "force", no_argument, NULL, 'F' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct import_opts o = { NULL, NULL, 0, NULL };
+	struct diag_list warn = DIAG_LIST_INIT;
+	struct report *r;
+	const char *out = NULL;
+	char *err = NULL, *end, *own_out = NULL;
+	bool force = false;
+	int c, rc = EXIT_USAGE;
+
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "f:y:a:o:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			o.format = strcmp(optarg, "auto") == 0 ? NULL : optarg;
+			break;
+		case 'y':
+			o.year = (int)strtol(optarg, &end, 10);
+			if (*end != '\0' || o.year < 1900 || o.year > 9999)
+				return cli_usage_error(cli, &cmd_import, _("--year must be a year like 2025"));
+			break;
+		case 'a':
+			o.agency = optarg;
+			break;
+		case 'o':
+			out = optarg;
+			break;
+		case 'F':
+			force = true;
+			break;
+		case 'h':
+			cli_print_help(cli, &cmd_import, stdout);
+			return EXIT_OK;
+		default:
+			return cli_usage_error(cli, &cmd_import, _("unknown option '%s'"), argv[optind - 1]);
+		}
+	}
+	if (optind != argc - 1)
+		return cli_usage_error(cli, &cmd_import, _("give exactly one SOURCE to import"));
+	o.name = argv[optind];
+	if (out == NULL && strcmp(o.name, "-") == 0)
+		return cli_usage_error(cli, &cmd_import, _("reading standard input needs -o OUT"));
+	if (out == NULL)
+		out = own_out = default_out(o.name);
+	if (!force && access(out, F_OK) == 0) {
+		fprintf(stderr, _("%s: %s exists; choose another -o OUT, or --force to replace it\n"),
+		    cli->prog, out);
+		goto done;
+	}
+	r = import_file(cli->ts, o.name, &o, &warn, &err);
+	if (r == NULL) {	/* what was left out of nothing is not worth listing */
+		fprintf(stderr, "%s: %s: %s\n", cli->prog, o.name, err);
+		goto done;
+	}
+	diag_print(&warn, stderr);
+	free(err);
+	err = NULL;
+	if (store_save(r, out, force ? STORE_REPLACE : STORE_CREATE, &err) != 0) {
+		report_free(r);
+		fprintf(stderr, "%s: %s\n", cli->prog, err);
+		goto done;
+	}
+	report_free(r);
+	fprintf(stderr, _("%s: wrote %s (%zu warnings); run `%s check %s` for its arithmetic\n"),
+	    cli->prog, out, warn.n, cli->prog, out);
+	rc = EXIT_OK;
+done:
+	free(err);
+	free(own_out);
+	diag_list_free(&warn);
+	return rc;
+}
+
+const struct cli_command cmd_import = {
+	"import",
+	N_("import [--format auto|2019|2021] [--year YYYY] [--agency NAME] [-o OUT] [--force] SOURCE"),
+	N_("Read a published report (text copied from a page, an HTML page, or an export) into a report file, every number as published."),
+	run
+};

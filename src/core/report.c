@@ -1,0 +1,83 @@
+/* report.c - the report model; blank cells stay blank, text stays byte for byte. */
+#include "nb.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/report.h"
+#include "lib/buf.h"
+#include "lib/utf8.h"
+#include "lib/xalloc.h"
+
+struct report *
+report_create(const struct template *t)
+{
+	struct report *r = xcalloc(1, sizeof *r);
+
+	r->tpl = t;
+	r->agency = xstrdup("");
+	r->date = xstrdup("");
+	r->contact = xstrdup("");
+	r->export_choice = xstrdup("");
+	r->previous = xstrdup("");
+	r->merged_from = xstrdup("");
+	r->auto_totals = true;
+	r->texts = xcalloc(t->nparts, sizeof *r->texts);
+	for (size_t i = 0; i < t->nparts; i++)
+		r->texts[i] = xstrdup("");
+	r->cells = xcalloc(t->nvalues, sizeof *r->cells);
+	for (size_t i = 0; i < t->nvalues; i++)
+		r->cells[i].state = VALUE_BLANK;
+	return r;
+}
+
+void
+report_free(struct report *r)
+{
+	if (r == NULL)
+		return;
+	free(r->agency);
+	free(r->date);
+	free(r->contact);
+	free(r->export_choice);
+	free(r->previous);
+	free(r->merged_from);
+	for (size_t i = 0; i < r->tpl->nparts; i++)
+		free(r->texts[i]);
+	free(r->texts);
+	free(r->cells);
+	free(r);
+}
+
+int
+report_set_string(char **field, const char *text, char **err)
+{
+	if (!utf8_valid(text, strlen(text))) {
+		*err = xstrdup(_("the text is not valid UTF-8"));
+		return -1;
+	}
+	free(*field);
+	*field = xstrdup(text);
+	return 0;
+}
+
+int
+report_set_text(struct report *r, int part, const char *text, char **err)
+{
+	return report_set_string(&r->texts[part], text, err);
+}
+
+void
+report_title(const struct report *r, struct buf *out)
+{
+	for (const char *p = r->tpl->title; *p != '\0'; p++) {
+		if (strncmp(p, "%{agency}", 9) == 0) {
+			buf_adds(out, r->agency);
+			p += 8;
+		} else if (strncmp(p, "%{year}", 7) == 0) {
+			buf_addf(out, "%d", r->year);
+			p += 6;
+		} else
+			buf_addc(out, *p);
+	}
+}

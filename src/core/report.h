@@ -1,0 +1,40 @@
+/*
+ * report.h - one annual report: its template, metadata, narrative texts and
+ * cell values.  Plain data: the rules engine (rules.h) is what keeps the
+ * cells consistent, the store (store.h) what reads and writes them.
+ */
+#ifndef REPORT_H
+#define REPORT_H
+
+#include <stdbool.h>
+
+#include "core/template.h"
+#include "core/value.h"
+
+struct report {
+	const struct template	*tpl;		/* not owned */
+	char			*agency;	/* UTF-8, never NULL */
+	int			 year;
+	char			*date;		/* publication date as written */
+	char			*contact;
+	bool			 auto_totals;	/* derived cells are computed */
+	char			*export_choice;	/* the editor's last export: "html gb18030 crlf zero", or "" */
+	char			*previous;	/* last year's report it was started from, or "" */
+	char			*merged_from;	/* the reports a summary was compiled from, or "" */
+	char			**texts;	/* per template part, never NULL */
+	struct value		*cells;		/* per template value cell */
+};
+
+struct report *report_create(const struct template *t);
+void report_free(struct report *r);
+
+/* Replace a narrative part with a copy of text; -1 and *err if not UTF-8. */
+int report_set_text(struct report *r, int part, const char *text, char **err);
+/* Replace a metadata string (agency, date, contact); same checks. */
+int report_set_string(char **field, const char *text, char **err);
+
+/* Append the report's title, from the template's pattern (%{agency}, %{year}). */
+struct buf;
+void report_title(const struct report *r, struct buf *out);
+
+#endif

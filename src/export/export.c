@@ -1,0 +1,104 @@
+/* export.c - what both exporters share. */
+#include "nb.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "export/encode.h"
+#include "export/export.h"
+#include "lib/atomic.h"
+#include "lib/xalloc.h"
+
+void
+export_opts_init(struct export_opts *o)
+{
+	memset(o, 0, sizeof *o);
+	o->blank = BLANK_ZERO;
+	o->width = 80;
+	o->ambiguous = 1;
+	o->charset = "UTF-8";
+}
+
+void
+export_cell_text(const struct report *r, int cell, const struct export_opts *o,
+    struct export_stats *st, char *out, size_t n)
+{
+	const struct value *v = &r->cells[cell];
+
+	if (v->state == VALUE_BLANK) {
+		snprintf(out, n, "%s", o->blank == BLANK_ZERO ? "0" : "");
+		if (o->blank == BLANK_ZERO && st != NULL)
+			st->blanks_as_zero++;
+		return;
+	}
+	value_format(v, &r->tpl->values[cell].kind, out, n);
+}
+
+void
+export_request_init(struct export_request *req, const char *choice)
+{
+	char *copy = xstrdup(choice != NULL ? choice : ""), *save = NULL;
+
+	memset(req, 0, sizeof *req);
+	export_opts_init(&req->opts);
+	req->encoding = "UTF-8";
+	for (char *w = strtok_r(copy, " ", &save); w != NULL; w = strtok_r(NULL, " ", &save)) {
+		if (strcmp(w, "html") == 0 || strcmp(w, "text") == 0)
+			req->html = strcmp(w, "html") == 0;
+		else if (strcmp(w, "crlf") == 0 || strcmp(w, "lf") == 0)
+			req->crlf = strcmp(w, "crlf") == 0;
+		else if (strcmp(w, "zero") == 0 || strcmp(w, "empty") == 0)
+			req->opts.blank = strcmp(w, "zero") == 0 ? BLANK_ZERO : BLANK_EMPTY;
+		else if (encode_name(w) != NULL)
+			req->encoding = encode_name(w);
+	}
+	free(copy);
+	/* Box-drawing characters are drawn 2 wide by the CJK fonts of GBK-era tools (Notepad). */
+	req->opts.ambiguous = strcmp(req->encoding, "UTF-8") == 0 ? 1 : 2;
+	req->opts.charset = req->encoding;
+}
+
+char *
+export_request_choice(const struct export_request *req)
+{
+	const char *enc = strcmp(req->encoding, "GB18030") == 0 ? "gb18030" :
+	    strcmp(req->encoding, "GBK") == 0 ? "gbk" : "utf-8";
+
+	return xasprintf("%s %s %s %s", req->html ? "html" : "text", enc, req->crlf ? "crlf" : "lf",
+	    req->opts.blank == BLANK_ZERO ? "zero" : "empty");
+}
+
+int
+export_report(const struct report *r, const struct export_request *req, struct buf *bytes,
+    struct export_stats *st, char **err)
+{
+	struct buf doc = BUF_INIT;
+	int rc;
+
+	if (encode_check_report(r, req->encoding, err) != 0)
+		return -1;
+	if (req->html)
+		export_html(r, &req->opts, &doc, st);
+	else
+		export_text(r, &req->opts, &doc, st);
+	rc = encode_document(doc.data != NULL ? doc.data : "", doc.len, req->encoding, req->crlf, bytes, err);
+	buf_free(&doc);
+	return rc;
+}
+
+char *
+export_default_path(const char *file, bool html)
+{
+	size_t n = strlen(file);
+
+	if (n > 3 && strcmp(file + n - 3, ".nb") == 0)
+		n -= 3;
+	return xasprintf("%.*s%s", (int)n, file, html ? ".html" : ".txt");
+}
+
+int
+export_write(const char *out, const struct buf *bytes, char **err)
+{
+	return atomic_write(out, bytes->data, bytes->len, ATOMIC_REPLACE, err);
+}

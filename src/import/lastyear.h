@@ -1,0 +1,37 @@
+/*
+ * lastyear.h - last year's report, as a report file or as anything the
+ * importer reads (a published page, a text copy, an export), and starting
+ * this year's report from it.
+ */
+#ifndef LASTYEAR_H
+#define LASTYEAR_H
+
+#include <stdbool.h>
+
+#include "core/report.h"
+#include "core/tplset.h"
+#include "lib/diag.h"
+
+/* Is the file at path a report file: named *.nb, or "[report]" is its first line
+ * that is not a comment? */
+bool lastyear_is_report_file(const char *path);
+
+/* Load path, a report file or an importable source; NULL with the reason in
+ * dl.  An import's warnings are added to dl too (the report is still returned). */
+struct report *lastyear_load(struct tplset *ts, const char *path, struct diag_list *dl);
+
+/* Last year's report that r (read from path) names in "previous", resolved
+ * beside path; NULL when it names none, or with the reason in dl. */
+struct report *lastyear_load_previous(const char *path, const struct report *r,
+    struct tplset *ts, struct diag_list *dl);
+
+/*
+ * Start r (to be written at file) from last, read from the path from:
+ * the cells the template's cross-year rules carry over (this year's
+ * requests carried over from last year's carried forward), the contact, the texts of
+ * section 1 as a draft when keep_text, and where it came from.
+ */
+void lastyear_start(struct report *r, const struct report *last, const char *from,
+    const char *file, bool keep_text);
+
+#endif

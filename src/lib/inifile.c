@@ -1,0 +1,177 @@
+/* inifile.c - a line-checking reader in front of libinih's ini_parse_stream. */
+#include "nb.h"
+
+#include <errno.h>
+#include <ini.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "lib/inifile.h"
+#include "lib/utf8.h"
+#include "lib/xalloc.h"
+
+#define MAX_FILE_SIZE (64L * 1024 * 1024)
+
+struct reader {
+	const char		*file;
+	const char		*data;
+	size_t			 len;
+	size_t			 pos;
+	int			 line;
+	int			 bad_lines;
+	const struct inifile_ops *ops;
+	void			*user;
+	struct diag_list	*dl;
+};
+
+static bool
+is_space(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/* Decide whether one physical line is acceptable; report it if not. */
+static bool
+check_line(struct reader *r, const char *s, size_t n)
+{
+	const char *p = s, *end = s + n, *eq;
+	size_t bad;
+
+	if (n + 1 > INIFILE_MAX_LINE) {
+		diag_add(r->dl, r->file, r->line, _("line is too long (%zu bytes; at most %d)"),
+		    n + 1, INIFILE_MAX_LINE);
+		return false;
+	}
+	if (memchr(s, '\0', n) != NULL) {
+		diag_add(r->dl, r->file, r->line, _("line contains a NUL byte"));
+		return false;
+	}
+	if ((bad = utf8_invalid_at(s, n)) != n) {
+		diag_add(r->dl, r->file, r->line,
+		    _("line is not valid UTF-8 (byte %zu); if the file is in GBK or GB18030, convert it to UTF-8 first"),
+		    bad + 1);
+		return false;
+	}
+	while (p < end && is_space(*p))
+		p++;
+	if (p == end || *p == ';' || *p == '#')
+		return true;
+	if (p != s) {
+		diag_add(r->dl, r->file, r->line, _("line starts with spaces"));
+		return false;
+	}
+	if (*p == '[') {
+		const char *close = memchr(p, ']', (size_t)(end - p));
+
+		if (close == NULL) {
+			diag_add(r->dl, r->file, r->line, _("section line without a closing ']'"));
+			return false;
+		}
+		if (r->ops->section != NULL) {
+			char *name = xstrndup(p + 1, (size_t)(close - p - 1));
+
+			r->ops->section(r->user, name, r->line);
+			free(name);
+		}
+		return true;
+	}
+	for (eq = p; eq < end && *eq != '=' && *eq != ':'; eq++)
+		;
+	if (eq == end || eq == p) {
+		diag_add(r->dl, r->file, r->line, _("expected \"key = value\" or \"[section]\""));
+		return false;
+	}
+	return true;
+}
+
+/* ini_reader: hand libinih the next acceptable line, with its newline. */
+static char *
+next_line(char *str, int num, void *stream)
+{
+	struct reader *r = stream;
+
+	(void)num;
+	while (r->pos < r->len) {
+		const char *s = r->data + r->pos, *nl = memchr(s, '\n', r->len - r->pos);
+		size_t n = nl != NULL ? (size_t)(nl - s) : r->len - r->pos;
+
+		r->pos += n + (nl != NULL);
+		r->line++;
+		if (r->line == 1 && n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+			s += 3, n -= 3;
+		if (n > 0 && s[n - 1] == '\r')
+			n--;
+		if (!check_line(r, s, n)) {
+			r->bad_lines++;
+			continue;
+		}
+		memcpy(str, s, n);
+		str[n] = '\n';
+		str[n + 1] = '\0';
+		return str;
+	}
+	return NULL;
+}
+
+static int
+on_key(void *user, const char *section, const char *name, const char *value)
+{
+	struct reader *r = user;
+
+	if (r->ops->key != NULL)
+		r->ops->key(r->user, section, name, value, r->line);
+	return 1;
+}
+
+void
+inifile_read(const char *file, const char *data, size_t len,
+    const struct inifile_ops *ops, void *user, struct diag_list *dl)
+{
+	struct reader r = { file, data, len, 0, 0, 0, ops, user, dl };
+	int rc;
+
+	rc = ini_parse_stream(next_line, &r, on_key, &r);
+	if (rc > 0 && r.bad_lines == 0)
+		diag_add(dl, file, r.line, _("cannot read this line"));
+	else if (rc < 0)
+		diag_add(dl, file, 0, _("cannot read the file"));
+}
+
+char *
+inifile_slurp(const char *path, size_t *len, struct diag_list *dl)
+{
+	FILE *fp = fopen(path, "rb");
+	struct stat st;
+	char *data;
+	size_t n;
+
+	if (fp == NULL) {
+		diag_add(dl, path, 0, "%s", strerror(errno));
+		return NULL;
+	}
+	if (fstat(fileno(fp), &st) != 0 || !S_ISREG(st.st_mode)) {
+		diag_add(dl, path, 0, _("not a regular file"));
+		fclose(fp);
+		return NULL;
+	}
+	if (st.st_size > MAX_FILE_SIZE) {
+		diag_add(dl, path, 0, _("file is too large (%lld bytes)"), (long long)st.st_size);
+		fclose(fp);
+		return NULL;
+	}
+	data = xmalloc((size_t)st.st_size + 1);
+	n = fread(data, 1, (size_t)st.st_size, fp);
+	if (ferror(fp)) {
+		diag_add(dl, path, 0, "%s", strerror(errno));
+		fclose(fp);
+		free(data);
+		return NULL;
+	}
+	fclose(fp);
+	data[n] = '\0';
+	*len = n;
+	return data;
+}

@@ -1,0 +1,445 @@
+/* store.c - report file reader and canonical writer. */
+#include "nb.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/atomic.h"
+#include "lib/inifile.h"
+#include "lib/strmap.h"
+#include "lib/utf8.h"
+#include "lib/xalloc.h"
+#include "store/codec.h"
+#include "store/store.h"
+
+#define FORMAT_VERSION 1
+
+enum where { W_NONE, W_REPORT, W_CELLS, W_TEXT, W_END, W_BAD };
+
+struct sload {
+	const char		*file;
+	struct tplset		*ts;
+	struct diag_list	*dl;
+	struct report		*r;
+	enum where		 where;
+	int			 part;		/* current [text ID] */
+	bool			 text_started;
+	struct strmap		*sections, *keys;
+	unsigned char		*cell_seen;	/* per template cell: its line was read */
+	struct buf		 text;		/* the text being assembled */
+	struct buf		 meta;		/* a metadata string being assembled */
+	char			*meta_key;	/* which one */
+	bool			 have_format, have_year, ended, after_end;
+	bool			 no_template;	/* named one we do not have: said once */
+	int			 text_line, meta_line;	/* where the value being assembled began */
+	int			 year_line;
+	int			 report_line;
+};
+
+static void flush_text(struct sload *S);
+static void flush_meta(struct sload *S);
+
+static void
+on_section(void *user, const char *name, int line)
+{
+	struct sload *S = user;
+	const char *id;
+
+	flush_text(S);
+	flush_meta(S);
+	strmap_free(S->keys);
+	S->keys = strmap_create();
+	S->where = W_BAD;
+	if (S->ended) {
+		diag_add(S->dl, S->file, line, _("nothing may follow the [end] line"));
+		S->after_end = true;
+		return;
+	}
+	if (strmap_put(S->sections, name, line) != 0) {
+		diag_add(S->dl, S->file, line, _("section [%s] appears twice"), name);
+		return;
+	}
+	if (strcmp(name, "report") == 0) {
+		S->where = W_REPORT;
+		S->report_line = line;
+		return;
+	}
+	if (S->r == NULL) {
+		if (!S->no_template)
+			diag_add(S->dl, S->file, line,
+			    _("the file must begin with a [report] section naming its template"));
+		return;
+	}
+	if (strcmp(name, "cells") == 0)
+		S->where = W_CELLS;
+	else if (strcmp(name, "end") == 0) {
+		S->where = W_END;
+		S->ended = true;
+	} else if (strncmp(name, "text ", 5) == 0) {
+		id = name + 5;
+		if ((S->part = template_part(S->r->tpl, id)) < 0)
+			diag_add(S->dl, S->file, line, _("template %s has no text part \"%s\""),
+			    S->r->tpl->id, id);
+		else {
+			S->where = W_TEXT;
+			S->text_started = false;
+			S->text_line = line;
+		}
+	} else
+		diag_add(S->dl, S->file, line, _("unknown section [%s]"), name);
+}
+
+static bool
+once(struct sload *S, const char *key, int line)
+{
+	if (strmap_put(S->keys, key, line) == 0)
+		return true;
+	diag_add(S->dl, S->file, line, _("key \"%s\" appears twice in this section"), key);
+	return false;
+}
+
+/* Decode a |chunk| onto b; the writer cuts on character boundaries, so each
+ * chunk is valid UTF-8 by itself and a bad one is reported on its own line. */
+static void
+decode_into(struct sload *S, const char *value, struct buf *b, int line)
+{
+	size_t before = b->len;
+	char *err = NULL;
+	int rc = codec_get(value, b, &err);
+
+	if (rc < 0) {
+		diag_add(S->dl, S->file, line, "%s", err);
+		free(err);
+	} else if (rc > 0 && !utf8_valid(b->data + before, b->len - before))
+		diag_add(S->dl, S->file, line, _("the text is not valid UTF-8"));
+}
+
+/* The three metadata strings; continuation lines are KEY+. */
+static char **
+meta_field(struct report *r, const char *key)
+{
+	if (strcmp(key, "agency") == 0)
+		return &r->agency;
+	if (strcmp(key, "date") == 0)
+		return &r->date;
+	if (strcmp(key, "contact") == 0)
+		return &r->contact;
+	if (strcmp(key, "previous") == 0)
+		return &r->previous;
+	if (strcmp(key, "merged_from") == 0)
+		return &r->merged_from;
+	return NULL;
+}
+
+static void
+flush_meta(struct sload *S)
+{
+	char *err = NULL;
+
+	if (S->meta_key == NULL)
+		return;
+	if (S->r != NULL && report_set_string(meta_field(S->r, S->meta_key), S->meta.data != NULL ?
+	    S->meta.data : "", &err) != 0) {
+		diag_add(S->dl, S->file, S->meta_line, "%s: %s", S->meta_key, err);
+		free(err);
+	}
+	free(S->meta_key);
+	S->meta_key = NULL;
+	buf_reset(&S->meta);
+}
+
+/* "html gb18030 crlf zero": the four choices of the export dialog, in that order. */
+static bool
+valid_export_choice(const char *v)
+{
+	static const char *const words[4][3] = {
+		{ "text", "html", NULL }, { "utf-8", "gb18030", "gbk" }, { "lf", "crlf", NULL },
+		{ "zero", "empty", NULL }
+	};
+	char *copy = xstrdup(v), *save = NULL, *w = strtok_r(copy, " ", &save);
+	bool ok = true;
+
+	for (int i = 0; i < 4 && ok; i++, w = strtok_r(NULL, " ", &save)) {
+		bool found = false;
+
+		for (int k = 0; k < 3 && w != NULL; k++)
+			found |= words[i][k] != NULL && strcmp(words[i][k], w) == 0;
+		ok = found;
+	}
+	ok = ok && w == NULL;
+	free(copy);
+	return ok;
+}
+
+static void
+report_key(struct sload *S, const char *key, const char *value, int line)
+{
+	size_t kl = strlen(key);
+
+	if (kl > 1 && key[kl - 1] == '+') {
+		if (S->meta_key == NULL || strncmp(S->meta_key, key, kl - 1) != 0 ||
+		    S->meta_key[kl - 1] != '\0')
+			diag_add(S->dl, S->file, line, _("\"%s\" must follow the \"%.*s\" line"), key,
+			    (int)(kl - 1), key);
+		else
+			decode_into(S, value, &S->meta, line);
+		return;
+	}
+	flush_meta(S);
+	if (!once(S, key, line))
+		return;
+	if (strcmp(key, "format") == 0) {
+		if (strcmp(value, "1") != 0)
+			diag_add(S->dl, S->file, line,
+			    _("file format %s is not supported by this version of nianbao (it reads format %d)"),
+			    value, FORMAT_VERSION);
+		S->have_format = true;
+	} else if (strcmp(key, "template") == 0) {
+		const struct template *t;
+
+		if (S->r != NULL)
+			return;
+		if ((t = tplset_get(S->ts, value, S->dl)) == NULL) {
+			struct diag *d = &S->dl->v[S->dl->n - 1];
+
+			if (d->file == NULL) {	/* name the report's line, not no place */
+				d->file = xstrdup(S->file);
+				d->line = line;
+			}
+			S->no_template = true;
+			return;
+		}
+		S->r = report_create(t);
+		S->r->auto_totals = false;
+		S->cell_seen = xcalloc(t->nvalues + 1, 1);
+	} else if (S->r == NULL) {
+		if (!S->no_template)
+			diag_add(S->dl, S->file, line, _("\"template\" must be the first key of [report]"));
+	} else if (meta_field(S->r, key) != NULL) {
+		S->meta_key = xstrdup(key);
+		S->meta_line = line;
+		decode_into(S, value, &S->meta, line);
+	} else if (strcmp(key, "year") == 0) {
+		char *end;
+		long y = strtol(value, &end, 10);
+
+		if (end == value || *end != '\0' || y < 1900 || y > 9999)
+			diag_add(S->dl, S->file, line, _("year must be a number like 2025, not \"%s\""), value);
+		S->r->year = (int)y;
+		S->have_year = true;
+	} else if (strcmp(key, "export") == 0) {
+		if (!valid_export_choice(value))
+			diag_add(S->dl, S->file, line,
+			    _("export must list a format (text, html), an encoding (utf-8, gb18030, gbk), lf or crlf, and zero or empty"));
+		else {
+			free(S->r->export_choice);
+			S->r->export_choice = xstrdup(value);
+		}
+	} else if (strcmp(key, "auto_totals") == 0) {
+		if (strcmp(value, "yes") == 0)
+			S->r->auto_totals = true;
+		else if (strcmp(value, "no") != 0)
+			diag_add(S->dl, S->file, line, _("auto_totals must be yes or no"));
+	} else
+		diag_add(S->dl, S->file, line, _("unknown key \"%s\" in [report]"), key);
+}
+
+static void
+cell_key(struct sload *S, const char *key, const char *value, int line)
+{
+	const struct template *t = S->r->tpl;
+	int cell = template_value(t, key);
+	char *err = NULL;
+
+	if (cell < 0) {
+		diag_add(S->dl, S->file, line, _("template %s has no cell \"%s\""), t->id, key);
+		return;
+	}
+	if (S->cell_seen[cell]) {	/* a flag per cell: files have hundreds of them */
+		diag_add(S->dl, S->file, line, _("key \"%s\" appears twice in this section"), key);
+		return;
+	}
+	S->cell_seen[cell] = 1;
+	if (value_parse(value, &t->values[cell].kind, t->units, t->nunits, &S->r->cells[cell],
+	    &err) != 0) {
+		diag_add(S->dl, S->file, line, _("cell %s: %s"), key, err);
+		free(err);
+	}
+}
+
+static void
+flush_text(struct sload *S)
+{
+	if (S->where != W_TEXT || S->r == NULL || S->part < 0)
+		return;
+	/* Every chunk was checked as UTF-8 already: take the text as it is. */
+	free(S->r->texts[S->part]);
+	S->r->texts[S->part] = buf_detach(&S->text);
+	S->part = -1;
+}
+
+static void
+text_key(struct sload *S, const char *key, const char *value, int line)
+{
+	if (strcmp(key, "line") == 0) {
+		if (S->text_started)
+			buf_addc(&S->text, '\n');
+		S->text_started = true;
+	} else if (strcmp(key, "more") != 0 || !S->text_started) {
+		diag_add(S->dl, S->file, line, strcmp(key, "more") == 0 ?
+		    _("\"more\" must follow a \"line\"") : _("unknown key \"%s\" in a text section"), key);
+		return;
+	}
+	decode_into(S, value, &S->text, line);
+}
+
+static void
+on_key(void *user, const char *section, const char *key, const char *value, int line)
+{
+	struct sload *S = user;
+
+	(void)section;
+	switch (S->where) {
+	case W_NONE:
+		diag_add(S->dl, S->file, line, _("key \"%s\" outside any section"), key);
+		break;
+	case W_REPORT:
+		report_key(S, key, value, line);
+		break;
+	case W_CELLS:
+		cell_key(S, key, value, line);
+		break;
+	case W_TEXT:
+		text_key(S, key, value, line);
+		break;
+	case W_END:
+		diag_add(S->dl, S->file, line, _("nothing may follow the [end] line"));
+		break;
+	case W_BAD:
+		break;
+	}
+}
+
+struct report *
+store_load_mem(const char *name, const char *data, size_t len, struct tplset *ts,
+    struct diag_list *dl)
+{
+	static const struct inifile_ops ops = { on_section, on_key };
+	struct sload S;
+	size_t before = dl->n;
+
+	memset(&S, 0, sizeof S);
+	S.file = name;
+	S.ts = ts;
+	S.dl = dl;
+	S.part = -1;
+	S.sections = strmap_create();
+	inifile_read(name, data, len, &ops, &S, dl);
+	flush_text(&S);
+	flush_meta(&S);
+	if (dl->n == before && S.r == NULL && !S.no_template)
+		diag_add(dl, name, 0, _("not a nianbao report: no [report] section with a template"));
+	else if (dl->n == before && (!S.have_format || !S.have_year))
+		diag_add(dl, name, S.report_line, _("[report] needs format and year"));
+	/* Said even beside other problems: a cut-off file explains them. */
+	if (S.r != NULL && !S.ended)
+		diag_add(dl, name, 0, _("the file is incomplete (no [end] line): it was probably cut off while being copied or saved"));
+	strmap_free(S.sections);
+	strmap_free(S.keys);
+	free(S.cell_seen);
+	buf_free(&S.text);
+	buf_free(&S.meta);
+	free(S.meta_key);
+	if (dl->n != before) {
+		report_free(S.r);
+		return NULL;
+	}
+	return S.r;
+}
+
+struct report *
+store_read(const char *path, struct tplset *ts, struct buf *raw, struct diag_list *dl)
+{
+	size_t len;
+	char *data = inifile_slurp(path, &len, dl);
+	struct report *r;
+
+	if (data == NULL)
+		return NULL;
+	r = store_load_mem(path, data, len, ts, dl);
+	if (raw != NULL && r != NULL) {
+		buf_free(raw);
+		raw->data = data;
+		raw->len = len;
+		raw->cap = len + 1;
+	} else
+		free(data);
+	return r;
+}
+
+static void
+put_meta(struct buf *out, const char *key, const char *s)
+{
+	char *more = xasprintf("%s+", key);
+
+	codec_put(out, key, more, s, strlen(s));
+	free(more);
+}
+
+void
+store_serialize(const struct report *r, struct buf *out)
+{
+	const struct template *t = r->tpl;
+	char v[64];
+
+	buf_adds(out, "; nianbao report file, UTF-8. See nianbao(5): text is written |between bars|,\n"
+	    "; with %XX escapes, and long text continues on the next line.\n");
+	buf_addf(out, "[report]\ntemplate = %s\nformat = %d\n", t->id, FORMAT_VERSION);
+	put_meta(out, "agency", r->agency);
+	buf_addf(out, "year = %d\n", r->year);
+	put_meta(out, "date", r->date);
+	put_meta(out, "contact", r->contact);
+	buf_addf(out, "auto_totals = %s\n", r->auto_totals ? "yes" : "no");
+	if (*r->export_choice != '\0')
+		buf_addf(out, "export = %s\n", r->export_choice);
+	if (*r->previous != '\0')
+		put_meta(out, "previous", r->previous);
+	if (*r->merged_from != '\0')
+		put_meta(out, "merged_from", r->merged_from);
+	buf_adds(out, "\n[cells]\n");
+	for (size_t i = 0; i < t->nvalues; i++) {
+		if (r->cells[i].state == VALUE_BLANK)
+			continue;
+		value_format(&r->cells[i], &t->values[i].kind, v, sizeof v);
+		buf_addf(out, "%s = %s\n", t->values[i].id, v);
+	}
+	for (size_t p = 0; p < t->nparts; p++) {
+		const char *s = r->texts[p];
+
+		if (*s == '\0')
+			continue;
+		buf_addf(out, "\n[text %s]\n", t->parts[p].id);
+		for (;;) {
+			const char *nl = strchr(s, '\n');
+			size_t n = nl != NULL ? (size_t)(nl - s) : strlen(s);
+
+			codec_put(out, "line", "more", s, n);
+			if (nl == NULL)
+				break;
+			s = nl + 1;
+		}
+	}
+	buf_adds(out, "\n[end]\n");
+}
+
+int
+store_save(const struct report *r, const char *path, enum store_mode mode, char **err)
+{
+	struct buf b = BUF_INIT;
+	int rc;
+
+	store_serialize(r, &b);
+	rc = atomic_write(path, b.data, b.len, mode == STORE_CREATE ? ATOMIC_CREATE : ATOMIC_REPLACE, err);
+	buf_free(&b);
+	return rc;
+}
