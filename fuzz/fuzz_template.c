@@ -7,6 +7,7 @@
 #include "core/report.h"
 #include "core/rules.h"
 #include "core/template.h"
+#include "core/tplset.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -14,7 +15,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct diag_list dl = DIAG_LIST_INIT;
-	struct template *t = template_load_mem("fuzz", (const char *)data, size, &dl);
+	struct template *t = tplset_load_mem("fuzz", (const char *)data, size, &dl);
 
 	if (t != NULL) {
 		/* A template that loads must give a report its rules can check. */
@@ -24,7 +25,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		checker_recompute(ck);
 		checker_free(ck);
 		report_free(r);
-		template_free(t);
+		tplset_template_free(t);
 	}
 	diag_list_free(&dl);
 	return 0;

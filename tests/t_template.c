@@ -194,7 +194,7 @@ Test(official, cell_ids_are_stable)
 static struct template *
 load(const char *text, struct diag_list *dl)
 {
-	return template_load_mem("mini.ini", text, strlen(text), dl);
+	return tplset_load_mem("mini.ini", text, strlen(text), dl);
 }
 
 Test(loader, a_new_revision_needs_only_a_template_file)
@@ -217,7 +217,7 @@ Test(loader, a_new_revision_needs_only_a_template_file)
 	cr_assert_eq(tl_failures(ck, "R1"), 1);
 	checker_free(ck);
 	report_free(r);
-	template_free(t);
+	tplset_template_free(t);
 }
 
 struct bad_case {

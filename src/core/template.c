@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/rules.h"
 #include "core/template.h"
 #include "lib/buf.h"
 #include "lib/inifile.h"
@@ -558,7 +557,7 @@ layout_table(struct loader *L, int ti, size_t *cap_values)
 }
 
 static void
-finish(struct loader *L, size_t before)
+finish(struct loader *L)
 {
 	struct template *t = L->t;
 	size_t cap_values = 0;
@@ -598,9 +597,6 @@ finish(struct loader *L, size_t before)
 		layout_table(L, (int)i, &cap_values);
 		label_values(t, (int)i);
 	}
-	/* Problems the caller had before this template are none of its business. */
-	if (L->dl->n == before)
-		t->rules = rules_compile(t, L->file, L->dl);
 }
 
 struct template *
@@ -621,7 +617,7 @@ template_load_mem(const char *file, const char *data, size_t len, struct diag_li
 	L.seen_sections = strmap_create();
 	inifile_read(file, data, len, &ops, &L, dl);
 	if (dl->n == before)
-		finish(&L, before);
+		finish(&L);
 	strmap_free(L.seen_sections);
 	strmap_free(L.seen_keys);
 	if (dl->n != before) {
@@ -650,7 +646,6 @@ template_free(struct template *t)
 {
 	if (t == NULL)
 		return;
-	rules_free(t->rules);
 	free(t->path);
 	free(t->id);
 	free(t->name);

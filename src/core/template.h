@@ -110,15 +110,20 @@ struct template {
 	size_t			 nvalues;
 	struct tpl_rule		*rules_src;
 	size_t			 nrules_src;
-	struct rules		*rules;		/* compiled */
+	struct rules		*rules;		/* compiled by tplset, which owns them */
 	struct strmap		*value_ids;	/* cell id -> index into values */
 	struct strmap		*part_ids;
 };
 
-/* Load and check a template (including its rules); NULL if dl got errors. */
+/*
+ * Load and check a template; NULL if dl got errors.  Its rules are read but
+ * not compiled (t->rules is NULL): tplset.h compiles them, so that the
+ * template knows nothing of the rules engine that reads it.
+ */
 struct template *template_load_mem(const char *file, const char *data, size_t len,
     struct diag_list *dl);
 struct template *template_load(const char *path, struct diag_list *dl);
+/* Free a template; not its compiled rules (see tplset_template_free). */
 void template_free(struct template *t);
 
 /* Index of a value cell or narrative part by id, or -1. */

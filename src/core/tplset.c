@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "core/rules.h"
 #include "core/tplset.h"
 #include "lib/buf.h"
 #include "lib/xalloc.h"
@@ -40,9 +41,40 @@ tplset_free(struct tplset *ts)
 		free(ts->dirs[i]);
 	free(ts->dirs);
 	for (size_t i = 0; i < ts->nloaded; i++)
-		template_free(ts->loaded[i]);
+		tplset_template_free(ts->loaded[i]);
 	free(ts->loaded);
 	free(ts);
+}
+
+void
+tplset_template_free(struct template *t)
+{
+	if (t == NULL)
+		return;
+	rules_free(t->rules);
+	template_free(t);
+}
+
+/* Compile t's rules; t is freed and NULL returned if they add problems to dl. */
+static struct template *
+tplset_compile(struct template *t, const char *file, struct diag_list *dl)
+{
+	size_t before = dl->n;
+
+	if (t == NULL)
+		return NULL;
+	t->rules = rules_compile(t, file, dl);
+	if (dl->n != before) {
+		tplset_template_free(t);
+		return NULL;
+	}
+	return t;
+}
+
+struct template *
+tplset_load_mem(const char *file, const char *data, size_t len, struct diag_list *dl)
+{
+	return tplset_compile(template_load_mem(file, data, len, dl), file, dl);
 }
 
 static bool
@@ -73,10 +105,10 @@ tplset_get(struct tplset *ts, const char *id, struct diag_list *dl)
 			free(file);
 			continue;
 		}
-		t = template_load(file, dl);
+		t = tplset_compile(template_load(file, dl), file, dl);
 		if (t != NULL && strcmp(t->id, id) != 0) {
 			diag_add(dl, file, 0, _("the template's id is \"%s\", not \"%s\""), t->id, id);
-			template_free(t);
+			tplset_template_free(t);
 			t = NULL;
 		}
 		free(file);

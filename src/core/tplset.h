@@ -21,10 +21,18 @@ const struct template *tplset_get(struct tplset *ts, const char *id, struct diag
 /* The id of the template for a new report of year (the newest that covers it). */
 const char *tplset_default_for_year(struct tplset *ts, int year, struct diag_list *dl);
 
-/* Ids of all templates found in the path, for messages; caller frees the list. */
 /* Sorted, distinct ids of the templates in the path; caller frees each and the array. */
 char **tplset_ids(struct tplset *ts, size_t *n);
 
 char *tplset_known(struct tplset *ts);
+
+/*
+ * Load a template from memory and compile its rules, as tplset_get does with
+ * a file (for tests and the fuzzer); NULL if dl got errors.
+ */
+struct template *tplset_load_mem(const char *file, const char *data, size_t len,
+    struct diag_list *dl);
+/* Free a template and its compiled rules. */
+void tplset_template_free(struct template *t);
 
 #endif
