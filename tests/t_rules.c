@@ -568,12 +568,19 @@ Test(auto_totals, off_computes_nothing_and_checks_typed_totals)
 	expect_status(&f, "I1", "t3.new.total", FINDING_PASS);
 	/* turning auto totals on recomputes the typed totals */
 	tl_set(f.ck, f.r, "t3.open.total", "9");
-	f.r->auto_totals = true;
-	checker_recompute(f.ck);
+	checker_set_auto_totals(f.ck, true);	/* as ^T and `set auto_totals=yes` do */
+	cr_assert(f.r->auto_totals);
 	cr_assert_str_eq(get(&f, "t3.open.total"), "5", "recomputed from its row");
 	cr_assert_str_eq(get(&f, "t3.total.person"), "5", "recomputed from its column");
 	cr_assert_str_eq(get(&f, "t3.total.total"), "5", "grand total");
 	cr_assert_eq(checker_errors(f.ck), 0, "consistent after recompute");
+	cr_assert(checker_is_derived(f.ck, tl_cell(f.t, "t3.open.total")));
+	/* and off again: the computed totals stay, and may be typed over */
+	checker_set_auto_totals(f.ck, false);
+	cr_assert_not(f.r->auto_totals);
+	cr_assert_not(checker_is_derived(f.ck, tl_cell(f.t, "t3.open.total")));
+	cr_assert_str_eq(get(&f, "t3.open.total"), "5", "kept as it was");
+	cr_assert_eq(checker_errors(f.ck), 0);
 	fx_close(&f);
 }
 

@@ -28,30 +28,19 @@ assign(struct report *r, struct checker *ck, const char *name, const char *value
 	if ((part = template_part(t, name)) >= 0)
 		return report_set_text(r, part, value, err);
 	if (strcmp(name, "agency") == 0)
-		return report_set_string(&r->agency, value, err);
+		return report_set_agency(r, value, err);
 	if (strcmp(name, "date") == 0)
-		return report_set_string(&r->date, value, err);
+		return report_set_date(r, value, err);
 	if (strcmp(name, "contact") == 0)
-		return report_set_string(&r->contact, value, err);
-	if (strcmp(name, "year") == 0) {
-		char *end;
-		long y = strtol(value, &end, 10);
-
-		if (end == value || *end != '\0' || y < 1900 || y > 9999) {
-			*err = xasprintf(_("year must be a number like 2025, not \"%s\""), value);
-			return -1;
-		}
-		r->year = (int)y;
-		return 0;
-	}
+		return report_set_contact(r, value, err);
+	if (strcmp(name, "year") == 0)
+		return report_set_year(r, value, err);
 	if (strcmp(name, "auto_totals") == 0) {
 		if (strcmp(value, "yes") != 0 && strcmp(value, "no") != 0) {
 			*err = xstrdup(_("auto_totals must be yes or no"));
 			return -1;
 		}
-		r->auto_totals = strcmp(value, "yes") == 0;
-		if (r->auto_totals)
-			checker_recompute(ck);
+		checker_set_auto_totals(ck, strcmp(value, "yes") == 0);
 		return 0;
 	}
 	*err = xasprintf(_("template %s has no cell or text \"%s\""), t->id, name);

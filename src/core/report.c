@@ -62,6 +62,56 @@ report_set_string(char **field, const char *text, char **err)
 }
 
 int
+report_set_agency(struct report *r, const char *text, char **err)
+{
+	return report_set_string(&r->agency, text, err);
+}
+
+int
+report_set_date(struct report *r, const char *text, char **err)
+{
+	return report_set_string(&r->date, text, err);
+}
+
+int
+report_set_contact(struct report *r, const char *text, char **err)
+{
+	return report_set_string(&r->contact, text, err);
+}
+
+int
+report_set_year(struct report *r, const char *text, char **err)
+{
+	char *end;
+	long y = strtol(text, &end, 10);
+
+	if (end == text || *end != '\0' || y < 1900 || y > 9999) {
+		*err = xasprintf(_("year must be a number like 2025, not \"%s\""), text);
+		return -1;
+	}
+	r->year = (int)y;
+	return 0;
+}
+
+int
+report_set_previous(struct report *r, const char *text, char **err)
+{
+	return report_set_string(&r->previous, text, err);
+}
+
+int
+report_set_merged_from(struct report *r, const char *text, char **err)
+{
+	return report_set_string(&r->merged_from, text, err);
+}
+
+int
+report_set_export_choice(struct report *r, const char *text, char **err)
+{
+	return report_set_string(&r->export_choice, text, err);
+}
+
+int
 report_set_text(struct report *r, int part, const char *text, char **err)
 {
 	return report_set_string(&r->texts[part], text, err);

@@ -30,8 +30,18 @@ void report_free(struct report *r);
 
 /* Replace a narrative part with a copy of text; -1 and *err if not UTF-8. */
 int report_set_text(struct report *r, int part, const char *text, char **err);
-/* Replace a metadata string (agency, date, contact); same checks. */
+/* Replace a metadata string (a field of r, or of a report being read); same checks. */
 int report_set_string(char **field, const char *text, char **err);
+/* Replace one metadata field with a copy of text; -1 and *err if not UTF-8. */
+int report_set_agency(struct report *r, const char *text, char **err);
+int report_set_date(struct report *r, const char *text, char **err);
+int report_set_contact(struct report *r, const char *text, char **err);
+int report_set_previous(struct report *r, const char *text, char **err);
+int report_set_merged_from(struct report *r, const char *text, char **err);
+/* The year, from its text ("2025"); -1 and *err unless 1900..9999. */
+int report_set_year(struct report *r, const char *text, char **err);
+/* The editor's export choice, as export_request_choice writes it. */
+int report_set_export_choice(struct report *r, const char *text, char **err);
 
 /* Append the report's title, from the template's pattern (%{agency}, %{year}). */
 struct buf;

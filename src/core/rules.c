@@ -794,6 +794,16 @@ checker_recompute(struct checker *c)
 	checker_run(c);
 }
 
+void
+checker_set_auto_totals(struct checker *c, bool on)
+{
+	c->r->auto_totals = on;
+	if (on)
+		checker_recompute(c);
+	else
+		checker_run(c);
+}
+
 /* Message of instance i with the subject cell's value given as text. */
 static char *format_message(const struct checker *c, size_t i, const char *actual);
 static void cell_label(struct buf *b, const struct tpl_value *v);

@@ -53,6 +53,12 @@ void checker_run(struct checker *c);
 /* Recompute every derived cell (auto totals turned on), then evaluate. */
 void checker_recompute(struct checker *c);
 
+/*
+ * Turn the report's auto totals on (every derived cell is computed again
+ * from the others) or off (totals are kept as typed); then evaluate.
+ */
+void checker_set_auto_totals(struct checker *c, bool on);
+
 /* True if the cell is computed from others while auto totals are on. */
 bool checker_is_derived(const struct checker *c, int cell);
 

@@ -83,25 +83,17 @@ commit(struct app *a)
 		return true;
 	switch (a->info_field) {
 	case F_AGENCY:
-		rc = report_set_string(&a->r->agency, a->info_buf, &err);
+		rc = report_set_agency(a->r, a->info_buf, &err);
 		break;
 	case F_DATE:
-		rc = report_set_string(&a->r->date, a->info_buf, &err);
+		rc = report_set_date(a->r, a->info_buf, &err);
 		break;
 	case F_CONTACT:
-		rc = report_set_string(&a->r->contact, a->info_buf, &err);
+		rc = report_set_contact(a->r, a->info_buf, &err);
 		break;
-	case F_YEAR: {
-		char *end;
-		long y = strtol(a->info_buf, &end, 10);
-
-		if (end == a->info_buf || *end != '\0' || y < 1900 || y > 9999) {
-			err = xasprintf(_("year must be a number like 2025, not \"%s\""), a->info_buf);
-			rc = -1;
-		} else
-			a->r->year = (int)y;
+	case F_YEAR:
+		rc = report_set_year(a->r, a->info_buf, &err);
 		break;
-	}
 	default:
 		break;
 	}

@@ -628,12 +628,10 @@ export_dialog(struct app *a)
 		return;
 	req.opts.blank = c == 'z' ? BLANK_ZERO : BLANK_EMPTY;
 	choice = export_request_choice(&req);
-	if (strcmp(choice, a->r->export_choice) != 0 && !a->readonly) {	/* remembered with the report */
-		free(a->r->export_choice);
-		a->r->export_choice = choice;
+	if (strcmp(choice, a->r->export_choice) != 0 && !a->readonly &&	/* remembered with the report */
+	    report_set_export_choice(a->r, choice, &err) == 0)
 		app_edited(a);
-	} else
-		free(choice);
+	free(choice);
 	if (checker_errors(a->ck) > 0 &&
 	    ask(a, _("The report still has errors (^E lists them). Export anyway?  Y yes   N no"), "yn") != 'y')
 		return;
@@ -664,10 +662,8 @@ toggle_auto(struct app *a)
 {
 	if (a->readonly)
 		return;
-	a->r->auto_totals = !a->r->auto_totals;
+	checker_set_auto_totals(a->ck, !a->r->auto_totals);
 	a->full = true;		/* the colours of computed cells change everywhere */
-	if (a->r->auto_totals)
-		checker_recompute(a->ck);
 	app_edited(a);
 	app_message(a, MSG_INFO, a->r->auto_totals ?
 	    _("Auto totals on: totals are computed from the other cells.") :
