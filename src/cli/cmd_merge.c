@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "cli/cli.h"
+#include "core/create.h"
 #include "core/rules.h"
 #include "lib/buf.h"
 #include "lib/xalloc.h"
@@ -261,29 +262,35 @@ sum_all(struct cli *cli, struct report *s, const struct input *in, size_t n)
 static struct report *
 summary(struct cli *cli, const struct input *in, size_t n, const struct merge_opts *o)
 {
-	struct report *s = report_create(in[0].r->tpl);
+	struct create_spec spec = { 0 };
+	struct diag_list dl = DIAG_LIST_INIT;
 	struct buf from = BUF_INIT;
+	struct report *s;
 	char *err = NULL;
 
+	spec.tpl = in[0].r->tpl;
+	spec.year = o->year != 0 ? o->year : in[0].r->year;
+	spec.agency = o->agency;
+	spec.auto_totals = false;	/* the totals are sums too, and must stay exactly the sums */
+	if (o->year != 0 && !template_covers(spec.tpl, spec.year)) {	/* --year cannot change the format */
+		fprintf(stderr, _("%s: the reports are in the %s format, which is not the one for %d reports\n"),
+		    cli->prog, spec.tpl->id, spec.year);
+		return NULL;
+	}
+	s = create_report(cli->ts, &spec, &dl);
+	diag_print(&dl, stderr);
+	diag_list_free(&dl);
+	if (s == NULL)
+		return NULL;
 	for (size_t i = 0; i < n; i++)	/* the file records what it was compiled from */
 		buf_addf(&from, "%s%s", i > 0 ? " " : "", in[i].file);
-	free(s->merged_from);
-	s->merged_from = buf_detach(&from);
-
-	s->year = o->year != 0 ? o->year : in[0].r->year;
-	s->auto_totals = false;	/* the totals are sums too, and must stay exactly the sums */
-	if (o->year != 0 && !template_covers(s->tpl, s->year)) {	/* --year cannot change the format */
-		fprintf(stderr, _("%s: the reports are in the %s format, which is not the one for %d reports\n"),
-		    cli->prog, s->tpl->id, s->year);
-		report_free(s);
-		return NULL;
-	}
-	if (report_set_string(&s->agency, o->agency, &err) != 0) {
-		fprintf(stderr, "%s: --agency: %s\n", cli->prog, err);
+	if (report_set_merged_from(s, from.data != NULL ? from.data : "", &err) != 0) {
+		fprintf(stderr, "%s: %s: %s\n", cli->prog, from.data, err);	/* a file name not in UTF-8 */
 		free(err);
 		report_free(s);
-		return NULL;
+		s = NULL;
 	}
+	buf_free(&from);
 	return s;
 }
 

@@ -80,7 +80,7 @@ report_set_contact(struct report *r, const char *text, char **err)
 }
 
 int
-report_set_year(struct report *r, const char *text, char **err)
+report_parse_year(const char *text, int *year, char **err)
 {
 	char *end;
 	long y = strtol(text, &end, 10);
@@ -89,8 +89,14 @@ report_set_year(struct report *r, const char *text, char **err)
 		*err = xasprintf(_("year must be a number like 2025, not \"%s\""), text);
 		return -1;
 	}
-	r->year = (int)y;
+	*year = (int)y;
 	return 0;
+}
+
+int
+report_set_year(struct report *r, const char *text, char **err)
+{
+	return report_parse_year(text, &r->year, err);
 }
 
 int

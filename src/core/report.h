@@ -38,7 +38,9 @@ int report_set_date(struct report *r, const char *text, char **err);
 int report_set_contact(struct report *r, const char *text, char **err);
 int report_set_previous(struct report *r, const char *text, char **err);
 int report_set_merged_from(struct report *r, const char *text, char **err);
-/* The year, from its text ("2025"); -1 and *err unless 1900..9999. */
+/* A report's year from its text ("2025") in *year; -1 and *err unless 1900..9999. */
+int report_parse_year(const char *text, int *year, char **err);
+/* The year, from its text; the same checks. */
 int report_set_year(struct report *r, const char *text, char **err);
 /* The editor's export choice, as export_request_choice writes it. */
 int report_set_export_choice(struct report *r, const char *text, char **err);

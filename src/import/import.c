@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/create.h"
 #include "core/value.h"
 #include "import/htmlsrc.h"
 #include "import/import.h"
@@ -309,8 +310,7 @@ choose_format(struct tplset *ts, const struct srcdoc *d, const struct import_opt
 	int best = 0, second = 0, *score;
 
 	if (o->format != NULL) {
-		char *id = strspn(o->format, "0123456789") == strlen(o->format) ?
-		    xasprintf("gov-%s", o->format) : xstrdup(o->format);
+		char *id = create_format_id(o->format);
 
 		if ((t = tplset_get(ts, id, &dl)) == NULL)
 			*err = xstrdup(dl.n > 0 ? dl.v[0].msg : id);
@@ -1168,22 +1168,33 @@ finish_tables(struct imp *m)
 	}
 }
 
+/* The report made of what was read; NULL and *err if create_report refuses it. */
 static struct report *
-build_report(struct imp *m, int year, const char *agency, const char *date)
+build_report(struct tplset *ts, struct imp *m, int year, const char *agency, const char *date,
+    char **err)
 {
-	struct report *r = report_create(m->t);
-	char *err = NULL;
+	struct create_spec spec = { 0 };
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct report *r;
 
-	r->year = year;
-	r->auto_totals = false;
-	free(r->agency);
-	r->agency = xstrdup(agency != NULL ? agency : "");
-	free(r->date);
-	r->date = xstrdup(date != NULL ? date : "");
+	spec.name = m->o->name;
+	spec.tpl = m->t;
+	spec.year = year;
+	spec.agency = agency;
+	spec.date = date;
+	spec.auto_totals = false;	/* the totals stay as published */
+	r = create_report(ts, &spec, &dl);
+	for (size_t i = 0; r != NULL && i < dl.n; i++)
+		diag_add(m->warn, dl.v[i].file, dl.v[i].line, "%s", dl.v[i].msg);
+	if (r == NULL)
+		*err = xstrdup(dl.n > 0 ? dl.v[dl.n - 1].msg : "");
+	diag_list_free(&dl);
+	if (r == NULL)
+		return NULL;
 	for (size_t p = 0; p < m->t->nparts; p++)
-		if (m->texts[p].len > 0 && report_set_text(r, (int)p, m->texts[p].data, &err) != 0) {
-			free(err);	/* the source was checked as UTF-8: cannot happen */
-			err = NULL;
+		if (m->texts[p].len > 0 && report_set_text(r, (int)p, m->texts[p].data, err) != 0) {
+			free(*err);	/* the source was checked as UTF-8: cannot happen */
+			*err = NULL;
 		}
 	memcpy(r->cells, m->cells, m->t->nvalues * sizeof *r->cells);
 	return r;
@@ -1333,10 +1344,7 @@ import_doc(struct tplset *ts, const struct srcdoc *d, const struct import_opts *
 		*err = xstrdup(_("nothing of a report was recognised: no section heading and no table row"));
 	} else {
 		finish_tables(&m);
-		if (!template_covers(t, year))
-			diag_add(warn, o->name, 0, _("warning: the %s format is not the one for %d reports"),
-			    t->id, year);
-		r = build_report(&m, year, o->agency != NULL ? o->agency : agency, date);
+		r = build_report(ts, &m, year, o->agency != NULL ? o->agency : agency, date, err);
 	}
 	imp_free(&m);
 out:

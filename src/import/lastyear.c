@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/rules.h"
 #include "import/import.h"
 #include "import/lastyear.h"
 #include "lib/xalloc.h"
@@ -69,39 +68,4 @@ lastyear_load_previous(const char *path, const struct report *r, struct tplset *
 	free(file);
 	free(dir);
 	return prev;
-}
-
-/* How the new report at file names last: beside it by name, else by full path. */
-static char *
-previous_name(const char *last, const char *file)
-{
-	char *a = xstrdup(last), *b = xstrdup(file), *la = realpath(last, NULL), *name;
-	bool beside = strcmp(dirname(a), dirname(b)) == 0;
-
-	free(a);
-	a = xstrdup(last);
-	name = xstrdup(beside ? basename(a) : la != NULL ? la : last);
-	free(a);
-	free(b);
-	free(la);
-	return name;
-}
-
-void
-lastyear_start(struct report *r, const struct report *last, const char *from, const char *file,
-    bool keep_text)
-{
-	rules_carry_over(r, last);
-	free(r->contact);
-	r->contact = xstrdup(last->contact);
-	free(r->previous);
-	r->previous = previous_name(from, file);
-	for (size_t p = 0; keep_text && p < r->tpl->nparts; p++) {
-		int q = template_part(last->tpl, r->tpl->parts[p].id);
-
-		if (r->tpl->parts[p].section == 1 && q >= 0) {
-			free(r->texts[p]);
-			r->texts[p] = xstrdup(last->texts[q]);
-		}
-	}
 }

@@ -1,7 +1,7 @@
 /*
  * lastyear.h - last year's report, as a report file or as anything the
- * importer reads (a published page, a text copy, an export), and starting
- * this year's report from it.
+ * importer reads (a published page, a text copy, an export).  Starting this
+ * year's report from it is create_report's (core/create.h).
  */
 #ifndef LASTYEAR_H
 #define LASTYEAR_H
@@ -24,14 +24,5 @@ struct report *lastyear_load(struct tplset *ts, const char *path, struct diag_li
  * beside path; NULL when it names none, or with the reason in dl. */
 struct report *lastyear_load_previous(const char *path, const struct report *r,
     struct tplset *ts, struct diag_list *dl);
-
-/*
- * Start r (to be written at file) from last, read from the path from:
- * the cells the template's cross-year rules carry over (this year's
- * requests carried over from last year's carried forward), the contact, the texts of
- * section 1 as a draft when keep_text, and where it came from.
- */
-void lastyear_start(struct report *r, const struct report *last, const char *from,
-    const char *file, bool keep_text);
 
 #endif

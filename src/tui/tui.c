@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/create.h"
 #include "export/export.h"
 #include "import/lastyear.h"
 #include "lib/buf.h"
@@ -953,20 +954,28 @@ ask_last_year(struct app *a, int y, char **from)
 	}
 }
 
-/* A short form for a report that does not exist yet; returns it or NULL. */
+/* Show each of dl's messages under the form, one at a time. */
+static void
+form_problems(struct app *a, int y, const struct diag_list *dl)
+{
+	for (size_t i = 0; i < dl->n; i++)
+		form_problem(a, y, dl->v[i].msg);
+}
+
+/*
+ * A short form for a report that does not exist yet; returns it or NULL.
+ * create_report makes it, as for `nianbao new`, and what it warns of (or
+ * refuses) is shown before the editor starts.
+ */
 static struct report *
 new_report_form(struct app *a)
 {
 	struct diag_list dl = DIAG_LIST_INIT;
-	const struct template *t = NULL;
+	struct create_spec spec = { 0 };
 	struct report *r = NULL, *last;
 	char *agency = NULL, *year = NULL, *fmt = NULL, *def_year, *from, *keep = NULL;
 	const char *def_fmt;
-	int y = 0;
-	time_t now = time(NULL);
-	struct tm tm;
 
-	localtime_r(&now, &tm);
 	erase();
 	draw_str(stdscr, 0, 0, _("New report"), a->cols, false);
 	draw_str(stdscr, 1, 0, a->path, a->cols, false);
@@ -975,39 +984,35 @@ new_report_form(struct app *a)
 	last = ask_last_year(a, 5, &from);
 	if (from == NULL)
 		goto out;
-	if ((agency = prompt_line(6, _("Agency:"), last != NULL ? last->agency : a->prefs->agency)) == NULL)
+	if ((agency = prompt_line(6, _("Agency:"), create_default_agency(last, a->prefs->agency))) == NULL)
 		goto out;
-	def_year = xasprintf("%d", last != NULL ? last->year + 1 : tm.tm_year + 1900 - 1);
+	def_year = xasprintf("%d", create_default_year(last));
 	year = prompt_line(7, _("Year of the report:"), def_year);
 	free(def_year);
-	if (year == NULL || (y = atoi(year)) < 1900 || y > 9999)
+	if (year == NULL)
 		goto out;
-	if ((def_fmt = tplset_default_for_year(a->ts, y, &dl)) == NULL)
+	if (report_parse_year(year, &spec.year, &def_year) != 0) {
+		diag_add(&dl, NULL, 0, "%s", def_year);
+		free(def_year);
+		goto out;
+	}
+	if ((def_fmt = tplset_default_for_year(a->ts, spec.year, &dl)) == NULL)
 		goto out;
 	if ((fmt = prompt_line(8, _("Format (template):"), def_fmt)) == NULL)
 		goto out;
-	if (strspn(fmt, "0123456789") == strlen(fmt) && *fmt != '\0') {
-		char *id = xasprintf("gov-%s", fmt);
-
-		free(fmt);
-		fmt = id;
-	}
-	if ((t = tplset_get(a->ts, fmt, &dl)) == NULL)
-		goto out;
 	if (last != NULL && (keep = prompt_line(9, _("Keep last year's section 1 text as a draft? (y/N):"), "")) == NULL)
 		goto out;
-	r = report_create(t);
-	r->year = y;
-	r->auto_totals = a->prefs->auto_totals;
-	free(r->agency);
-	r->agency = xstrdup(utf8_valid(agency, strlen(agency)) ? agency : "");
-	free(r->contact);
-	r->contact = xstrdup(a->prefs->contact);
-	if (last != NULL)
-		lastyear_start(r, last, from, a->path, keep != NULL && (*keep == 'y' || *keep == 'Y'));
+	spec.format = fmt;
+	spec.agency = agency;
+	spec.contact = a->prefs->contact;
+	spec.auto_totals = a->prefs->auto_totals;
+	spec.last = last;
+	spec.last_path = from;
+	spec.file = a->path;
+	spec.keep_text = keep != NULL && (*keep == 'y' || *keep == 'Y');
+	r = create_report(a->ts, &spec, &dl);
 out:
-	if (dl.n > 0)
-		form_problem(a, 11, dl.v[0].msg);
+	form_problems(a, 11, &dl);
 	diag_list_free(&dl);
 	report_free(last);
 	free(from);
@@ -1176,7 +1181,6 @@ tui_run(const char *file, struct tplset *ts, struct prefs *prefs)
 	if (created) {
 		char *err = NULL;
 
-		checker_recompute(a.ck);
 		if (store_save(a.r, file, STORE_CREATE, &err) != 0) {
 			app_message(&a, MSG_ERROR, "%s", err);
 			free(err);
