@@ -6,6 +6,7 @@
 
 #include "testlib.h"
 #include "core/value.h"
+#include "lib/utf8.h"
 
 static const struct cell_kind K_COUNT = { KIND_COUNT, NULL };
 static const struct cell_kind K_CHANGE = { KIND_CHANGE, NULL };
@@ -438,4 +439,25 @@ Test(value, equal_compares_state_number_and_unit)
 	cr_assert(value_equal(&a, &b), "5 and ５ are the same value");
 	cr_assert_not(value_equal(&a, &n), "5 is not /");
 	cr_assert_not(value_equal(&m1, &m2), "5元 and 5 are different amounts");
+}
+
+/* The one trim of the utility layer, under the blanks each caller names. */
+Test(utf8, trim_cuts_the_named_blanks_at_both_ends_only)
+{
+	static const char *const blanks[] = { " ", "\t", "\xE3\x80\x80", "\xC2\xA0", NULL };
+	const char *text = "\xE3\x80\x80 \t\xC2\xA0" "a\xE3\x80\x80 b" " \xC2\xA0\xE3\x80\x80";
+	const char *s = text;
+	size_t n = strlen(text);
+
+	utf8_trim(&s, &n, blanks);
+	cr_assert_eq(n, 6);
+	cr_assert_eq(memcmp(s, "a\xE3\x80\x80 b", n), 0, "blanks inside stay");
+	s = "\xE3\x80\x80";
+	n = 3;
+	utf8_trim(&s, &n, blanks);
+	cr_assert_eq(n, 0, "all blank: nothing left");
+	s = "x\xE3\x80\x80";
+	n = 4;
+	utf8_trim(&s, &n, (const char *const[]){ " ", NULL });
+	cr_assert_eq(n, 4, "U+3000 is kept unless named");
 }

@@ -50,17 +50,18 @@ normalise(const char *s, struct buf *out)
 	return true;
 }
 
+/* s without the spaces around it (normalise made every blank a space); cut in place. */
 static char *
-trim(char *s)
+value_trim(char *s)
 {
-	char *e;
+	static const char *const blanks[] = { " ", NULL };
+	const char *t = s;
+	size_t len = strlen(s), n = len;
 
-	while (*s == ' ')
-		s++;
-	e = s + strlen(s);
-	while (e > s && e[-1] == ' ')
-		*--e = '\0';
-	return s;
+	utf8_trim(&t, &n, blanks);
+	if ((size_t)(t - s) + n < len)	/* s may be a literal "": write only what changes */
+		s[(t - s) + n] = '\0';
+	return s + (t - s);
 }
 
 static bool
@@ -91,7 +92,7 @@ take_unit(char *s, char *const *units, size_t nunits, const char *fixed)
 	}
 	if (best_len > 0) {
 		s[len - best_len] = '\0';
-		trim(s);
+		value_trim(s);
 	}
 	return best;
 }
@@ -194,7 +195,7 @@ value_parse(const char *text, const struct cell_kind *k, char *const *units, siz
 		*err = xstrdup(_("the value is not valid UTF-8 text"));
 		goto out;
 	}
-	s = trim(nb.data != NULL ? nb.data : (char *)"");
+	s = value_trim(nb.data != NULL ? nb.data : (char *)"");
 	if (*s == '\0') {
 		v.state = VALUE_BLANK;
 		goto ok;
@@ -205,10 +206,10 @@ value_parse(const char *text, const struct cell_kind *k, char *const *units, siz
 	}
 	if (k->kind == KIND_CHANGE && (has_prefix(s, "增") || has_prefix(s, "减"))) {
 		neg = has_prefix(s, "减");
-		s = trim(s + strlen("增"));
+		s = value_trim(s + strlen("增"));
 	} else if (*s == '+' || *s == '-') {
 		neg = *s == '-';
-		s = trim(s + 1);
+		s = value_trim(s + 1);
 	}
 	if (k->kind == KIND_MONEY) {
 		unit = take_unit(s, units, nunits, k->unit);

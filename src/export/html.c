@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "export/export.h"
+#include "lib/utf8.h"
 
 /* The kinds of element we write. */
 enum el { EL_DIV, EL_H1, EL_H2, EL_H3, EL_P, EL_CLOSING, EL_TABLE, EL_TH, EL_TH_SHORT, EL_TD,
@@ -169,22 +170,11 @@ element(struct hctx *h, enum el k, const char *s, size_t n)
 /* Strip the blanks around a line: ASCII ones and the ideographic space, which
  * officers type to indent (text-indent does that now). */
 static void
-trim(const char **s, size_t *n)
+html_trim(const char **s, size_t *n)
 {
-	for (;;) {
-		if (*n >= 1 && strchr(" \t\r", (*s)[0]) != NULL) {
-			++*s;
-			--*n;
-		} else if (*n >= 3 && memcmp(*s, "\xE3\x80\x80", 3) == 0) {
-			*s += 3;
-			*n -= 3;
-		} else if (*n >= 1 && strchr(" \t\r", (*s)[*n - 1]) != NULL)
-			--*n;
-		else if (*n >= 3 && memcmp(*s + *n - 3, "\xE3\x80\x80", 3) == 0)
-			*n -= 3;
-		else
-			return;
-	}
+	static const char *const blanks[] = { " ", "\t", "\r", "\xE3\x80\x80", NULL };
+
+	utf8_trim(s, n, blanks);
 }
 
 /* Call each non-blank line of text a paragraph: write it, or only say that there is one. */
@@ -197,7 +187,7 @@ paragraphs(struct hctx *h, const char *text, bool write)
 		size_t len = strcspn(text, "\n"), n = len;
 		const char *s = text;
 
-		trim(&s, &n);
+		html_trim(&s, &n);
 		if (n > 0) {
 			if (!write)
 				return true;
@@ -354,7 +344,7 @@ closing(struct hctx *h, const char *s)
 {
 	size_t n = strlen(s);
 
-	trim(&s, &n);
+	html_trim(&s, &n);
 	if (n > 0)
 		element(h, EL_CLOSING, s, n);
 }

@@ -218,35 +218,13 @@ put_aligned(struct doc *d, const char *text, int align)
 	free(sg.v);
 }
 
-/* Length of the blank (ASCII white space or U+3000) at s, or 0. */
-static size_t
-blank_len(const char *s, size_t n)
-{
-	if (n > 0 && strchr(" \t\r\v\f", s[0]) != NULL)
-		return 1;
-	if (n >= 3 && memcmp(s, "　", 3) == 0)
-		return 3;
-	return 0;
-}
-
-/* Trim the line [*s, *s + *n) of blanks at both ends. */
+/* Trim the line [*s, *s + *n) of blanks at both ends: ASCII white space and U+3000. */
 static void
-trim(const char **s, size_t *n)
+text_trim(const char **s, size_t *n)
 {
-	size_t k;
+	static const char *const blanks[] = { " ", "\t", "\r", "\v", "\f", "\xE3\x80\x80", NULL };
 
-	while ((k = blank_len(*s, *n)) > 0) {
-		*s += k;
-		*n -= k;
-	}
-	while (*n > 0) {
-		if (strchr(" \t\r\v\f", (*s)[*n - 1]) != NULL)
-			(*n)--;
-		else if (*n >= 3 && memcmp(*s + *n - 3, "　", 3) == 0)
-			*n -= 3;
-		else
-			break;
-	}
+	utf8_trim(s, n, blanks);
 }
 
 /* The next line of text at *p, trimmed; false at the end. */
@@ -261,7 +239,7 @@ next_line(const char **p, const char **s, size_t *n)
 	*s = *p;
 	*n = nl != NULL ? (size_t)(nl - *p) : strlen(*p);
 	*p = nl != NULL ? nl + 1 : *p + *n;
-	trim(s, n);
+	text_trim(s, n);
 	return true;
 }
 

@@ -319,16 +319,13 @@ collapse(const char *s, size_t n, bool keep, struct buf *out)
 	}
 }
 
-/* Shorten *s, *n past ASCII white space at both ends. */
+/* Shorten *s, *n past ASCII white space at both ends (is_space's). */
 static void
-trim(const char **s, size_t *n)
+htmlsrc_trim(const char **s, size_t *n)
 {
-	while (*n > 0 && is_space(**s)) {
-		(*s)++;
-		(*n)--;
-	}
-	while (*n > 0 && is_space((*s)[*n - 1]))
-		(*n)--;
+	static const char *const blanks[] = { " ", "\t", "\n", "\r", "\f", NULL };
+
+	utf8_trim(s, n, blanks);
 }
 
 static struct table *
@@ -362,7 +359,7 @@ emit(struct html *h, const char *s, size_t n, int line)
 		srcdoc_line(h->d, line, s, n, h->heading);
 		return;
 	}
-	trim(&s, &n);
+	htmlsrc_trim(&s, &n);
 	if (n == 0)
 		return;
 	p = log_piece(h, t->cell ? P_TEXT : P_LINE, line);
@@ -675,7 +672,7 @@ read_title(struct html *h)
 	collapse(h->tmp2.data, h->tmp2.len, false, &h->tmp);
 	s = h->tmp.data;
 	n = h->tmp.len;
-	trim(&s, &n);
+	htmlsrc_trim(&s, &n);
 	if (n > 0)
 		h->d->title = xstrndup(s, n);
 }

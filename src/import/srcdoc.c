@@ -5,46 +5,18 @@
 #include <string.h>
 
 #include "import/srcdoc.h"
+#include "lib/utf8.h"
 #include "lib/xalloc.h"
 
-/* Bytes of the whitespace character at s (ASCII, U+00A0, U+3000, U+200B, U+FEFF), or 0. */
-static size_t
-space_at(const char *s, size_t n)
-{
-	static const char *const wide[] = { "\xc2\xa0", "\xe3\x80\x80", "\xe2\x80\x8b", "\xef\xbb\xbf" };
-
-	if (n > 0 && strchr(" \t\r\n\v\f", s[0]) != NULL && s[0] != '\0')
-		return 1;
-	for (size_t i = 0; i < sizeof wide / sizeof *wide; i++) {
-		size_t k = strlen(wide[i]);
-
-		if (n >= k && memcmp(s, wide[i], k) == 0)
-			return k;
-	}
-	return 0;
-}
-
-/* Trim whitespace from both ends of the n bytes at *s. */
+/* Trim whitespace from both ends of the n bytes at *s: ASCII, U+00A0, U+3000,
+ * U+200B and U+FEFF, which pages put around their text. */
 static void
-trim(const char **s, size_t *n)
+srcdoc_trim(const char **s, size_t *n)
 {
-	size_t k;
+	static const char *const blanks[] = { " ", "\t", "\r", "\n", "\v", "\f",
+		"\xC2\xA0", "\xE3\x80\x80", "\xE2\x80\x8B", "\xEF\xBB\xBF", NULL };
 
-	while (*n > 0 && (k = space_at(*s, *n)) > 0) {
-		*s += k;
-		*n -= k;
-	}
-	for (;;) {
-		size_t cut = 0;
-
-		/* the widest space that ends the string */
-		for (size_t w = 1; w <= 3 && w <= *n; w++)
-			if (space_at(*s + *n - w, w) == w)
-				cut = w;
-		if (cut == 0)
-			break;
-		*n -= cut;
-	}
+	utf8_trim(s, n, blanks);
 }
 
 static struct src_item *
@@ -65,7 +37,7 @@ srcdoc_line(struct srcdoc *d, int line, const char *s, size_t n, int heading)
 {
 	struct src_item *it;
 
-	trim(&s, &n);
+	srcdoc_trim(&s, &n);
 	if (n == 0)
 		return;
 	it = push(d, SRC_LINE, line);
@@ -90,7 +62,7 @@ srcdoc_cell(struct srcdoc *d, int line, const char *s, size_t n, int col, int co
 	if (d->n == 0 || d->v[d->n - 1].kind != SRC_ROW)
 		srcdoc_row(d, line, d->ntables);
 	it = &d->v[d->n - 1];
-	trim(&s, &n);
+	srcdoc_trim(&s, &n);
 	it->cells = xgrow(it->cells, &it->cellcap, it->ncells + 1, sizeof *it->cells);
 	it->cells[it->ncells++] = (struct src_cell){ xstrndup(s, n), line, col,
 	    colspan > 0 ? colspan : 1, rowspan > 0 ? rowspan : 1 };

@@ -76,6 +76,32 @@ utf8_valid(const char *s, size_t n)
 	return utf8_invalid_at(s, n) == n;
 }
 
+/* Bytes of the blank of blanks that starts (at_end: ends) [s, s + n), or 0. */
+static size_t
+utf8_blank_len(const char *s, size_t n, const char *const *blanks, bool at_end)
+{
+	for (const char *const *b = blanks; *b != NULL; b++) {
+		size_t k = strlen(*b);
+
+		if (k > 0 && k <= n && memcmp(at_end ? s + n - k : s, *b, k) == 0)
+			return k;
+	}
+	return 0;
+}
+
+void
+utf8_trim(const char **s, size_t *n, const char *const *blanks)
+{
+	size_t k;
+
+	while ((k = utf8_blank_len(*s, *n, blanks, false)) > 0) {
+		*s += k;
+		*n -= k;
+	}
+	while ((k = utf8_blank_len(*s, *n, blanks, true)) > 0)
+		*n -= k;
+}
+
 void
 utf8_drop_last(char *s)
 {

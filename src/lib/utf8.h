@@ -10,6 +10,13 @@
 size_t utf8_seqlen(const char *s, size_t n);
 /* True if the n bytes at s are valid UTF-8 without NUL bytes. */
 bool utf8_valid(const char *s, size_t n);
+/*
+ * Shorten [*s, *s + *n) past blanks at both ends.  A blank is any of the
+ * strings in blanks (NULL-terminated): an ASCII byte or a character's UTF-8
+ * bytes, such as "\xE3\x80\x80" (U+3000), for what counts as blank differs
+ * between a cell's value, a line of an export and a published page.
+ */
+void utf8_trim(const char **s, size_t *n, const char *const *blanks);
 /* Byte offset of the first invalid sequence, or n when valid. */
 size_t utf8_invalid_at(const char *s, size_t n);
 /* Decode one code point; returns bytes used (0 on invalid input). */
