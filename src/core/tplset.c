@@ -77,6 +77,8 @@ tplset_load_mem(const char *file, const char *data, size_t len, struct diag_list
 	return tplset_compile(template_load_mem(file, data, len, dl), file, dl);
 }
 
+static char *tplset_known(struct tplset *ts);
+
 static bool
 safe_id(const char *id)
 {
@@ -170,7 +172,8 @@ tplset_ids(struct tplset *ts, size_t *n)
 	return ids;
 }
 
-char *
+/* The known ids as a list for a message ("gov-2019, gov-2021"); caller frees. */
+static char *
 tplset_known(struct tplset *ts)
 {
 	struct buf b = BUF_INIT;

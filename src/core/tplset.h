@@ -24,8 +24,6 @@ const char *tplset_default_for_year(struct tplset *ts, int year, struct diag_lis
 /* Sorted, distinct ids of the templates in the path; caller frees each and the array. */
 char **tplset_ids(struct tplset *ts, size_t *n);
 
-char *tplset_known(struct tplset *ts);
-
 /*
  * Load a template from memory and compile its rules, as tplset_get does with
  * a file (for tests and the fuzzer); NULL if dl got errors.

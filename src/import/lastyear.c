@@ -12,7 +12,9 @@
 #include "lib/xalloc.h"
 #include "store/store.h"
 
-bool
+/* Is the file at path a report file: named *.nb, or "[report]" is its first line
+ * that is not a comment? */
+static bool
 lastyear_is_report_file(const char *path)
 {
 	size_t len = strlen(path);

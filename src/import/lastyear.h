@@ -12,10 +12,6 @@
 #include "core/tplset.h"
 #include "lib/diag.h"
 
-/* Is the file at path a report file: named *.nb, or "[report]" is its first line
- * that is not a comment? */
-bool lastyear_is_report_file(const char *path);
-
 /* Load path, a report file or an importable source; NULL with the reason in
  * dl.  An import's warnings are added to dl too (the report is still returned). */
 struct report *lastyear_load(struct tplset *ts, const char *path, struct diag_list *dl);

@@ -97,7 +97,8 @@ strmap_put(struct strmap *m, const char *key, int value)
 	return 0;
 }
 
-int
+/* Value of the key of n bytes, or -1. */
+static int
 strmap_getn(const struct strmap *m, const char *key, size_t n)
 {
 	const struct slot *s = find(m, key, n);

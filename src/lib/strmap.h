@@ -10,8 +10,7 @@ struct strmap *strmap_create(void);
 void strmap_free(struct strmap *m);
 /* Returns -1 if key was already present (its value is left alone), 0 otherwise. */
 int strmap_put(struct strmap *m, const char *key, int value);
-/* Value of key, or -1. n is the key's length. */
-int strmap_getn(const struct strmap *m, const char *key, size_t n);
+/* Value of key, or -1. */
 int strmap_get(const struct strmap *m, const char *key);
 
 #endif

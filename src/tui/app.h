@@ -140,7 +140,6 @@ long nav_hit(const struct app *a, int y);
 size_t nav_first_page_of_section(const struct app *a, int section);
 
 /* page_text.c */
-struct textbuf *text_buffer(struct app *a, int part);
 void text_sync(struct app *a);
 void text_draw(struct app *a, bool full);
 void text_key(struct app *a, int key, bool code);

@@ -12,7 +12,7 @@
 #define CTRL(c) ((c) & 0x1f)
 #define GUIDE_ROWS 5
 
-struct textbuf *
+static struct textbuf *
 text_buffer(struct app *a, int part)
 {
 	if (a->texts[part] == NULL) {
