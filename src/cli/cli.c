@@ -64,7 +64,7 @@ cli_usage_error(struct cli *cli, const struct cli_command *cmd, const char *fmt,
 }
 
 static void
-help(struct cli *cli)
+cli_help(struct cli *cli)
 {
 	printf(_("Usage: %s [OPTION]... COMMAND [ARG]...\n"
 	    "       %s [OPTION]... FILE\n"
@@ -133,7 +133,7 @@ cli_main(int argc, char **argv, cli_editor_fn editor)
 	while ((c = getopt_long(argc, argv, "+hVT:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'h':
-			help(&cli);
+			cli_help(&cli);
 			return EXIT_OK;
 		case 'V':
 			printf("nianbao %s\n", PACKAGE_VERSION);

@@ -170,7 +170,7 @@ report_ext(const char *name)
 /* A report file, or a published report (page or text copy) read in memory:
  * what the importer left out or blanked is printed, since it hides errors. */
 static struct report *
-load(struct cli *cli, const char *file, struct diag_list *dl)
+check_load(struct cli *cli, const char *file, struct diag_list *dl)
 {
 	struct report *r = lastyear_load(cli->ts, file, dl);
 
@@ -187,7 +187,7 @@ static int
 check_file(struct cli *cli, const char *file, const struct check_opts *o, struct buf *out, bool first)
 {
 	struct diag_list dl = DIAG_LIST_INIT;
-	struct report *r = load(cli, file, &dl), *prev;
+	struct report *r = check_load(cli, file, &dl), *prev;
 	struct checker *ck;
 	size_t n = 0, stale = 0;
 	char *m;
@@ -297,7 +297,7 @@ add_dir(const char *dir, char ***files, size_t *n)
 }
 
 static int
-run(struct cli *cli, int argc, char **argv)
+check_run(struct cli *cli, int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "json", no_argument, NULL, 'j' },
@@ -368,5 +368,5 @@ const struct cli_command cmd_check = {
 	"check",
 	N_("check [--json] [--previous LAST] FILE|DIR..."),
 	N_("Check every rule of each report, a report file or a published page or copy (a directory: one line per report); with last year's report, the cross-year rules too."),
-	run
+	check_run
 };

@@ -46,7 +46,7 @@ struct choice {
 };
 
 static int
-parse(struct cli *cli, int argc, char **argv, struct choice *c)
+export_parse_args(struct cli *cli, int argc, char **argv, struct choice *c)
 {
 	static const struct option longopts[] = {
 		{ "to", required_argument, NULL, 't' },
@@ -124,7 +124,7 @@ write_out(struct cli *cli, const char *out, const struct buf *b)
 }
 
 static int
-run(struct cli *cli, int argc, char **argv)
+export_run(struct cli *cli, int argc, char **argv)
 {
 	struct choice c;
 	struct export_stats st = { 0 };
@@ -134,7 +134,7 @@ run(struct cli *cli, int argc, char **argv)
 	int rc;
 
 	memset(&c, 0, sizeof c);
-	if ((rc = parse(cli, argc, argv, &c)) != 0)
+	if ((rc = export_parse_args(cli, argc, argv, &c)) != 0)
 		return rc < 0 ? EXIT_OK : rc;
 	if ((r = cli_load(cli, argv[optind])) == NULL)
 		return EXIT_USAGE;
@@ -166,5 +166,5 @@ const struct cli_command cmd_export = {
 	"export",
 	N_("export --to text|html [--encoding utf-8|gb18030|gbk] [--crlf] [--fragment] [--blank zero|empty] [--width N] [--force] [-o OUT] FILE"),
 	N_("Write the report to publish: standard text or HTML (FILE.txt or FILE.html beside it by default)."),
-	run
+	export_run
 };

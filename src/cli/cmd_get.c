@@ -18,7 +18,7 @@ print_cell(const struct report *r, int cell)
 }
 
 static int
-run(struct cli *cli, int argc, char **argv)
+get_run(struct cli *cli, int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "help", no_argument, NULL, 'h' },
@@ -59,5 +59,5 @@ const struct cli_command cmd_get = {
 	"get",
 	N_("get FILE [CELL]..."),
 	N_("Print cells as CELL-ID<TAB>row label<TAB>column label<TAB>value (all cells by default)."),
-	run
+	get_run
 };

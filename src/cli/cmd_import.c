@@ -25,7 +25,7 @@ default_out(const char *source)
 }
 
 static int
-run(struct cli *cli, int argc, char **argv)
+import_run(struct cli *cli, int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, 'f' },
@@ -111,5 +111,5 @@ const struct cli_command cmd_import = {
 	"import",
 	N_("import [--format auto|2019|2021] [--year YYYY] [--agency NAME] [-o OUT] [--force] SOURCE"),
 	N_("Read a published report (text copied from a page, an HTML page, or an export) into a report file, every number as published."),
-	run
+	import_run
 };

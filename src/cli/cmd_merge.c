@@ -27,7 +27,7 @@ struct input {
 
 /* Read the options; 0, -1 after --help, or EXIT_USAGE. */
 static int
-parse(struct cli *cli, int argc, char **argv, struct merge_opts *o)
+merge_parse_args(struct cli *cli, int argc, char **argv, struct merge_opts *o)
 {
 	static const struct option longopts[] = {
 		{ "agency", required_argument, NULL, 'a' },
@@ -320,7 +320,7 @@ print_done(struct cli *cli, const struct input *in, size_t n, const char *out)
 }
 
 static int
-run(struct cli *cli, int argc, char **argv)
+merge_run(struct cli *cli, int argc, char **argv)
 {
 	struct merge_opts o = { "", NULL, 0, false };
 	struct report *s = NULL;
@@ -329,7 +329,7 @@ run(struct cli *cli, int argc, char **argv)
 	size_t n;
 	int rc;
 
-	if ((rc = parse(cli, argc, argv, &o)) != 0)
+	if ((rc = merge_parse_args(cli, argc, argv, &o)) != 0)
 		return rc < 0 ? EXIT_OK : rc;
 	if (lstat(o.out, &st) == 0) {	/* say so before any work; store_save makes sure */
 		fprintf(stderr, "%s: ", cli->prog);
@@ -358,5 +358,5 @@ const struct cli_command cmd_merge = {
 	"merge",
 	N_("merge [--agency NAME] [--year YYYY] [--force] -o OUT FILE..."),
 	N_("Create the summary OUT of reports in the same format and year: each cell the sum of theirs (never overwrites)."),
-	run
+	merge_run
 };

@@ -9,7 +9,7 @@
 #include "store/store.h"
 
 static int
-run(struct cli *cli, int argc, char **argv)
+new_run(struct cli *cli, int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, 'f' },
@@ -96,5 +96,5 @@ const struct cli_command cmd_new = {
 	"new",
 	N_("new [--format 2021|2019] [--agency NAME] [--year YYYY] [--from LAST [--keep-text]] FILE"),
 	N_("Create a report FILE (the format defaults by year; never overwrites); --from starts it from last year's report."),
-	run
+	new_run
 };

@@ -69,7 +69,7 @@ assign_all(struct cli *cli, struct report *r, struct checker *ck, int n, char **
 }
 
 static int
-run(struct cli *cli, int argc, char **argv)
+set_run(struct cli *cli, int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "help", no_argument, NULL, 'h' },
@@ -116,5 +116,5 @@ const struct cli_command cmd_set = {
 	"set",
 	N_("set FILE CELL=VALUE..."),
 	N_("Store values (totals follow when auto totals is on) and save; any invalid value changes nothing."),
-	run
+	set_run
 };
