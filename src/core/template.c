@@ -357,7 +357,7 @@ key_rule(struct loader *L, const char *key, const char *value, int line)
 }
 
 static void
-on_key(void *user, const char *section, const char *key, const char *value, int line)
+template_on_key(void *user, const char *section, const char *key, const char *value, int line)
 {
 	struct loader *L = user;
 	struct template *t = L->t;
@@ -479,7 +479,7 @@ label_values(struct template *t, int ti)
 }
 
 static void
-place(struct loader *L, struct tpl_gcell *g, int r, unsigned char *occ, int nrows,
+template_place(struct loader *L, struct tpl_gcell *g, int r, unsigned char *occ, int nrows,
     int columns, const struct tpl_row *row)
 {
 	int c = 0;
@@ -523,7 +523,7 @@ layout_table(struct loader *L, int ti, size_t *cap_values)
 				diag_add(L->dl, L->file, row->line, _("row %s: only data rows have values"), row->id);
 		}
 		for (size_t c = 0; c < row->ncells; c++)
-			place(L, &row->cells[c], r, occ, nrows, W, row);
+			template_place(L, &row->cells[c], r, occ, nrows, W, row);
 		for (size_t c = 0; cs != NULL && c < cs->ncols; c++) {
 			struct tpl_gcell *g;
 			struct tpl_value *v;
@@ -534,7 +534,7 @@ layout_table(struct loader *L, int ti, size_t *cap_values)
 			g->colspan = cs->cols[c].span;
 			g->rowspan = 1;
 			g->value = (int)t->nvalues;
-			place(L, g, r, occ, nrows, W, row);
+			template_place(L, g, r, occ, nrows, W, row);
 			t->values = xgrow(t->values, cap_values, t->nvalues + 1, sizeof *t->values);
 			v = &t->values[t->nvalues++];
 			memset(v, 0, sizeof *v);
@@ -602,7 +602,7 @@ finish(struct loader *L)
 struct template *
 template_load_mem(const char *file, const char *data, size_t len, struct diag_list *dl)
 {
-	static const struct inifile_ops ops = { begin_section, on_key };
+	static const struct inifile_ops ops = { begin_section, template_on_key };
 	struct loader L;
 	size_t before = dl->n;
 

@@ -28,7 +28,7 @@ encode_name(const char *option)
  * character the encoding cannot hold (out then holds what came before).
  */
 static size_t
-convert(iconv_t cd, const char *s, size_t n, struct buf *out)
+encode_convert(iconv_t cd, const char *s, size_t n, struct buf *out)
 {
 	char tmp[4096];
 	ICONV_CONST char *in = (ICONV_CONST char *)s;
@@ -66,7 +66,7 @@ static int
 check_text(iconv_t cd, const char *s, const char *encoding, const char *place, char **err)
 {
 	struct buf tmp = BUF_INIT;
-	size_t at = convert(cd, s, strlen(s), &tmp);
+	size_t at = encode_convert(cd, s, strlen(s), &tmp);
 
 	buf_free(&tmp);
 	if (at == 0)
@@ -176,7 +176,7 @@ encode_document(const char *utf8, size_t len, const char *encoding, bool crlf,
 		buf_free(&lines);
 		return -1;
 	}
-	at = convert(cd, src, n, out);
+	at = encode_convert(cd, src, n, out);
 	iconv_close(cd);
 	if (at != 0) {
 		int line = 1;

@@ -229,7 +229,7 @@ text_trim(const char **s, size_t *n)
 
 /* The next line of text at *p, trimmed; false at the end. */
 static bool
-next_line(const char **p, const char **s, size_t *n)
+text_next_line(const char **p, const char **s, size_t *n)
 {
 	const char *nl;
 
@@ -250,7 +250,7 @@ has_text(const char *text)
 	const char *s;
 	size_t n;
 
-	while (next_line(&text, &s, &n))
+	while (text_next_line(&text, &s, &n))
 		if (n > 0)
 			return true;
 	return false;
@@ -295,7 +295,7 @@ put_parts(struct doc *d, const struct report *r, int section)
 			buf_adds(d->out, t->parts[i].title);
 			buf_addc(d->out, '\n');
 		}
-		while (next_line(&text, &s, &n))
+		while (text_next_line(&text, &s, &n))
 			if (n > 0)
 				put_paragraph(d, s, n);
 	}

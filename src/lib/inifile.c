@@ -28,7 +28,7 @@ struct reader {
 };
 
 static bool
-is_space(char c)
+inifile_is_space(char c)
 {
 	return c == ' ' || c == '\t';
 }
@@ -55,7 +55,7 @@ check_line(struct reader *r, const char *s, size_t n)
 		    bad + 1);
 		return false;
 	}
-	while (p < end && is_space(*p))
+	while (p < end && inifile_is_space(*p))
 		p++;
 	if (p == end || *p == ';' || *p == '#')
 		return true;
@@ -89,7 +89,7 @@ check_line(struct reader *r, const char *s, size_t n)
 
 /* ini_reader: hand libinih the next acceptable line, with its newline. */
 static char *
-next_line(char *str, int num, void *stream)
+inifile_next_line(char *str, int num, void *stream)
 {
 	struct reader *r = stream;
 
@@ -117,7 +117,7 @@ next_line(char *str, int num, void *stream)
 }
 
 static int
-on_key(void *user, const char *section, const char *name, const char *value)
+inifile_on_key(void *user, const char *section, const char *name, const char *value)
 {
 	struct reader *r = user;
 
@@ -133,7 +133,7 @@ inifile_read(const char *file, const char *data, size_t len,
 	struct reader r = { file, data, len, 0, 0, 0, ops, user, dl };
 	int rc;
 
-	rc = ini_parse_stream(next_line, &r, on_key, &r);
+	rc = ini_parse_stream(inifile_next_line, &r, inifile_on_key, &r);
 	if (rc > 0 && r.bad_lines == 0)
 		diag_add(dl, file, r.line, _("cannot read this line"));
 	else if (rc < 0)

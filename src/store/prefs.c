@@ -52,7 +52,7 @@ prefs_path(void)
 }
 
 static void
-on_section(void *user, const char *name, int line)
+prefs_on_section(void *user, const char *name, int line)
 {
 	struct pload *L = user;
 
@@ -68,7 +68,7 @@ on_section(void *user, const char *name, int line)
 
 /* The first setting of a key counts; a repeated one is reported and ignored. */
 static bool
-once(struct pload *L, enum key k, const char *key, int line)
+prefs_once(struct pload *L, enum key k, const char *key, int line)
 {
 	if (L->seen[k] == 0) {
 		L->seen[k] = line;
@@ -103,13 +103,13 @@ static void
 new_key(struct pload *L, const char *key, const char *value, int line)
 {
 	if (strcmp(key, "agency") == 0) {
-		if (once(L, K_AGENCY, key, line))
+		if (prefs_once(L, K_AGENCY, key, line))
 			set_string(L, &L->p->agency, key, value, line);
 	} else if (strcmp(key, "contact") == 0) {
-		if (once(L, K_CONTACT, key, line))
+		if (prefs_once(L, K_CONTACT, key, line))
 			set_string(L, &L->p->contact, key, value, line);
 	} else if (strcmp(key, "auto_totals") == 0) {
-		if (!once(L, K_AUTO_TOTALS, key, line))
+		if (!prefs_once(L, K_AUTO_TOTALS, key, line))
 			return;
 		if (strcmp(value, "yes") == 0 || strcmp(value, "no") == 0)
 			L->p->auto_totals = strcmp(value, "yes") == 0;
@@ -126,7 +126,7 @@ display_key(struct pload *L, const char *key, const char *value, int line)
 		diag_add(L->dl, L->file, line, _("unknown key \"%s\" in [display]"), key);
 		return;
 	}
-	if (!once(L, K_AMBIGUOUS, key, line))
+	if (!prefs_once(L, K_AMBIGUOUS, key, line))
 		return;
 	if (strcmp(value, "1") == 0 || strcmp(value, "2") == 0)
 		L->p->ambiguous = value[0] - '0';
@@ -135,7 +135,7 @@ display_key(struct pload *L, const char *key, const char *value, int line)
 }
 
 static void
-on_key(void *user, const char *section, const char *key, const char *value, int line)
+prefs_on_key(void *user, const char *section, const char *key, const char *value, int line)
 {
 	struct pload *L = user;
 
@@ -158,7 +158,7 @@ on_key(void *user, const char *section, const char *key, const char *value, int 
 void
 prefs_load(struct prefs *p, const char *path, struct diag_list *dl)
 {
-	static const struct inifile_ops ops = { on_section, on_key };
+	static const struct inifile_ops ops = { prefs_on_section, prefs_on_key };
 	struct pload L = { NULL, p, dl, S_NONE, { 0 } };
 	char *own = NULL, *data;
 	struct stat st;

@@ -40,7 +40,7 @@ static void flush_text(struct sload *S);
 static void flush_meta(struct sload *S);
 
 static void
-on_section(void *user, const char *name, int line)
+store_on_section(void *user, const char *name, int line)
 {
 	struct sload *S = user;
 	const char *id;
@@ -90,7 +90,7 @@ on_section(void *user, const char *name, int line)
 }
 
 static bool
-once(struct sload *S, const char *key, int line)
+store_once(struct sload *S, const char *key, int line)
 {
 	if (strmap_put(S->keys, key, line) == 0)
 		return true;
@@ -186,7 +186,7 @@ report_key(struct sload *S, const char *key, const char *value, int line)
 		return;
 	}
 	flush_meta(S);
-	if (!once(S, key, line))
+	if (!store_once(S, key, line))
 		return;
 	if (strcmp(key, "format") == 0) {
 		if (strcmp(value, "1") != 0)
@@ -294,7 +294,7 @@ text_key(struct sload *S, const char *key, const char *value, int line)
 }
 
 static void
-on_key(void *user, const char *section, const char *key, const char *value, int line)
+store_on_key(void *user, const char *section, const char *key, const char *value, int line)
 {
 	struct sload *S = user;
 
@@ -324,7 +324,7 @@ struct report *
 store_load_mem(const char *name, const char *data, size_t len, struct tplset *ts,
     struct diag_list *dl)
 {
-	static const struct inifile_ops ops = { on_section, on_key };
+	static const struct inifile_ops ops = { store_on_section, store_on_key };
 	struct sload S;
 	size_t before = dl->n;
 
