@@ -141,7 +141,7 @@ struct html {
 };
 
 static bool
-is_space(char c)
+htmlsrc_is_space(char c)
 {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
@@ -154,7 +154,7 @@ is_digit(char c)
 }
 
 static char
-lower(char c)
+htmlsrc_lower(char c)
 {
 	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
 }
@@ -162,7 +162,7 @@ lower(char c)
 static bool
 is_alpha(char c)
 {
-	return lower(c) >= 'a' && lower(c) <= 'z';
+	return htmlsrc_lower(c) >= 'a' && htmlsrc_lower(c) <= 'z';
 }
 
 static bool
@@ -176,7 +176,7 @@ static bool
 same_ci(const char *a, const char *b, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		if (lower(a[i]) != b[i])
+		if (htmlsrc_lower(a[i]) != b[i])
 			return false;
 	return true;
 }
@@ -204,8 +204,8 @@ numeric_ref(const char *s, size_t n, uint32_t *cp)
 	uint32_t v = 0;
 
 	for (; i < n; i++) {
-		int digit = is_digit(s[i]) ? s[i] - '0' : hex && lower(s[i]) >= 'a' &&
-		    lower(s[i]) <= 'f' ? lower(s[i]) - 'a' + 10 : -1;
+		int digit = is_digit(s[i]) ? s[i] - '0' : hex && htmlsrc_lower(s[i]) >= 'a' &&
+		    htmlsrc_lower(s[i]) <= 'f' ? htmlsrc_lower(s[i]) - 'a' + 10 : -1;
 
 		if (digit < 0)
 			break;
@@ -302,12 +302,12 @@ collapse(const char *s, size_t n, bool keep, struct buf *out)
 		size_t j = i;
 		bool breaks = false;
 
-		if (!is_space(s[i])) {
-			while (j < n && !is_space(s[j]))
+		if (!htmlsrc_is_space(s[i])) {
+			while (j < n && !htmlsrc_is_space(s[j]))
 				j++;
 			buf_add(out, s + i, j - i);
 		} else {
-			for (; j < n && is_space(s[j]); j++)
+			for (; j < n && htmlsrc_is_space(s[j]); j++)
 				breaks |= s[j] != ' ';
 			if (!breaks && keep)
 				buf_add(out, s + i, j - i);
@@ -388,7 +388,7 @@ gather(struct html *h, const char *s, size_t n, int line)
 	if (!h->started) {
 		size_t i;
 
-		for (i = 0; i < n && is_space(s[i]); i++)
+		for (i = 0; i < n && htmlsrc_is_space(s[i]); i++)
 			if (s[i] == '\n')
 				line++;
 		if (i == n)
@@ -412,7 +412,7 @@ text_run(struct html *h, const char *s, size_t n)
 		/* text cannot be in the head: a browser takes it as the body's start */
 		size_t i = 0;
 
-		while (i < n && is_space(s[i]))
+		while (i < n && htmlsrc_is_space(s[i]))
 			i++;
 		if (i == n)
 			return;
@@ -646,7 +646,7 @@ skip_raw(struct html *h, const char *name)
 	while ((lt = memchr(h->s + i, '<', h->n - i)) != NULL) {
 		i = (size_t)(lt - h->s);
 		if (i + 2 + k <= h->n && lt[1] == '/' && same_ci(lt + 2, name, k) &&
-		    (i + 2 + k == h->n || is_space(lt[2 + k]) || lt[2 + k] == '>' ||
+		    (i + 2 + k == h->n || htmlsrc_is_space(lt[2 + k]) || lt[2 + k] == '>' ||
 		    lt[2 + k] == '/')) {
 			advance(h, i);
 			return;
@@ -684,7 +684,7 @@ span_value(const char *s, size_t n)
 	long v = 0;
 	size_t i = 0;
 
-	while (i < n && is_space(s[i]))
+	while (i < n && htmlsrc_is_space(s[i]))
 		i++;
 	if (i == n || !is_digit(s[i]))
 		return 1;
@@ -725,20 +725,20 @@ attributes(struct html *h, size_t i, struct spans *sp)
 	for (;;) {
 		size_t name, nlen, val = i, vlen = 0;
 
-		while (i < n && (is_space(s[i]) || s[i] == '/'))
+		while (i < n && (htmlsrc_is_space(s[i]) || s[i] == '/'))
 			i++;
 		if (i == n)
 			return 0;
 		if (s[i] == '>')
 			return i + 1;
-		for (name = i++; i < n && !is_space(s[i]) && s[i] != '/' && s[i] != '>' &&
+		for (name = i++; i < n && !htmlsrc_is_space(s[i]) && s[i] != '/' && s[i] != '>' &&
 		    s[i] != '='; i++)
 			;
 		nlen = i - name;
-		while (i < n && is_space(s[i]))
+		while (i < n && htmlsrc_is_space(s[i]))
 			i++;
 		if (i < n && s[i] == '=') {
-			for (i++; i < n && is_space(s[i]); i++)
+			for (i++; i < n && htmlsrc_is_space(s[i]); i++)
 				;
 			if (i < n && (s[i] == '"' || s[i] == '\'')) {
 				const char *q = memchr(s + i + 1, s[i], n - i - 1);
@@ -749,7 +749,7 @@ attributes(struct html *h, size_t i, struct spans *sp)
 				vlen = (size_t)(q - s) - val;
 				i = (size_t)(q - s) + 1;
 			} else {
-				for (val = i; i < n && !is_space(s[i]) && s[i] != '>'; i++)
+				for (val = i; i < n && !htmlsrc_is_space(s[i]) && s[i] != '>'; i++)
 					;
 				vlen = i - val;
 			}
@@ -886,9 +886,9 @@ tag(struct html *h, bool closing)
 	size_t i = h->pos + 1 + closing, len = 0, end;
 	int line = h->line;
 
-	for (; i < h->n && !is_space(h->s[i]) && h->s[i] != '/' && h->s[i] != '>'; i++, len++)
+	for (; i < h->n && !htmlsrc_is_space(h->s[i]) && h->s[i] != '/' && h->s[i] != '>'; i++, len++)
 		if (len + 1 < sizeof name)
-			name[len] = lower(h->s[i]);
+			name[len] = htmlsrc_lower(h->s[i]);
 	/* a name too long for any tag we know reads as unknown */
 	name[len + 1 < sizeof name ? len : 0] = '\0';
 	if ((end = attributes(h, i, &sp)) == 0) {

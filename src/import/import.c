@@ -225,7 +225,7 @@ allowed_distance(size_t n)
  * labels of several tables read the same); otherwise the one label text
  * within its allowed distance, if there is exactly one best. */
 static int
-find_label(const struct labels *L, const struct label *s, int prefer)
+import_find_label(const struct labels *L, const struct label *s, int prefer)
 {
 	int best = -1, bestd = 1 << 20;
 	bool tie = false;
@@ -267,7 +267,7 @@ mark_distinct(struct labels *all, size_t nt)
 			bool other = false;
 
 			for (size_t u = 0; u < nt && !other; u++)
-				other = u != t && find_label(&all[u], &all[t].v[k].norm, -1) >= 0;
+				other = u != t && import_find_label(&all[u], &all[t].v[k].norm, -1) >= 0;
 			all[t].v[k].distinct = !other;
 		}
 }
@@ -289,7 +289,7 @@ format_scores(const struct srcdoc *d, const struct labels *all, size_t nt, int *
 				continue;
 			norm_str(text, &s);
 			for (size_t t = 0; t < nt; t++) {
-				int k = find_label(&all[t], &s, -1);
+				int k = import_find_label(&all[t], &s, -1);
 
 				score[t] += k >= 0 && all[t].v[k].distinct;
 			}
@@ -874,7 +874,7 @@ take_row(struct imp *m, const struct cell *c, size_t n)
 		int k;
 
 		norm_str(c[i].text, &s);
-		if ((k = find_label(&m->labs, &s, m->table)) < 0) {
+		if ((k = import_find_label(&m->labs, &s, m->table)) < 0) {
 			text = text || (c[i].text[0] != '\0' && !is_value(m->t, c[i].text));
 			continue;
 		}
@@ -1106,7 +1106,7 @@ read_body(struct imp *m, const struct srcdoc *d, size_t from, size_t to)
 		}
 		/* a line: one cell of a table copied a cell per line, a heading, or text */
 		norm_str(it->text, &s);
-		if (find_label(&m->labs, &s, m->table) >= 0) {
+		if (import_find_label(&m->labs, &s, m->table) >= 0) {
 			vrow_flush(m, &vr);
 			vrow_add(&vr, it->text, it->line);
 		} else if (is_value(m->t, it->text) && (vr.n > 0 || m->table >= 0)) {

@@ -35,13 +35,13 @@ static const char *const gb_labels[] = {
 };
 
 static bool
-is_space(unsigned char c)
+source_is_space(unsigned char c)
 {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
 static char
-lower(char c)
+source_lower(char c)
 {
 	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
 }
@@ -56,7 +56,7 @@ starts_ci(const char *s, size_t n, const char *word)
 	if (n < k)
 		return false;
 	for (size_t i = 0; i < k; i++)
-		if (lower(s[i]) != word[i])
+		if (source_lower(s[i]) != word[i])
 			return false;
 	return true;
 }
@@ -65,7 +65,7 @@ starts_ci(const char *s, size_t n, const char *word)
 static bool
 label_char(char c)
 {
-	return (lower(c) >= 'a' && lower(c) <= 'z') || (c >= '0' && c <= '9') ||
+	return (source_lower(c) >= 'a' && source_lower(c) <= 'z') || (c >= '0' && c <= '9') ||
 	    (c != '\0' && strchr("-_.:", c) != NULL);
 }
 
@@ -78,7 +78,7 @@ label_is(const char *label, const char *word)
 
 /* True if the n bytes at s start with the bytes of b. */
 static bool
-starts(const char *s, size_t n, const char *b)
+source_starts(const char *s, size_t n, const char *b)
 {
 	return n >= strlen(b) && memcmp(s, b, strlen(b)) == 0;
 }
@@ -104,7 +104,7 @@ looks_html(const char *s, size_t n)
 {
 	size_t i = 0, end = n < SNIFF_MAX ? n : SNIFF_MAX;
 
-	while (i < end && is_space((unsigned char)s[i]))
+	while (i < end && source_is_space((unsigned char)s[i]))
 		i++;
 	if (i == end || s[i] != '<')
 		return false;
@@ -115,7 +115,7 @@ looks_html(const char *s, size_t n)
 			size_t k = strlen(page_tags[t]), at = i + 1 + k;
 
 			if (starts_ci(s + i + 1, end - i - 1, page_tags[t]) &&
-			    (at == end || is_space((unsigned char)s[at]) || s[at] == '>' ||
+			    (at == end || source_is_space((unsigned char)s[at]) || s[at] == '>' ||
 			    s[at] == '/'))
 				return true;
 		}
@@ -128,7 +128,7 @@ looks_html(const char *s, size_t n)
  * quoting or case), copied into label; false if the key is not there.
  */
 static bool
-find_label(const char *s, size_t n, const char *key, char *label, size_t size)
+source_find_label(const char *s, size_t n, const char *key, char *label, size_t size)
 {
 	size_t k = strlen(key);
 
@@ -137,11 +137,11 @@ find_label(const char *s, size_t n, const char *key, char *label, size_t size)
 
 		if (!starts_ci(s + i, n - i, key))
 			continue;
-		while (j < n && is_space((unsigned char)s[j]))
+		while (j < n && source_is_space((unsigned char)s[j]))
 			j++;
 		if (j == n || s[j] != '=')
 			continue;
-		for (j++; j < n && (is_space((unsigned char)s[j]) || s[j] == '"' ||
+		for (j++; j < n && (source_is_space((unsigned char)s[j]) || s[j] == '"' ||
 		    s[j] == '\''); j++)
 			;
 		while (j < n && len + 1 < size && label_char(s[j]))
@@ -160,22 +160,22 @@ declared_charset(const char *s, size_t n)
 	char label[32];
 	bool found = false;
 
-	while (i < end && is_space((unsigned char)s[i]))
+	while (i < end && source_is_space((unsigned char)s[i]))
 		i++;
 	if (starts_ci(s + i, end - i, "<?xml")) {
 		const char *close = memchr(s + i, '>', end - i);
 		size_t tag = close != NULL ? (size_t)(close - s) - i : end - i;
 
-		found = find_label(s + i, tag, "encoding", label, sizeof label);
+		found = source_find_label(s + i, tag, "encoding", label, sizeof label);
 	}
 	for (; !found && i < end; i++) {
 		const char *close;
 
 		if (s[i] != '<' || !starts_ci(s + i, end - i, "<meta") || i + 5 == end ||
-		    !(is_space((unsigned char)s[i + 5]) || s[i + 5] == '/'))
+		    !(source_is_space((unsigned char)s[i + 5]) || s[i + 5] == '/'))
 			continue;
 		close = memchr(s + i, '>', end - i);
-		found = find_label(s + i, close != NULL ? (size_t)(close - s) - i : end - i,
+		found = source_find_label(s + i, close != NULL ? (size_t)(close - s) - i : end - i,
 		    "charset", label, sizeof label);
 	}
 	if (!found)
@@ -193,7 +193,7 @@ declared_charset(const char *s, size_t n)
  * or the offset of the first byte that is not valid in that encoding.
  */
 static size_t
-convert(const char *from, const char *s, size_t n, struct buf *out)
+source_convert(const char *from, const char *s, size_t n, struct buf *out)
 {
 	iconv_t cd = iconv_open("UTF-8", from);
 	ICONV_CONST char *in = (ICONV_CONST char *)s;
@@ -246,7 +246,7 @@ decode_bytes(const char *s, size_t n, const char *declared, struct buf *out, cha
 		buf_add(out, s, n);
 		return "UTF-8";
 	}
-	if ((gbbad = convert("GB18030", s, n, out)) == n)
+	if ((gbbad = source_convert("GB18030", s, n, out)) == n)
 		return "GB18030";
 	buf_reset(out);
 	if (bad == n) {
@@ -284,7 +284,7 @@ decode_utf16(const char *bytes, size_t len, bool le, struct buf *out, char **err
 		if (c == '\n' || (c == '\r' && (i + 3 >= len || unit_at(u, i + 2, le) != '\n')))
 			line++;
 	}
-	if (convert(enc, bytes + 2, len - 2, out) != len - 2) {
+	if (source_convert(enc, bytes + 2, len - 2, out) != len - 2) {
 		*err = xasprintf(_("not UTF-16 text (line %d)"),
 		    out->len > 0 ? line_at(out->data, out->len) : 1);
 		return NULL;
@@ -315,17 +315,17 @@ unix_lines(char *s, size_t n)
 
 /* True if UTF-8 s holds only white space (ASCII, no-break, ideographic, BOM). */
 static bool
-blank(const char *s, size_t n)
+source_blank(const char *s, size_t n)
 {
 	size_t i = 0;
 
 	while (i < n) {
-		if (is_space((unsigned char)s[i]))
+		if (source_is_space((unsigned char)s[i]))
 			i++;
-		else if (starts(s + i, n - i, "\xc2\xa0"))
+		else if (source_starts(s + i, n - i, "\xc2\xa0"))
 			i += 2;
-		else if (starts(s + i, n - i, "\xe3\x80\x80") ||
-		    starts(s + i, n - i, "\xef\xbb\xbf"))
+		else if (source_starts(s + i, n - i, "\xe3\x80\x80") ||
+		    source_starts(s + i, n - i, "\xef\xbb\xbf"))
 			i += 3;
 		else
 			return false;
@@ -371,7 +371,7 @@ source_decode(const char *bytes, size_t len, struct source *out, char **err)
 	}
 	if (b.len > 0)
 		b.len = unix_lines(b.data, b.len);
-	if (blank(b.data, b.len)) {
+	if (source_blank(b.data, b.len)) {
 		buf_free(&b);
 		*err = xstrdup(_("the file is empty"));
 		return -1;

@@ -37,7 +37,7 @@ has(const struct line *l, const char *what)
 
 /* The line without leading ASCII spaces starts with what. */
 static bool
-starts(const struct line *l, const char *what)
+textsrc_starts(const struct line *l, const char *what)
 {
 	size_t i = 0, k = strlen(what);
 
@@ -48,7 +48,7 @@ starts(const struct line *l, const char *what)
 
 /* A line with nothing on it; a tab alone is an empty cell, not a blank line. */
 static bool
-blank(const struct line *l)
+textsrc_blank(const struct line *l)
 {
 	for (size_t i = 0; i < l->n; i++)
 		if (l->s[i] != ' ' && l->s[i] != '\r')
@@ -211,7 +211,7 @@ cell_rows(struct reader *rd, size_t i)
 	bool open = false;
 
 	srcdoc_row(rd->d, rd->v[i].no, table_for_row(rd));
-	for (; i < rd->n && !blank(&rd->v[i]); i++) {
+	for (; i < rd->n && !textsrc_blank(&rd->v[i]); i++) {
 		const struct line *l = &rd->v[i];
 
 		if (cell_line(l)) {
@@ -249,7 +249,7 @@ paragraph(struct reader *rd, size_t i)
 	for (i++; i < rd->n; i++) {
 		const struct line *l = &rd->v[i];
 
-		if (blank(l) || starts(l, INDENT) || l->s[0] == ' ' || has(l, BAR) ||
+		if (textsrc_blank(l) || textsrc_starts(l, INDENT) || l->s[0] == ' ' || has(l, BAR) ||
 		    memchr(l->s, '\t', l->n) != NULL)
 			break;
 		join_wrapped(&p, l->s, l->n);
@@ -266,7 +266,7 @@ title(struct reader *rd, size_t i)
 	struct buf t = BUF_INIT;
 	int no = rd->v[i].no;
 
-	for (; i < rd->n && !blank(&rd->v[i]); i++) {
+	for (; i < rd->n && !textsrc_blank(&rd->v[i]); i++) {
 		const char *s = rd->v[i].s;
 		size_t n = rd->v[i].n;
 
@@ -305,24 +305,24 @@ textsrc_read(const char *text, size_t len, struct srcdoc *d)
 
 	split_lines(&rd, text, len);
 	for (size_t k = 0; k < rd.n && !rd.drawn; k++)
-		rd.drawn = starts(&rd.v[k], "\xe2\x94\x8c");	/* U+250C, a table's top corner */
-	while (i < rd.n && blank(&rd.v[i]))
+		rd.drawn = textsrc_starts(&rd.v[k], "\xe2\x94\x8c");	/* U+250C, a table's top corner */
+	while (i < rd.n && textsrc_blank(&rd.v[i]))
 		i++;
 	if (rd.drawn && i < rd.n)
 		i = title(&rd, i);
 	while (i < rd.n) {
 		const struct line *l = &rd.v[i];
 
-		if (blank(l)) {
+		if (textsrc_blank(l)) {
 			i++;
-		} else if (rd.drawn && starts(l, "\xe2\x94\x8c")) {
+		} else if (rd.drawn && textsrc_starts(l, "\xe2\x94\x8c")) {
 			i = drawn_table(&rd, i);
 		} else if (cell_line(l)) {
 			i = cell_rows(&rd, i);
 		} else if (memchr(l->s, '\t', l->n) != NULL) {
 			row_line(&rd, l);
 			i++;
-		} else if (rd.drawn && starts(l, INDENT)) {
+		} else if (rd.drawn && textsrc_starts(l, INDENT)) {
 			i = paragraph(&rd, i);
 		} else {
 			text_line(&rd, l->no, l->s, l->n);
