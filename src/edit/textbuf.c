@@ -477,7 +477,7 @@ moved(struct textbuf *tb, bool keep_want)
 
 /* Append the n bytes at s to the text, "\r\n" and "\r" becoming "\n". */
 static void
-load(struct textbuf *tb, const char *s, size_t n)
+textbuf_load(struct textbuf *tb, const char *s, size_t n)
 {
 	size_t i = 0, from = 0;
 
@@ -511,7 +511,7 @@ textbuf_create(const char *text, size_t len, int ambiguous)
 	memset(tb->lines, 0, sizeof *tb->lines);
 	line_reserve(&tb->lines[0], 0);
 	if (text != NULL)
-		load(tb, text, len);
+		textbuf_load(tb, text, len);
 	tb->clean = textbuf_text(tb);
 	tb->cleanlen = tb->size;
 	return tb;
@@ -799,7 +799,7 @@ textbuf_cursor_pos(struct textbuf *tb, size_t *vline, int *col)
  * start of the next one, so there the cursor stops on the last character.
  */
 static void
-place(struct textbuf *tb, size_t k, size_t j, int col)
+textbuf_place(struct textbuf *tb, size_t k, size_t j, int col)
 {
 	const struct line *l = &tb->lines[k];
 	size_t start, end, i, n;
@@ -843,7 +843,7 @@ textbuf_right(struct textbuf *tb)
 
 /* Up (dir -1) or down (+1) a visual line, at the wanted column. */
 static void
-vertical(struct textbuf *tb, int dir)
+textbuf_vertical(struct textbuf *tb, int dir)
 {
 	size_t v, k, j;
 	int col;
@@ -856,19 +856,19 @@ vertical(struct textbuf *tb, int dir)
 		return;
 	if (!locate(tb, dir < 0 ? v - 1 : v + 1, &k, &j))
 		return;
-	place(tb, k, j, tb->want);
+	textbuf_place(tb, k, j, tb->want);
 }
 
 void
 textbuf_up(struct textbuf *tb)
 {
-	vertical(tb, -1);
+	textbuf_vertical(tb, -1);
 }
 
 void
 textbuf_down(struct textbuf *tb)
 {
-	vertical(tb, 1);
+	textbuf_vertical(tb, 1);
 }
 
 void
@@ -916,6 +916,6 @@ textbuf_goto(struct textbuf *tb, size_t vline, int col)
 
 	if (!locate(tb, vline, &k, &j))
 		locate(tb, textbuf_vlines(tb) - 1, &k, &j);
-	place(tb, k, j, col < 0 ? 0 : col);
+	textbuf_place(tb, k, j, col < 0 ? 0 : col);
 	moved(tb, false);
 }

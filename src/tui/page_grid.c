@@ -179,7 +179,7 @@ draw_label_cell(struct app *a, const struct geo *g, int y, const struct tpl_gcel
 }
 
 static void
-draw_row(struct app *a, const struct geo *g, int y, size_t r, const unsigned char *bad, bool full)
+grid_draw_row(struct app *a, const struct geo *g, int y, size_t r, const unsigned char *bad, bool full)
 {
 	const struct tpl_row *row = &g->tb->rows[r];
 
@@ -288,11 +288,11 @@ grid_draw(struct app *a, bool full)
 		memset(a->cell_sig, 0, t->nvalues * sizeof *a->cell_sig);
 	}
 	for (int r = 0; r < g.sticky; r++)
-		draw_row(a, &g, y++, (size_t)r, bad, full);
+		grid_draw_row(a, &g, y++, (size_t)r, bad, full);
 	for (int k = 0; k < g.body_rows && (size_t)(g.sticky + gv->top + k) < tb->nrows; k++) {
 		size_t r = (size_t)(g.sticky + gv->top + k);
 
-		draw_row(a, &g, y + k, r, bad, full);
+		grid_draw_row(a, &g, y + k, r, bad, full);
 		if (gv->cell >= 0 && (size_t)t->values[gv->cell].row == r) {
 			cy = y + k;
 			cx = col_x(&g, gv, t->values[gv->cell].col);
@@ -389,7 +389,7 @@ step(struct app *a, int dir, bool skip_derived)
 
 /* The cell in the row above or below whose columns are nearest to the current one. */
 static void
-vertical(struct app *a, int dir)
+grid_vertical(struct app *a, int dir)
 {
 	const struct template *t = a->r->tpl;
 	struct gridview *gv = view(a);
@@ -481,7 +481,7 @@ undo_cell(struct app *a, bool back)
 }
 
 static bool
-commit(struct app *a)
+grid_commit(struct app *a)
 {
 	struct gridview *gv = view(a);
 
@@ -566,8 +566,8 @@ grid_key(struct app *a, int key, bool code)
 		return;
 	}
 	if (enter) {
-		if (commit(a))
-			vertical(a, 1);
+		if (grid_commit(a))
+			grid_vertical(a, 1);
 		return;
 	}
 	if (code && (key == KEY_BACKSPACE)) {
@@ -587,12 +587,12 @@ grid_key(struct app *a, int key, bool code)
 		type_char(a, key);
 		return;
 	}
-	if (!commit(a))
+	if (!grid_commit(a))
 		return;
 	if (code && key == KEY_UP)
-		vertical(a, -1);
+		grid_vertical(a, -1);
 	else if (code && key == KEY_DOWN)
-		vertical(a, 1);
+		grid_vertical(a, 1);
 	else if (code && key == KEY_LEFT)
 		horizontal(a, -1);
 	else if (code && key == KEY_RIGHT)
@@ -612,7 +612,7 @@ grid_paste(struct app *a, const char *s, size_t n)
 	char *copy = xstrndup(s, n), *save_line = NULL;
 	int start = gv->cell, row_start = gv->cell, stored = 0, skipped = 0;
 
-	if (!commit(a) || start < 0) {
+	if (!grid_commit(a) || start < 0) {
 		free(copy);
 		return;
 	}
@@ -634,7 +634,7 @@ grid_paste(struct app *a, const char *s, size_t n)
 			cell++;
 		}
 		gv->cell = row_start;
-		vertical(a, 1);
+		grid_vertical(a, 1);
 		if (gv->cell == row_start)
 			break;
 		row_start = gv->cell;
@@ -660,7 +660,7 @@ grid_click(struct app *a, int y, int x)
 		int ry = tv->row < g.sticky ? g.y0 + tv->row : g.y0 + tv->row - gv->top;
 
 		if (tv->table == g.table && cx >= 0 && x >= cx && x < cx + tv->colspan * g.cw &&
-		    ry == y && (tv->row < g.sticky || tv->row - g.sticky >= gv->top) && commit(a)) {
+		    ry == y && (tv->row < g.sticky || tv->row - g.sticky >= gv->top) && grid_commit(a)) {
 			gv->cell = (int)v;
 			return;
 		}

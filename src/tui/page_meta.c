@@ -74,7 +74,7 @@ info_draw(struct app *a)
 
 /* Store the field being edited; false (and a message) if refused. */
 static bool
-commit(struct app *a)
+info_commit(struct app *a)
 {
 	char *err = NULL;
 	int rc = 0;
@@ -137,7 +137,7 @@ info_key(struct app *a, int key, bool code)
 		return;
 	}
 	if ((!code && (key == '\r' || key == '\n' || key == '\t')) || (code && key == KEY_ENTER)) {
-		if (commit(a) && a->info_field + 1 < F_COUNT)
+		if (info_commit(a) && a->info_field + 1 < F_COUNT)
 			a->info_field++;
 		return;
 	}
@@ -165,7 +165,7 @@ info_key(struct app *a, int key, bool code)
 		}
 		return;
 	}
-	if (!commit(a))
+	if (!info_commit(a))
 		return;
 	if (code && (key == KEY_UP || key == KEY_BTAB) && a->info_field > 0)
 		a->info_field--;

@@ -60,7 +60,7 @@ text_area_top(struct app *a)
 
 /* Draw screen row y of the text: rows whose content did not change are left alone. */
 static void
-draw_row(struct app *a, int y, const char *s, size_t n, bool placeholder)
+text_draw_row(struct app *a, int y, const char *s, size_t n, bool placeholder)
 {
 	int x = app_pane_x(a), w = app_pane_w(a) - 1;
 	uint64_t sig = app_sig(app_sig(APP_SIG_START, &placeholder, 1), s, n);
@@ -108,9 +108,9 @@ text_draw(struct app *a, bool full)
 		if (r > 0 && vl.line == prev.line && vl.start == prev.start)
 			ended = true;	/* textbuf_vline clamps past the end */
 		if (ended)
-			draw_row(a, y0 + r, "", 0, false);
+			text_draw_row(a, y0 + r, "", 0, false);
 		else
-			draw_row(a, y0 + r, line + vl.start, vl.end - vl.start, empty && r == 0);
+			text_draw_row(a, y0 + r, line + vl.start, vl.end - vl.start, empty && r == 0);
 		prev = vl;
 	}
 	move(y0 + (int)cv - *top, x + col);

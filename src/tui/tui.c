@@ -533,7 +533,7 @@ problems(struct app *a)
 }
 
 static void
-help(struct app *a)
+tui_help(struct app *a)
 {
 	const struct key_help *k;
 	size_t n = keys_all(&k);
@@ -676,7 +676,7 @@ global_action(struct app *a, enum action act)
 {
 	switch (act) {
 	case ACT_HELP:
-		help(a);
+		tui_help(a);
 		break;
 	case ACT_SAVE:
 		save(a);
