@@ -43,6 +43,25 @@ is "$inner" "" "the editor saves and loads only through store.h"
 flat=$(ls src/*.c | grep -v '^src/main\.c$' || true)
 is "$flat" "" "src/ holds only main.c and the layer folders"
 
+# No two modules include each other (template.c and rules.h once did): a
+# module is src/LAYER/NAME.[ch], and it uses another if either file includes its header.
+cycles=$(for f in src/*/*.[ch]; do
+	m=${f#src/}
+	m=${m%.?}
+	sed -n 's|^#include "\([a-z]*/[a-z_]*\)\.h".*|\1|p' "$f" | sed "s|^|$m |"
+done | awk '$1 != $2 { uses[$1 " " $2] = 1 }
+	END { for (e in uses) { split(e, m, " "); if (m[1] < m[2] && (m[2] " " m[1]) in uses) print m[1] "<->" m[2] } }')
+is "$cycles" "" "no two modules include each other"
+
+# A static function's name says its file's concern: no name is defined static
+# in two files, so that grep and ctags find the one meant.
+# (char_len: left for the issue that moves it into src/lib.)
+dups=$(for f in src/*/*.c; do
+	awk -v f="$f" 'prev ~ /^static / && /^[a-z_0-9]+\(/ { n = $0; sub(/\(.*/, "", n); print n, f } { prev = $0 }' "$f"
+done | sort | awk '$1 != "char_len" { files[$1] = files[$1] " " $2; n[$1]++ }
+	END { for (k in n) if (n[k] > 1) print k ":" files[k] }')
+is "$dups" "" "no static function name is defined in two files"
+
 # The man pages are regenerated from their UTF-8 sources.
 for m in man/nianbao.1 man/nianbao.5; do
 	if preconv -e utf-8 "$m.in" | grep -v '^\.lf ' | cmp -s - "$m"; then
