@@ -853,23 +853,3 @@ Test(text, long_title_wraps_centred)
 	doc_free(&d);
 	report_free(r);
 }
-
-/* Not a check: the demo at width 80 where T_EXPORT_TEXT_SAMPLE says, to look at. */
-Test(text, sample)
-{
-	const char *path = getenv("T_EXPORT_TEXT_SAMPLE");
-	struct report *r;
-	struct doc d;
-	FILE *f;
-
-	if (path == NULL || *path == '\0')
-		return;
-	r = load_demo();
-	export_doc(r, 80, 1, BLANK_ZERO, &d);
-	f = fopen(path, "w");
-	cr_assert_not_null(f, "%s", path);
-	fputs(d.text, f);
-	cr_assert_eq(fclose(f), 0);
-	doc_free(&d);
-	report_free(r);
-}

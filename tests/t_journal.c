@@ -10,35 +10,25 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "lib/xalloc.h"
 #include "store/journal.h"
+#include "testlib.h"
 
 static char *dir;	/* a fresh directory for each test */
 
 static void
 setup(void)
 {
-	const char *t = getenv("TMPDIR");
-
-	dir = xasprintf("%s/t_journal.XXXXXX", t != NULL && *t != '\0' ? t : "/tmp");
-	cr_assert_not_null(mkdtemp(dir), "cannot make a temporary directory: %s", strerror(errno));
-}
-
-static int
-rm_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st, (void)flag, (void)ftw;
-	return remove(path);
+	dir = tl_make_dir("t_journal");
 }
 
 static void
 teardown(void)
 {
-	chmod(dir, 0700);
-	nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
-	free(dir);
+	tl_remove_dir(dir);
 }
 
 TestSuite(journal, .init = setup, .fini = teardown);
@@ -215,6 +205,25 @@ Test(journal, never_creates_the_file)
 	free(file);
 }
 
+/*
+ * Wait until the clock the kernel stamps files with has moved past t, so
+ * that any later change to a file shows in its times: a few milliseconds
+ * (one tick of the coarse clock), where sleep(1) waited a second.
+ */
+static void
+tick_past(const struct timespec *t)
+{
+	const struct timespec ms = { 0, 1000000 };
+	struct timespec now;
+
+	for (;;) {
+		cr_assert_eq(clock_gettime(CLOCK_REALTIME_COARSE, &now), 0);
+		if (now.tv_sec > t->tv_sec || (now.tv_sec == t->tv_sec && now.tv_nsec > t->tv_nsec))
+			return;
+		nanosleep(&ms, NULL);
+	}
+}
+
 Test(journal, never_modifies_the_file)
 {
 	char *file = in_dir("report.nb"), *err = NULL, *got;
@@ -224,7 +233,7 @@ Test(journal, never_modifies_the_file)
 	put_file(file, "saved text\n", 11);
 	chmod(file, 0640);
 	cr_assert_eq(stat(file, &before), 0);
-	sleep(1);	/* a change would show in the times */
+	tick_past(&before.st_ctim);	/* a change would show in the times */
 	cr_assert_eq(journal_write(file, "unsaved text\n", 13, &err), 0, "%s", err);
 	cr_assert_eq(journal_write(file, "more unsaved text\n", 18, &err), 0, "%s", err);
 	cr_assert_eq(stat(file, &after), 0);

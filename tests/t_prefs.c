@@ -12,30 +12,20 @@
 
 #include "lib/xalloc.h"
 #include "store/prefs.h"
+#include "testlib.h"
 
 static char *dir;	/* a fresh directory for each test */
 
 static void
 setup(void)
 {
-	const char *t = getenv("TMPDIR");
-
-	dir = xasprintf("%s/t_prefs.XXXXXX", t != NULL && *t != '\0' ? t : "/tmp");
-	cr_assert_not_null(mkdtemp(dir), "cannot make a temporary directory: %s", strerror(errno));
-}
-
-static int
-rm_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st, (void)flag, (void)ftw;
-	return remove(path);
+	dir = tl_make_dir("t_prefs");
 }
 
 static void
 teardown(void)
 {
-	nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
-	free(dir);
+	tl_remove_dir(dir);
 }
 
 TestSuite(prefs, .init = setup, .fini = teardown);

@@ -1099,30 +1099,6 @@ Test(malformed, one_bad_cell_refuses_the_whole_file)
 /* ---- saving ---- */
 
 static char *
-make_dir(void)
-{
-	char *d = xstrdup("/tmp/t_store.XXXXXX");
-
-	cr_assert_not_null(mkdtemp(d), "cannot make a temporary directory: %s", strerror(errno));
-	return d;
-}
-
-static int
-rm_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st, (void)flag, (void)ftw;
-	return remove(path);
-}
-
-static void
-remove_tree(char *dir)
-{
-	chmod(dir, 0700);
-	nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
-	free(dir);
-}
-
-static char *
 path_in(const char *dir, const char *name)
 {
 	return xasprintf("%s/%s", dir, name);
@@ -1236,7 +1212,7 @@ fixture_init(struct fixture *fx)
 	fx->new = sample_report(fx->ts, "gov-2019", 202);
 	serialize(fx->old, &fx->oldb);
 	serialize(fx->new, &fx->newb);
-	fx->dir = make_dir();
+	fx->dir = tl_make_dir("t_store");
 	fx->path = path_in(fx->dir, "r.nb");
 }
 
@@ -1248,7 +1224,7 @@ fixture_fini(struct fixture *fx)
 	buf_free(&fx->oldb);
 	buf_free(&fx->newb);
 	free(fx->path);
-	remove_tree(fx->dir);
+	tl_remove_dir(fx->dir);
 	tplset_free(fx->ts);
 }
 

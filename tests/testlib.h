@@ -3,15 +3,46 @@
 #define TESTLIB_H
 
 #include <criterion/criterion.h>
+#include <errno.h>
+#include <ftw.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "core/report.h"
 #include "core/rules.h"
 #include "core/template.h"
 #include "core/tplset.h"
 #include "lib/diag.h"
+#include "lib/xalloc.h"
 #include "store/store.h"
+
+/* A fresh directory under $TMPDIR (or /tmp) named after name; tl_remove_dir frees it. */
+static inline char *
+tl_make_dir(const char *name)
+{
+	const char *t = getenv("TMPDIR");
+	char *dir = xasprintf("%s/%s.XXXXXX", t != NULL && *t != '\0' ? t : "/tmp", name);
+
+	cr_assert_not_null(mkdtemp(dir), "cannot make a temporary directory: %s", strerror(errno));
+	return dir;
+}
+
+static inline int
+tl_remove_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st, (void)flag, (void)ftw;
+	return remove(path);
+}
+
+/* Remove dir and all it holds (writable again first: tests take the right away), and free it. */
+static inline void
+tl_remove_dir(char *dir)
+{
+	chmod(dir, 0700);
+	nftw(dir, tl_remove_one, 16, FTW_DEPTH | FTW_PHYS);
+	free(dir);
+}
 
 /* The source tree's templates (make check exports NIANBAO_TEMPLATE_PATH). */
 static inline struct tplset *
