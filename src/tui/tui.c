@@ -973,7 +973,7 @@ new_report_form(struct app *a)
 	struct diag_list dl = DIAG_LIST_INIT;
 	struct create_spec spec = { 0 };
 	struct report *r = NULL, *last;
-	char *agency = NULL, *year = NULL, *fmt = NULL, *def_year, *from, *keep = NULL;
+	char *agency = NULL, *year = NULL, *fmt = NULL, *def_year, *from, *keep = NULL, *err;
 	const char *def_fmt;
 
 	erase();
@@ -991,9 +991,9 @@ new_report_form(struct app *a)
 	free(def_year);
 	if (year == NULL)
 		goto out;
-	if (report_parse_year(year, &spec.year, &def_year) != 0) {
-		diag_add(&dl, NULL, 0, "%s", def_year);
-		free(def_year);
+	if (report_parse_year(year, &spec.year, &err) != 0) {	/* said as `set year=` says it */
+		diag_add(&dl, NULL, 0, "%s", err);
+		free(err);
 		goto out;
 	}
 	if ((def_fmt = tplset_default_for_year(a->ts, spec.year, &dl)) == NULL)
