@@ -1216,7 +1216,7 @@ save_ok(const struct report *r, const char *path)
 {
 	char *err = NULL;
 
-	if (store_save(r, path, STORE_REPLACE, &err) != 0)
+	if (store_save(r, path, STORE_REPLACE, NULL, &err) != 0)
 		cr_assert_fail("saving %s failed: %s", path, err);
 }
 
@@ -1418,7 +1418,7 @@ save_in_child(const struct report *r, const char *path, const char *dir, child_s
 
 		close(fd[0]);
 		setup(dir);
-		if (store_save(r, path, STORE_REPLACE, &err) == 0)
+		if (store_save(r, path, STORE_REPLACE, NULL, &err) == 0)
 			_exit(0);
 		child_write(fd[1], err != NULL ? err : "(no message)");
 		_exit(1);
@@ -1513,7 +1513,7 @@ Test(save, create_mode_never_overwrites_an_existing_file)
 
 	fixture_init(&fx);
 	write_file(fx.path, &fx.oldb);
-	cr_assert_eq(atomic_write(fx.path, fx.newb.data, fx.newb.len, ATOMIC_CREATE, &err), -1,
+	cr_assert_eq(atomic_write(fx.path, fx.newb.data, fx.newb.len, ATOMIC_CREATE, NULL, &err), -1,
 	    "ATOMIC_CREATE overwrote an existing file");
 	cr_assert(err != NULL && strstr(err, "already exists") != NULL &&
 	    strstr(err, fx.path) != NULL, "the message should say %s already exists: %s", fx.path,
@@ -1530,7 +1530,7 @@ Test(save, create_mode_writes_a_new_file)
 	char *err = NULL;
 
 	fixture_init(&fx);
-	if (atomic_write(fx.path, fx.newb.data, fx.newb.len, ATOMIC_CREATE, &err) != 0)
+	if (atomic_write(fx.path, fx.newb.data, fx.newb.len, ATOMIC_CREATE, NULL, &err) != 0)
 		cr_assert_fail("creating %s failed: %s", fx.path, err);
 	expect_bytes(fx.path, &fx.newb, "a created file");
 	expect_listing(fx.dir, "r.nb", "after creating");

@@ -120,7 +120,7 @@ run(struct cli *cli, int argc, char **argv)
 	ck = checker_create(r, last);
 	checker_recompute(ck);
 	checker_free(ck);
-	if (store_save(r, argv[optind], STORE_CREATE, &err) != 0)
+	if (store_save(r, argv[optind], STORE_CREATE, NULL, &err) != 0)
 		fprintf(stderr, "%s: %s\n", cli->prog, err);
 	else
 		rc = EXIT_OK;
