@@ -32,6 +32,10 @@ void report_free(struct report *r);
 int report_set_text(struct report *r, int part, const char *text, char **err);
 /* Replace a metadata string (agency, date, contact); same checks. */
 int report_set_string(char **field, const char *text, char **err);
+/* What every string of a report must be: UTF-8 without control characters but tab and line breaks. */
+int report_check_text(const char *text, char **err);
+/* Drop from s what report_check_text refuses (for text taken from a page, not typed). */
+void report_clean_text(char *s);
 
 /* Append the report's title, from the template's pattern (%{agency}, %{year}). */
 struct buf;

@@ -1180,6 +1180,14 @@ build_report(struct imp *m, int year, const char *agency, const char *date)
 	r->agency = xstrdup(agency != NULL ? agency : "");
 	free(r->date);
 	r->date = xstrdup(date != NULL ? date : "");
+	/* A page may carry terminal control characters: they are no part of the report. */
+	report_clean_text(r->agency);
+	report_clean_text(r->date);
+	for (size_t p = 0; p < m->t->nparts; p++)
+		if (m->texts[p].len > 0) {
+			report_clean_text(m->texts[p].data);
+			m->texts[p].len = strlen(m->texts[p].data);
+		}
 	for (size_t p = 0; p < m->t->nparts; p++)
 		if (m->texts[p].len > 0 && report_set_text(r, (int)p, m->texts[p].data, &err) != 0) {
 			free(err);	/* the source was checked as UTF-8: cannot happen */

@@ -272,8 +272,14 @@ cell_key(struct sload *S, const char *key, const char *value, int line)
 static void
 flush_text(struct sload *S)
 {
+	char *err = NULL;
+
 	if (S->where != W_TEXT || S->r == NULL || S->part < 0)
 		return;
+	if (S->text.data != NULL && report_check_text(S->text.data, &err) != 0) {
+		diag_add(S->dl, S->file, S->text_line, _("[text %s]: %s"), S->r->tpl->parts[S->part].id, err);
+		free(err);
+	}
 	/* Every chunk was checked as UTF-8 already: take the text as it is. */
 	free(S->r->texts[S->part]);
 	S->r->texts[S->part] = buf_detach(&S->text);
@@ -455,11 +461,23 @@ static int
 check_loadable(const struct report *r, char **err)
 {
 	const struct template *t = r->tpl;
-	char v[64];
+	const char *const meta[] = { "agency", r->agency, "date", r->date, "contact", r->contact };
+	char v[64], *why = NULL;
 
+	for (size_t i = 0; i < sizeof meta / sizeof *meta; i += 2)
+		if (report_check_text(meta[i + 1], &why) != 0) {
+			*err = xasprintf(_("%s: %s; nothing was saved"), meta[i], why);
+			free(why);
+			return -1;
+		}
+	for (size_t p = 0; p < t->nparts; p++)
+		if (report_check_text(r->texts[p], &why) != 0) {
+			*err = xasprintf(_("%s: %s; nothing was saved"), t->parts[p].id, why);
+			free(why);
+			return -1;
+		}
 	for (size_t i = 0; i < t->nvalues; i++) {
 		struct value back;
-		char *why = NULL;
 
 		if (r->cells[i].state == VALUE_BLANK)
 			continue;
