@@ -501,10 +501,15 @@ lock_release(const char *file)
 	}
 	whoami(&me);
 	memset(&o, 0, sizeof o);
-	/* One read: a garbage lock is not ours, and waiting for it helps nobody. */
-	if (read_lock_once(path, &o) == 0 && is_mine(&o, &me))
-		(void)unlink(path);
-	if (h != NULL)
+	if (h != NULL) {
+		struct stat a, b;
+
+		/* The file we hold open is the lock still at path: no need to read it again. */
+		if (fstat(h->fd, &a) == 0 && lstat(path, &b) == 0 && a.st_dev == b.st_dev &&
+		    a.st_ino == b.st_ino)
+			(void)unlink(path);
 		held_drop(h);	/* after the unlink: the flock guards it */
+	} else if (read_lock_once(path, &o) == 0 && is_mine(&o, &me))
+		(void)unlink(path);	/* one read: a garbage lock is not ours, and waiting helps nobody */
 	free(path);
 }
