@@ -69,7 +69,11 @@ keep_backup(const char *dir, const char *base, const char *target, const struct 
 	/* A hard link costs nothing and is atomic; file systems without links get a copy. */
 	tmp = xasprintf("%s/.%s~.%ld", dir, base, (long)getpid());
 	unlink(tmp);
-	if (link(target, tmp) == 0) {
+	/*
+	 * Only a file of ours: a link to another user's file would be theirs,
+	 * and in a sticky directory we could neither rename nor remove it.
+	 */
+	if ((st->st_uid == geteuid() || geteuid() == 0) && link(target, tmp) == 0) {
 		rc = rename(tmp, bak);
 		/* If bak already was a link to target, rename did nothing: drop the extra name. */
 		if (rc == 0)
