@@ -1,13 +1,13 @@
 /* atomic.c - the save transaction; see atomic.h. */
 #include "nb.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <dirent.h>
 #include <grp.h>
 #include <libgen.h>
-#include <pwd.h>
 #include <limits.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -206,14 +206,16 @@ atomic_read_only(const char *path)
 	return (st.st_mode & 0222) == 0 || faccessat(AT_FDCWD, path, W_OK, AT_EACCESS) != 0;
 }
 
+/* The name of uid in buf (getpwuid's answer is overwritten by the next call). */
 static const char *
 user_name(uid_t uid, char *buf, size_t n)
 {
 	const struct passwd *pw = getpwuid(uid);
 
 	if (pw != NULL)
-		return pw->pw_name;
-	snprintf(buf, n, "%ld", (long)uid);
+		snprintf(buf, n, "%s", pw->pw_name);
+	else
+		snprintf(buf, n, "%ld", (long)uid);
 	return buf;
 }
 
@@ -223,8 +225,9 @@ group_name(gid_t gid, char *buf, size_t n)
 	const struct group *gr = getgrgid(gid);
 
 	if (gr != NULL)
-		return gr->gr_name;
-	snprintf(buf, n, "%ld", (long)gid);
+		snprintf(buf, n, "%s", gr->gr_name);
+	else
+		snprintf(buf, n, "%ld", (long)gid);
 	return buf;
 }
 
