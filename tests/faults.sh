@@ -162,10 +162,10 @@ tm() { tmux -L "$SOCK" -f /dev/null "$@"; }
 trap 'tm kill-server >/dev/null 2>&1; rm -rf "$TMP"' EXIT
 unset TMUX
 snap() { tm capture-pane -p -t nb >"$TMP/screen" 2>/dev/null; }
-# wait_for TEXT: the screen shows TEXT within 8 seconds.
+# wait_for TEXT: the screen shows TEXT within 15 seconds (an ASan build is slow).
 wait_for() {
 	_i=0
-	while [ $_i -lt 80 ]; do
+	while [ $_i -lt 150 ]; do
 		snap && grep -qF -- "$1" "$TMP/screen" && return 0
 		sleep 0.1
 		_i=$((_i + 1))

@@ -240,7 +240,7 @@ unset TMUX
 snap() { tm capture-pane -p -t nb >"$TMP/screen" 2>/dev/null; }
 wait_for() {
 	_i=0
-	while [ $_i -lt 60 ]; do
+	while [ $_i -lt 150 ]; do
 		snap && grep -qF -- "$1" "$TMP/screen" && return 0
 		sleep 0.1
 		_i=$((_i + 1))
