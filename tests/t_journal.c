@@ -699,6 +699,8 @@ Test(lock, symlink_and_real_name_share_a_lock)
 	cr_assert_eq(take(link, false, &o), 0);
 	cr_assert_eq(take(real, false, &o), 0, "ours under either name");
 	lock_release(real);
+	cr_assert_eq(access(lr, F_OK), 0, "taken twice, released once: still held");
+	lock_release(link);
 	cr_assert_eq(access(lr, F_OK), -1);
 	free(a);
 	free(b);

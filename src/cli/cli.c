@@ -1,6 +1,7 @@
 /* cli.c - global options and subcommand dispatch. */
 #include "nb.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -113,6 +114,23 @@ open_file(struct cli *cli, int argc, char **argv, cli_editor_fn editor)
 	return cmd_check.run(cli, argc + 1, argv - 1);
 }
 
+/* Output lost to a full disk or a closed pipe is a failure, not a success: say so. */
+static int
+close_stdout(struct cli *cli)
+{
+	bool bad = fflush(stdout) != 0 || ferror(stdout);
+	int e = errno;
+
+	if (fclose(stdout) != 0 && !bad) {
+		bad = true;
+		e = errno;
+	}
+	if (!bad)
+		return 0;
+	fprintf(stderr, _("%s: cannot write the output: %s\n"), cli->prog, strerror(e != 0 ? e : EIO));
+	return -1;
+}
+
 int
 cli_main(int argc, char **argv, cli_editor_fn editor)
 {
@@ -164,5 +182,7 @@ cli_main(int argc, char **argv, cli_editor_fn editor)
 		rc = open_file(&cli, argc - optind, argv + optind, editor);
 	tplset_free(cli.ts);
 	prefs_free(&cli.prefs);
+	if (close_stdout(&cli) != 0)
+		rc = EXIT_USAGE;
 	return rc;
 }

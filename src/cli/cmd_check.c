@@ -13,6 +13,7 @@
 #include "core/rules.h"
 #include "import/lastyear.h"
 #include "lib/buf.h"
+#include "lib/utf8.h"
 #include "lib/xalloc.h"
 #include "store/store.h"
 
@@ -51,6 +52,50 @@ stale_year(const struct report *r, size_t n)
 	return NULL;
 }
 
+/* The first invisible or direction-changing character of s, or 0. */
+static uint32_t
+first_hidden(const char *s)
+{
+	size_t n = strlen(s), i = 0, k;
+	uint32_t cp;
+
+	for (; i < n; i += k > 0 ? k : 1)
+		if ((k = utf8_decode(s + i, n - i, &cp)) > 0 && utf8_is_hidden(cp))
+			return cp;
+	return 0;
+}
+
+/*
+ * A bidi override or a zero-width character makes a text read differently
+ * from what it holds (a reversed number, a name that is not the name):
+ * the n-th field holding one, as a message (caller frees), or NULL.
+ */
+static char *
+hidden_char(const struct report *r, size_t n)
+{
+	const char *const meta[] = { "agency", r->agency, "date", r->date, "contact", r->contact };
+	uint32_t cp;
+
+	for (size_t i = 0; i < sizeof meta / sizeof *meta; i += 2)
+		if ((cp = first_hidden(meta[i + 1])) != 0 && n-- == 0)
+			return xasprintf(_("%s holds the invisible or direction-changing character U+%04X: it may read differently from what it says"),
+			    meta[i], (unsigned)cp);
+	for (size_t p = 0; p < r->tpl->nparts; p++)
+		if ((cp = first_hidden(r->texts[p])) != 0 && n-- == 0)
+			return xasprintf(_("%s holds the invisible or direction-changing character U+%04X: it may read differently from what it says"),
+			    r->tpl->parts[p].title, (unsigned)cp);
+	return NULL;
+}
+
+/* What a terminal may print of s (control characters shown, not obeyed); in b. */
+static const char *
+shown(const char *s, struct buf *b)
+{
+	buf_reset(b);
+	utf8_visible(s, b);
+	return b->data != NULL ? b->data : "";
+}
+
 static void
 json_str(struct buf *b, const char *s)
 {
@@ -64,6 +109,8 @@ json_str(struct buf *b, const char *s)
 			buf_adds(b, "\\n");
 		else if (c < 0x20 || c == 0x7F)
 			buf_addf(b, "\\u%04x", c);
+		else if (c == 0xC2 && (unsigned char)s[1] >= 0x80 && (unsigned char)s[1] <= 0x9F)
+			buf_addf(b, "\\u%04x", (unsigned char)*++s);	/* C1 controls: U+0080-U+009F */
 		else
 			buf_addc(b, (char)c);
 	}
@@ -125,10 +172,13 @@ static void
 human_finding(const char *file, const struct checker *ck, size_t i)
 {
 	struct finding f;
+	struct buf v = BUF_INIT;
 	char *msg = checker_message(ck, i);
 
 	checker_finding(ck, i, &f);
-	printf("%s: %s %s: %s\n", file, f.warning ? _("warning") : _("error"), f.rule, msg);
+
+	printf("%s: %s %s: %s\n", shown(file, &v), f.warning ? _("warning") : _("error"), f.rule, msg);
+	buf_free(&v);
 	free(msg);
 }
 
@@ -189,7 +239,8 @@ check_file(struct cli *cli, const char *file, const struct check_opts *o, struct
 	struct diag_list dl = DIAG_LIST_INIT;
 	struct report *r = check_load(cli, file, &dl), *prev;
 	struct checker *ck;
-	size_t n = 0, stale = 0;
+	size_t n = 0, stale = 0, hidden = 0;
+	struct buf vis = BUF_INIT;
 	char *m;
 	bool owned;
 
@@ -204,8 +255,12 @@ check_file(struct cli *cli, const char *file, const struct check_opts *o, struct
 			buf_adds(out, ", \"error\": ");
 			json_str(out, dl.n > 0 ? dl.v[0].msg : "");
 			buf_adds(out, "}");
-		} else if (o->summary)
-			printf(_("%s: cannot be read\n"), file);
+		} else if (o->summary) {
+			struct buf v = BUF_INIT;
+
+			printf(_("%s: cannot be read\n"), shown(file, &v));
+			buf_free(&v);
+		}
 		diag_list_free(&dl);
 		return EXIT_USAGE;
 	}
@@ -216,13 +271,17 @@ check_file(struct cli *cli, const char *file, const struct check_opts *o, struct
 		free(m);
 		stale++;
 	}
+	while ((m = hidden_char(r, hidden)) != NULL) {
+		free(m);
+		hidden++;
+	}
 	if (o->json) {
 		buf_adds(out, ", \"agency\": ");
 		json_str(out, r->agency);
 		buf_addf(out, ", \"year\": %d, \"template\": ", r->year);
 		json_str(out, r->tpl->id);
 		buf_addf(out, ", \"errors\": %zu, \"warnings\": %zu, \"diagnostics\": [",
-		    checker_errors(ck), checker_warnings(ck) + stale);
+		    checker_errors(ck), checker_warnings(ck) + stale + hidden);
 	}
 	for (size_t i = 0; i < checker_instances(ck); i++) {
 		if (checker_status(ck, i) != FINDING_FAIL)
@@ -242,15 +301,34 @@ check_file(struct cli *cli, const char *file, const struct check_opts *o, struct
 			json_str(out, m);
 			buf_adds(out, "}");
 		} else if (!o->summary)
-			printf("%s: %s stale-year: %s\n", file, _("warning"), m);
+			printf("%s: %s stale-year: %s\n", shown(file, &vis), _("warning"), m);
+		free(m);
+	}
+	for (size_t k = 0; k < hidden; k++) {
+		m = hidden_char(r, k);
+		if (o->json) {
+			buf_adds(out, n++ > 0 ? ",\n    " : "\n    ");
+			buf_adds(out, "{\"rule\": \"hidden-character\", \"severity\": \"warning\", \"cells\": [], "
+			    "\"lhs\": null, \"rhs\": null, \"cell\": null, \"expected\": null, \"actual\": null, \"message\": ");
+			json_str(out, m);
+			buf_adds(out, "}");
+		} else if (!o->summary)
+			printf("%s: %s hidden-character: %s\n", shown(file, &vis), _("warning"), m);
 		free(m);
 	}
 	if (o->json)
 		buf_adds(out, n > 0 ? "\n  ]}" : "]}");
 	else
-		printf(_("%s: %s %d: %zu errors, %zu warnings\n"), file, *r->agency != '\0' ?
-		    r->agency : _("(no agency)"), r->year, checker_errors(ck), checker_warnings(ck) + stale);
+	{
+		struct buf va = BUF_INIT;
+
+		printf(_("%s: %s %d: %zu errors, %zu warnings\n"), shown(file, &vis), *r->agency != '\0' ?
+		    shown(r->agency, &va) : _("(no agency)"), r->year, checker_errors(ck),
+		    checker_warnings(ck) + stale + hidden);
+		buf_free(&va);
+	}
 	n = checker_errors(ck);
+	buf_free(&vis);
 	checker_free(ck);
 	if (owned)
 		report_free(prev);

@@ -109,13 +109,13 @@ export_parse_args(struct cli *cli, int argc, char **argv, struct choice *c)
 
 /* Write the bytes to out ("-": standard output), atomically beside the report. */
 static int
-write_out(struct cli *cli, const char *out, const struct buf *b)
+write_out(struct cli *cli, const char *out, bool named, const struct buf *b)
 {
 	char *err = NULL;
 
 	if (strcmp(out, "-") == 0)
 		return fwrite(b->data, 1, b->len, stdout) == b->len ? 0 : -1;
-	if (export_write(out, b, &err) != 0) {
+	if (export_write(out, b, named, &err) != 0) {
 		fprintf(stderr, "%s: %s\n", cli->prog, err);
 		free(err);
 		return -1;
@@ -149,7 +149,7 @@ export_run(struct cli *cli, int argc, char **argv)
 	if (export_report(r, &c.req, &bytes, &st, &err) != 0) {
 		fprintf(stderr, "%s: %s: %s\n", cli->prog, argv[optind], err);
 		rc = EXIT_USAGE;
-	} else if (write_out(cli, out, &bytes) != 0)
+	} else if (write_out(cli, out, c.out != NULL, &bytes) != 0)
 		rc = EXIT_USAGE;
 	else if (strcmp(out, "-") != 0)
 		fprintf(stderr, _("%s: wrote %s (%s); %zu blank cells printed as 0\n"), cli->prog, out,

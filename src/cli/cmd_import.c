@@ -91,7 +91,7 @@ import_run(struct cli *cli, int argc, char **argv)
 	diag_print(&warn, stderr);
 	free(err);
 	err = NULL;
-	if (store_save(r, out, force ? STORE_REPLACE : STORE_CREATE, &err) != 0) {
+	if (store_save(r, out, force ? STORE_REPLACE : STORE_CREATE, NULL, &err) != 0) {
 		report_free(r);
 		fprintf(stderr, "%s: %s\n", cli->prog, err);
 		goto done;

@@ -301,7 +301,7 @@ write_summary(struct cli *cli, const struct report *s, const char *out)
 	char *err = NULL;
 	int rc = EXIT_OK;
 
-	if (store_save(s, out, STORE_CREATE, &err) != 0) {
+	if (store_save(s, out, STORE_CREATE, NULL, &err) != 0) {
 		fprintf(stderr, "%s: %s\n", cli->prog, err);
 		free(err);
 		rc = EXIT_USAGE;

@@ -80,7 +80,7 @@ new_run(struct cli *cli, int argc, char **argv)
 	diag_print(&dl, stderr);
 	if (r == NULL)
 		goto out;
-	if (store_save(r, argv[optind], STORE_CREATE, &err) != 0)
+	if (store_save(r, argv[optind], STORE_CREATE, NULL, &err) != 0)
 		fprintf(stderr, "%s: %s\n", cli->prog, err);
 	else
 		rc = EXIT_OK;

@@ -8,6 +8,7 @@
 #include "cli/cli.h"
 #include "core/rules.h"
 #include "lib/xalloc.h"
+#include "store/journal.h"
 #include "store/store.h"
 
 /* Apply one NAME=VALUE to the report; -1 with *err if it is refused. */
@@ -68,20 +69,73 @@ assign_all(struct cli *cli, struct report *r, struct checker *ck, int n, char **
 	return rc;
 }
 
+/* How long set waits for another writer of the file to finish before giving up. */
+#define SET_LOCK_WAIT_MS 3000
+
+/* Take the file's lock, waiting a little for another set; -1 with a message naming the holder. */
+static int
+lock_for_set(struct cli *cli, const char *file)
+{
+	struct lock_owner o;
+	char *err = NULL;
+	int rc = lock_take_wait(file, SET_LOCK_WAIT_MS, &o, &err);
+
+	if (rc == 0)
+		return 0;
+	if (rc < 0) {	/* a file that cannot be read says so, rather than its lock */
+		struct diag_list dl = DIAG_LIST_INIT;
+		struct report *r = store_read(file, cli->ts, NULL, &dl);
+
+		if (r == NULL)
+			diag_print(&dl, stderr);
+		else
+			fprintf(stderr, "%s: %s\n", cli->prog, err);
+		report_free(r);
+		diag_list_free(&dl);
+	} else
+		fprintf(stderr, _("%s: %s is being edited by %s on %s (pid %d); nothing was changed\n"),
+		    cli->prog, file, o.user, o.host, (int)o.pid);
+	free(err);
+	return -1;
+}
+
+/* Read the report and remember what the file held, so the save can tell if it changed. */
+static struct report *
+load_stamped(struct cli *cli, const char *file, struct store_stamp *stamp)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct buf raw = BUF_INIT;
+	struct report *r = store_read(file, cli->ts, &raw, &dl);
+
+	diag_print(&dl, stderr);
+	diag_list_free(&dl);
+	if (r != NULL)
+		store_stamp_bytes(raw.data, raw.len, stamp);
+	buf_free(&raw);
+	return r;
+}
+
 static int
 set_run(struct cli *cli, int argc, char **argv)
 {
 	static const struct option longopts[] = {
+		{ "force", no_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
+	struct store_stamp stamp;
+	struct store_save_opts so = { &stamp, false, NULL };
 	struct report *r;
 	struct checker *ck;
 	char *err = NULL;
 	int c, rc = EXIT_OK;
 
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+fh", longopts, NULL)) != -1) {
+		if (c == 'f') {
+			so.force = true;
+			continue;
+		}
 		if (c == 'h') {
 			cli_print_help(cli, &cmd_set, stdout);
 			return EXIT_OK;
@@ -93,8 +147,13 @@ set_run(struct cli *cli, int argc, char **argv)
 	for (int i = optind + 1; i < argc; i++)
 		if (strchr(argv[i], '=') == NULL)
 			return cli_usage_error(cli, &cmd_set, _("\"%s\" is not CELL=VALUE"), argv[i]);
-	if ((r = cli_load(cli, argv[optind])) == NULL)
+	/* Read, change and save under the file's lock: two writers never interleave. */
+	if (lock_for_set(cli, argv[optind]) != 0)
 		return EXIT_USAGE;
+	if ((r = load_stamped(cli, argv[optind], &stamp)) == NULL) {
+		lock_release(argv[optind]);
+		return EXIT_USAGE;
+	}
 	ck = checker_create(r, NULL);
 	checker_run(ck);
 	/* auto_totals first: whether a total may be typed must not depend on the order */
@@ -102,11 +161,14 @@ set_run(struct cli *cli, int argc, char **argv)
 	rc |= assign_all(cli, r, ck, argc - optind - 1, argv + optind + 1, argv[optind], false);
 	if (rc != EXIT_OK)
 		fprintf(stderr, _("%s: nothing was changed in %s\n"), cli->prog, argv[optind]);
-	else if (store_save(r, argv[optind], STORE_REPLACE, &err) != 0) {
+	else if (store_save(r, argv[optind], STORE_REPLACE, &so, &err) != 0) {
 		fprintf(stderr, "%s: %s\n", cli->prog, err);
 		free(err);
 		rc = EXIT_USAGE;
-	}
+	} else if (so.note != NULL)
+		fprintf(stderr, _("%s: warning: %s\n"), cli->prog, so.note);
+	free(so.note);
+	lock_release(argv[optind]);
 	checker_free(ck);
 	report_free(r);
 	return rc;
@@ -114,7 +176,7 @@ set_run(struct cli *cli, int argc, char **argv)
 
 const struct cli_command cmd_set = {
 	"set",
-	N_("set FILE CELL=VALUE..."),
+	N_("set [--force] FILE CELL=VALUE..."),
 	N_("Store values (totals follow when auto totals is on) and save; any invalid value changes nothing."),
 	set_run
 };

@@ -50,12 +50,47 @@ report_free(struct report *r)
 }
 
 int
-report_set_string(char **field, const char *text, char **err)
+report_check_text(const char *text, char **err)
 {
+	uint32_t cp;
+
 	if (!utf8_valid(text, strlen(text))) {
 		*err = xstrdup(_("the text is not valid UTF-8"));
 		return -1;
 	}
+	/* ESC, BEL and their kind would act on the terminal of whoever prints the report. */
+	if ((cp = utf8_first_control(text, NULL)) != 0) {
+		*err = xasprintf(_("control character U+%04X is not allowed in a report (only tab and line breaks are)"),
+		    (unsigned)cp);
+		return -1;
+	}
+	return 0;
+}
+
+void
+report_clean_text(char *s)
+{
+	size_t n = strlen(s), i = 0, o = 0, k;
+	uint32_t cp;
+
+	while (i < n) {
+		k = utf8_decode(s + i, n - i, &cp);
+		if (k == 0)
+			k = 1;
+		else if (!utf8_is_control(cp)) {
+			memmove(s + o, s + i, k);
+			o += k;
+		}
+		i += k;
+	}
+	s[o] = '\0';
+}
+
+int
+report_set_string(char **field, const char *text, char **err)
+{
+	if (report_check_text(text, err) != 0)
+		return -1;
 	free(*field);
 	*field = xstrdup(text);
 	return 0;

@@ -44,6 +44,10 @@ int report_parse_year(const char *text, int *year, char **err);
 int report_set_year(struct report *r, const char *text, char **err);
 /* The editor's export choice, as export_request_choice writes it. */
 int report_set_export_choice(struct report *r, const char *text, char **err);
+/* What every string of a report must be: UTF-8 without control characters but tab and line breaks. */
+int report_check_text(const char *text, char **err);
+/* Drop from s what report_check_text refuses (for text taken from a page, not typed). */
+void report_clean_text(char *s);
 
 /* Append the report's title, from the template's pattern (%{agency}, %{year}). */
 struct buf;

@@ -2,6 +2,7 @@
 #include "nb.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,6 +57,16 @@ struct checker {
 
 #define FIXED_ONE 10000
 
+/*
+ * Limits a template's rules must keep, so that no template (a hostile one
+ * included) can overflow the sums or take for ever to compile: a cell holds
+ * less than 10^12 (10^16 in fixed point), so 600 terms stay within int64.
+ */
+#define RULE_TERMS_MAX 600		/* cells and constants in one equation */
+#define RULE_CONST_MAX 1000000000LL	/* a constant in an equation */
+#define RULE_DEPTH_MAX 3		/* foreach lines in one rule */
+#define RULE_INSTANCES_MAX 20000	/* equations one rule expands to */
+
 /* ---- compiling ---------------------------------------------------------- */
 
 struct compiler {
@@ -68,6 +79,7 @@ struct compiler {
 	char			 var[8];
 	char			*val[8];
 	int			 nvars;
+	size_t			 emitted;	/* equations of this rule so far */
 	bool			 failed;
 };
 
@@ -112,6 +124,7 @@ substitute(struct compiler *C, const char *s)
 struct lexer {
 	const char	*p;
 	struct compiler	*C;
+	int		 nconst;	/* constants read so far */
 };
 
 static void
@@ -153,6 +166,8 @@ parse_ref(struct lexer *L, bool *prev)
 static void
 add_term(struct inst *in, int cell, int coef, bool prev)
 {
+	if (in->nterms >= RULE_TERMS_MAX)
+		return;		/* parse_side says so */
 	in->terms = xrealloc(in->terms, (size_t)(in->nterms + 1) * sizeof *in->terms);
 	in->terms[in->nterms].cell = cell;
 	in->terms[in->nterms].coef = coef;
@@ -216,12 +231,16 @@ parse_side(struct lexer *L, struct inst *in)
 		}
 		if (isdigit((unsigned char)*L->p)) {
 			char *end;
-			long long n = strtoll(L->p, &end, 10);
+			long long n;
 
-			if (n > 1000000000LL)
-				cerr(L->C, _("constant %s is too large"), L->p);
-			k += sign * (int64_t)n * FIXED_ONE;
+			errno = 0;
+			n = strtoll(L->p, &end, 10);
+			if (errno == ERANGE || n > RULE_CONST_MAX)
+				cerr(L->C, _("constant %s is too large (at most 1000000000)"), L->p);
+			else
+				k += sign * (int64_t)n * FIXED_ONE;
 			L->p = end;
+			L->nconst++;
 		} else if (strncmp(L->p, "sum(", 4) == 0) {
 			L->p += 4;
 			parse_sum(L, in, sign);
@@ -232,6 +251,8 @@ parse_side(struct lexer *L, struct inst *in)
 			if (cell >= 0)
 				add_term(in, cell, sign, prev);
 		}
+		if (!L->C->failed && in->nterms + L->nconst >= RULE_TERMS_MAX)
+			cerr(L->C, _("an equation may have at most 600 terms (a sum counts each of its cells)%s"), "");
 		if (L->C->failed)
 			return k;
 		skip_ws(L);
@@ -303,7 +324,10 @@ emit_equation(struct compiler *C)
 {
 	char *check = substitute(C, C->src->check);
 	struct inst *in = new_inst(C);
-	struct lexer L = { check, C };
+
+	if (++C->emitted > RULE_INSTANCES_MAX)
+		cerr(C, _("its foreach lines expand to more than 20000 equations%s"), "");
+	struct lexer L = { check, C, 0 };
 
 	in->klhs = parse_side(&L, in);
 	in->nlhs = in->nterms;
@@ -357,6 +381,10 @@ expand(struct compiler *C, size_t level)
 		return;
 	}
 	spec = C->src->foreach[level];
+	if (level >= RULE_DEPTH_MAX) {
+		cerr(C, _("foreach may be nested at most 3 deep%s"), "");
+		return;
+	}
 	if (sscanf(spec, "$%c %15s %n", &var, kind, &n) != 2 || !isalpha((unsigned char)var) ||
 	    level >= sizeof C->var) {
 		cerr(C, _("foreach must look like \"$c cols SET\", \"$r rows TABLE\" or \"$g in a b\"%s"), "");

@@ -260,6 +260,11 @@ key_columns(struct loader *L, const char *key, const char *value, int line)
 		    _("expected \"col = ID KIND SPAN\" with KIND count, change, money or money:UNIT"));
 		return;
 	}
+	if (span > TPL_SPAN_MAX) {
+		diag_add(L->dl, L->file, line, _("span %d is too large (at most %d)"), span, TPL_SPAN_MAX);
+		free(unit);
+		return;
+	}
 	c.id = xstrdup(id);
 	c.span = span;
 	(void)unit;	/* c.kind.unit points at it; freed with the column set */
@@ -284,6 +289,11 @@ add_label(struct loader *L, struct tpl_row *r, const char *value, int line)
 	}
 	if (value[n] != ' ')
 		goto bad;
+	if (cs > TPL_SPAN_MAX || rs > TPL_SPAN_MAX) {
+		diag_add(L->dl, L->file, line, _("span %d is too large (at most %d)"), cs > rs ? cs : rs,
+		    TPL_SPAN_MAX);
+		return;
+	}
 	r->cells = xrealloc(r->cells, (r->ncells + 1) * sizeof *r->cells);
 	g = &r->cells[r->ncells++];
 	g->label = xstrdup(value + n + 1);

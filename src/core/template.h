@@ -14,6 +14,8 @@
 #include "lib/diag.h"
 
 #define TPL_SECTIONS 6
+/* The widest or tallest a cell of a template table may span: no real table comes near. */
+#define TPL_SPAN_MAX 100
 
 enum row_type { ROW_TITLE, ROW_HEADER, ROW_DATA };
 

@@ -98,7 +98,9 @@ export_default_path(const char *file, bool html)
 }
 
 int
-export_write(const char *out, const struct buf *bytes, char **err)
+export_write(const char *out, const struct buf *bytes, bool named, char **err)
 {
-	return atomic_write(out, bytes->data, bytes->len, ATOMIC_REPLACE, err);
+	/* An export is made again at will: a read-only old one is no reason to stop. */
+	return atomic_write(out, bytes->data, bytes->len,
+	    ATOMIC_REPLACE | ATOMIC_FORCE | (named ? ATOMIC_NAMED : 0), NULL, err);
 }

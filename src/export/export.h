@@ -54,8 +54,10 @@ int export_report(const struct report *r, const struct export_request *req, stru
 char *export_default_path(const char *file, bool html);
 
 /* The one way an export reaches the disk: replace out atomically (out~ keeps
- * the previous version).  0, or -1 with *err (caller frees). */
-int export_write(const char *out, const struct buf *bytes, char **err);
+ * the previous version).  named: the user gave out (-o), so a link there of
+ * theirs may be followed; a name nianbao made up is never written through a
+ * link.  0, or -1 with *err (caller frees). */
+int export_write(const char *out, const struct buf *bytes, bool named, char **err);
 
 /* The standard text: title, preface, the six sections with their texts and
  * tables drawn as aligned grids, closing lines.  UTF-8, LF. */

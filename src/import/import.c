@@ -1177,13 +1177,26 @@ build_report(struct tplset *ts, struct imp *m, int year, const char *agency, con
 	struct diag_list dl = DIAG_LIST_INIT;
 	struct report *r;
 
+	char *agency_clean = xstrdup(agency != NULL ? agency : "");
+	char *date_clean = xstrdup(date != NULL ? date : "");
+
+	/* A page may carry terminal control characters: they are no part of the report. */
+	report_clean_text(agency_clean);
+	report_clean_text(date_clean);
+	for (size_t p = 0; p < m->t->nparts; p++)
+		if (m->texts[p].len > 0) {
+			report_clean_text(m->texts[p].data);
+			m->texts[p].len = strlen(m->texts[p].data);
+		}
 	spec.name = m->o->name;
 	spec.tpl = m->t;
 	spec.year = year;
-	spec.agency = agency;
-	spec.date = date;
+	spec.agency = agency_clean;
+	spec.date = date_clean;
 	spec.auto_totals = false;	/* the totals stay as published */
 	r = create_report(ts, &spec, &dl);
+	free(agency_clean);
+	free(date_clean);
 	for (size_t i = 0; r != NULL && i < dl.n; i++)
 		diag_add(m->warn, dl.v[i].file, dl.v[i].line, "%s", dl.v[i].msg);
 	if (r == NULL)

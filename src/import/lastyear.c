@@ -6,9 +6,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "import/import.h"
 #include "import/lastyear.h"
+#include "lib/atomic.h"
 #include "lib/xalloc.h"
 #include "store/store.h"
 
@@ -19,12 +21,19 @@ lastyear_is_report_file(const char *path)
 {
 	size_t len = strlen(path);
 	FILE *fp;
-	char line[256];
+	char line[256], *err = NULL;
+	int fd;
 	bool yes = false;
 
 	if (len > 3 && strcmp(path + len - 3, ".nb") == 0)
 		return true;	/* our own extension: no need to read it twice */
-	fp = fopen(path, "r");
+	/* Only a regular file is read; anything else is left to the importer to refuse. */
+	if ((fd = atomic_open_input(path, &err)) < 0) {
+		free(err);
+		return false;
+	}
+	if ((fp = fdopen(fd, "r")) == NULL)
+		close(fd);
 
 	while (fp != NULL && fgets(line, sizeof line, fp) != NULL) {
 		size_t n = strspn(line, " \t");

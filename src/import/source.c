@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "import/source.h"
+#include "lib/atomic.h"
 #include "lib/buf.h"
 #include "lib/utf8.h"
 #include "lib/xalloc.h"
@@ -425,16 +426,15 @@ int
 source_read(const char *path, struct source *out, char **err)
 {
 	bool in = strcmp(path, "-") == 0;
-	int fd = in ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
+	int fd;
 	char *data;
 	size_t len;
 	int rc;
 
 	memset(out, 0, sizeof *out);
-	if (fd < 0) {
-		*err = xstrdup(strerror(errno));
+	/* A FIFO or device named as a source would hang the import: files only, or "-". */
+	if ((fd = in ? STDIN_FILENO : atomic_open_input(path, err)) < 0)
 		return -1;
-	}
 	data = read_all(fd, &len, err);
 	if (!in)
 		close(fd);

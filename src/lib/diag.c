@@ -5,7 +5,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "lib/buf.h"
 #include "lib/diag.h"
+#include "lib/utf8.h"
 #include "lib/xalloc.h"
 
 /* A file full of garbage would otherwise produce one message per line. */
@@ -42,16 +44,23 @@ diag_add(struct diag_list *dl, const char *file, int line, const char *fmt, ...)
 void
 diag_print(const struct diag_list *dl, FILE *fp)
 {
+	struct buf f = BUF_INIT, m = BUF_INIT;
+
+	/* A message may quote a hostile file's bytes: the terminal shows them, never obeys them. */
 	for (size_t i = 0; i < dl->n; i++) {
 		const struct diag *d = &dl->v[i];
 
+		buf_reset(&f);
+		buf_reset(&m);
+		utf8_visible(d->file != NULL ? d->file : "nianbao", &f);
+		utf8_visible(d->msg, &m);
 		if (d->file != NULL && d->line > 0)
-			fprintf(fp, "%s:%d: %s\n", d->file, d->line, d->msg);
-		else if (d->file != NULL)
-			fprintf(fp, "%s: %s\n", d->file, d->msg);
+			fprintf(fp, "%s:%d: %s\n", f.data, d->line, m.data != NULL ? m.data : "");
 		else
-			fprintf(fp, "nianbao: %s\n", d->msg);
+			fprintf(fp, "%s: %s\n", f.data, m.data != NULL ? m.data : "");
 	}
+	buf_free(&f);
+	buf_free(&m);
 }
 
 void

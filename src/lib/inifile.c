@@ -8,7 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include "lib/atomic.h"
 #include "lib/inifile.h"
 #include "lib/utf8.h"
 #include "lib/xalloc.h"
@@ -143,17 +145,22 @@ inifile_read(const char *file, const char *data, size_t len,
 char *
 inifile_slurp(const char *path, size_t *len, struct diag_list *dl)
 {
-	FILE *fp = fopen(path, "rb");
+	char *err = NULL;
+	int fd = atomic_open_input(path, &err);
+	FILE *fp = fd >= 0 ? fdopen(fd, "rb") : NULL;
 	struct stat st;
 	char *data;
 	size_t n;
 
 	if (fp == NULL) {
-		diag_add(dl, path, 0, "%s", strerror(errno));
+		diag_add(dl, path, 0, "%s", err != NULL ? err : strerror(errno));
+		free(err);
+		if (fd >= 0)
+			close(fd);
 		return NULL;
 	}
-	if (fstat(fileno(fp), &st) != 0 || !S_ISREG(st.st_mode)) {
-		diag_add(dl, path, 0, _("not a regular file"));
+	if (fstat(fileno(fp), &st) != 0) {
+		diag_add(dl, path, 0, "%s", strerror(errno));
 		fclose(fp);
 		return NULL;
 	}

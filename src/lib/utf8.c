@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "lib/buf.h"
 #include "lib/utf8.h"
 
 size_t
@@ -137,4 +138,59 @@ utf8_encode(uint32_t cp, char *out)
 	o[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
 	o[3] = (unsigned char)(0x80 | (cp & 0x3F));
 	return 4;
+}
+
+bool
+utf8_is_control(uint32_t cp)
+{
+	return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || (cp >= 0x7F && cp <= 0x9F);
+}
+
+bool
+utf8_is_hidden(uint32_t cp)
+{
+	return (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) ||
+	    (cp >= 0x2060 && cp <= 0x2064) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF;
+}
+
+uint32_t
+utf8_first_control(const char *s, size_t *at)
+{
+	size_t n = strlen(s), i = 0, k;
+	uint32_t cp;
+
+	while (i < n) {
+		if ((k = utf8_decode(s + i, n - i, &cp)) == 0)
+			k = 1;
+		else if (utf8_is_control(cp)) {
+			if (at != NULL)
+				*at = i;
+			return cp;
+		}
+		i += k;
+	}
+	return 0;
+}
+
+void
+utf8_visible(const char *s, struct buf *out)
+{
+	size_t n = strlen(s), i = 0, k;
+	uint32_t cp;
+
+	while (i < n) {
+		k = utf8_decode(s + i, n - i, &cp);
+		if (k == 0)
+			buf_addf(out, "\\x%02x", (unsigned char)s[i++]);
+		else if (utf8_is_control(cp) || cp == '\r') {
+			if (cp < 0x80)
+				buf_addf(out, "\\x%02x", (unsigned)cp);
+			else
+				buf_addf(out, "\\u{%04X}", (unsigned)cp);
+			i += k;
+		} else {
+			buf_add(out, s + i, k);
+			i += k;
+		}
+	}
 }

@@ -26,4 +26,20 @@ void utf8_drop_last(char *s);
 /* Encode cp into out (at least 4 bytes); returns bytes written. */
 size_t utf8_encode(uint32_t cp, char *out);
 
+/* A control character a report may not hold: C0 but tab and line breaks, DEL, C1. */
+bool utf8_is_control(uint32_t cp);
+/* Invisible or direction-changing (bidi embeddings and isolates, zero-width characters). */
+bool utf8_is_hidden(uint32_t cp);
+/*
+ * The first code point of s that utf8_is_control, or 0; *at (if not NULL)
+ * gets its byte offset.  s is valid UTF-8.
+ */
+uint32_t utf8_first_control(const char *s, size_t *at);
+/*
+ * Append s to out so that a terminal shows it and does nothing else: control
+ * characters (but tab and newline) and invalid bytes become \xNN or \u{NNNN}.
+ */
+struct buf;
+void utf8_visible(const char *s, struct buf *out);
+
 #endif

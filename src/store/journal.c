@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -141,8 +142,11 @@ journal_read(const char *file, size_t *len)
 	int fd, e;
 
 	/* O_NONBLOCK: a FIFO in the journal's place must not hang the editor. */
-	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-	e = errno;
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0 && errno == ELOOP)
+		e = EPERM;	/* a link planted in the journal's place */
+	else
+		e = errno;
 	free(path);
 	if (fd < 0) {
 		errno = e;
@@ -151,7 +155,9 @@ journal_read(const char *file, size_t *len)
 	if (fstat(fd, &st) != 0)
 		e = errno;
 	else
-		e = S_ISREG(st.st_mode) ? 0 : EINVAL;
+		e = !S_ISREG(st.st_mode) ? EINVAL :
+		    /* another user's journal is no unsaved work of ours: never offered */
+		    st.st_uid != geteuid() || (st.st_mode & 022) != 0 ? EPERM : 0;
 	if (e != 0) {
 		close(fd);
 		errno = e;
@@ -313,6 +319,51 @@ read_owner(const char *path, const struct lock_owner *me, struct lock_owner *o)
 	return 0;
 }
 
+/*
+ * The locks this process holds: each keeps its file open with flock(2) on
+ * it, so that another process can tell a dead holder from a live one
+ * without trusting a pid, and counts how many callers took it (set takes
+ * the lock, then store_save takes it again around the save).
+ */
+struct held_lock {
+	char	*path;
+	int	 fd;
+	int	 refs;
+};
+static struct held_lock *held;
+static size_t nheld;
+
+static struct held_lock *
+held_find(const char *path)
+{
+	for (size_t i = 0; i < nheld; i++)
+		if (strcmp(held[i].path, path) == 0)
+			return &held[i];
+	return NULL;
+}
+
+static void
+held_add(const char *path, int fd)
+{
+	held = xrealloc(held, (nheld + 1) * sizeof *held);
+	held[nheld].path = xstrdup(path);
+	held[nheld].fd = fd;
+	held[nheld].refs = 1;
+	nheld++;
+}
+
+static void
+held_drop(struct held_lock *h)
+{
+	close(h->fd);
+	free(h->path);
+	*h = held[--nheld];
+	if (nheld == 0) {
+		free(held);
+		held = NULL;
+	}
+}
+
 static bool
 is_mine(const struct lock_owner *o, const struct lock_owner *me)
 {
@@ -339,11 +390,15 @@ lock_take(const char *file, bool force, struct lock_owner *owner, char **err)
 	line = xasprintf("%ld %s %s\n", (long)me.pid, me.host, me.user);
 	for (int tries = 0; tries < LOCK_TRIES; tries++) {
 		if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644)) >= 0) {
-			if (atomic_write_fd(fd, line, strlen(line)) != 0 || close(fd) != 0) {
+			/* flock first: whoever sees the file sees a live holder. */
+			(void)flock(fd, LOCK_EX | LOCK_NB);
+			if (atomic_write_fd(fd, line, strlen(line)) != 0 || fsync(fd) != 0) {
 				*err = lock_fail(path, errno);
 				unlink(path);
+				close(fd);
 				goto out;
 			}
+			held_add(path, fd);
 			*owner = me;
 			rc = 0;
 			goto out;
@@ -355,6 +410,10 @@ lock_take(const char *file, bool force, struct lock_owner *owner, char **err)
 		if (read_owner(path, &me, owner) != 0)
 			continue;	/* released meanwhile: try again */
 		if (is_mine(owner, &me)) {
+			struct held_lock *h = held_find(path);
+
+			if (h != NULL)
+				h->refs++;
 			rc = 0;
 			goto out;
 		}
@@ -376,16 +435,81 @@ out:
 	return rc;
 }
 
+/*
+ * Remove the lock at path if its holder is gone: flock(2) shows that no
+ * process holds it open, the name still is the file we locked, and what it
+ * says is still a dead process (or garbage).  Everyone removes a lock only
+ * while holding its flock, so two processes cannot both break it.
+ */
+static int
+break_stale(const char *path, const struct lock_owner *me)
+{
+	struct stat a, b;
+	struct lock_owner o;
+	char s[LOCK_MAX];
+	ssize_t n;
+	int fd, rc = -1;
+
+	if ((fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)) < 0)
+		return errno == ENOENT ? 0 : -1;
+	if (flock(fd, LOCK_EX | LOCK_NB) != 0 || fstat(fd, &a) != 0 || lstat(path, &b) != 0 ||
+	    a.st_dev != b.st_dev || a.st_ino != b.st_ino || !S_ISREG(a.st_mode))
+		goto out;
+	memset(&o, 0, sizeof o);
+	n = pread(fd, s, sizeof s, 0);
+	if (n > 0 && parse_lock(s, (size_t)n, &o) == 0 &&
+	    (strcmp(o.host, me->host) != 0 || o.pid == me->pid || kill(o.pid, 0) == 0 || errno == EPERM))
+		goto out;	/* alive, or on another host: not ours to judge */
+	rc = unlink(path) == 0 || errno == ENOENT ? 0 : -1;
+out:
+	close(fd);
+	return rc;
+}
+
+int
+lock_take_wait(const char *file, int wait_ms, struct lock_owner *owner, char **err)
+{
+	struct timespec ts = { 0, LOCK_WAIT_NS };
+	struct lock_owner me;
+	char *path = lock_path(file);
+	int rc;
+
+	whoami(&me);
+	for (int waited = 0;; waited += (int)(LOCK_WAIT_NS / 1000000)) {
+		if ((rc = lock_take(file, false, owner, err)) != 1)
+			break;
+		if (owner->stale && break_stale(path, &me) == 0)
+			continue;
+		if (waited >= wait_ms)
+			break;
+		nanosleep(&ts, NULL);
+	}
+	free(path);
+	return rc;
+}
+
 void
 lock_release(const char *file)
 {
 	char *path = lock_path(file);
+	struct held_lock *h = held_find(path);
 	struct lock_owner me, o;
 
+	if (h != NULL && --h->refs > 0) {
+		free(path);
+		return;
+	}
 	whoami(&me);
 	memset(&o, 0, sizeof o);
-	/* One read: a garbage lock is not ours, and waiting for it helps nobody. */
-	if (read_lock_once(path, &o) == 0 && is_mine(&o, &me))
-		(void)unlink(path);
+	if (h != NULL) {
+		struct stat a, b;
+
+		/* The file we hold open is the lock still at path: no need to read it again. */
+		if (fstat(h->fd, &a) == 0 && lstat(path, &b) == 0 && a.st_dev == b.st_dev &&
+		    a.st_ino == b.st_ino)
+			(void)unlink(path);
+		held_drop(h);	/* after the unlink: the flock guards it */
+	} else if (read_lock_once(path, &o) == 0 && is_mine(&o, &me))
+		(void)unlink(path);	/* one read: a garbage lock is not ours, and waiting helps nobody */
 	free(path);
 }

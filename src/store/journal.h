@@ -8,7 +8,8 @@
  * differs from FILE means unsaved work to recover.
  *
  * The lock of FILE is DIR/.NAME.lock: "pid host user" of the editor that
- * has FILE open, created with O_EXCL.  A lock whose process is gone (same
+ * has FILE open, or of a command saving it, created with O_EXCL and kept
+ * open with flock(2) by its holder.  A lock whose process is gone (same
  * host, pid no longer running) is stale and may be taken over.
  */
 #ifndef JOURNAL_H
@@ -24,7 +25,12 @@ char *lock_path(const char *file);
 
 /* Write the snapshot atomically; -1 and *err (caller frees) on failure. */
 int journal_write(const char *file, const char *data, size_t len, char **err);
-/* Read the journal if there is one: its bytes (caller frees) or NULL. */
+/*
+ * Read the journal if there is one: its bytes (caller frees) or NULL.  Only
+ * a regular file that belongs to the user and that no one else may write is
+ * a journal: anything else (planted by another user in a shared folder) is
+ * refused with errno EPERM and left alone.
+ */
 char *journal_read(const char *file, size_t *len);
 /* Remove the journal (after a good save or when the user discards it). */
 void journal_remove(const char *file);
@@ -43,7 +49,15 @@ struct lock_owner {
  * returned with owner->stale set, and the caller asks.
  */
 int lock_take(const char *file, bool force, struct lock_owner *owner, char **err);
-/* Release a lock we hold (only if it is still ours). */
+/*
+ * For a command that changes file and ends (set, a save): take the lock,
+ * waiting up to wait_ms for another writer to finish.  A stale lock (its
+ * process gone, on this host, and no process holding it open) is removed
+ * and taken.  0 taken; 1 still held by someone else (*owner says who); -1
+ * on error with *err.
+ */
+int lock_take_wait(const char *file, int wait_ms, struct lock_owner *owner, char **err);
+/* Release a lock we hold (only if it is still ours); each take needs one release. */
 void lock_release(const char *file);
 
 #endif

@@ -1,6 +1,7 @@
 /* store.c - report file reader and canonical writer. */
 #include "nb.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,6 +11,7 @@
 #include "lib/utf8.h"
 #include "lib/xalloc.h"
 #include "store/codec.h"
+#include "store/journal.h"
 #include "store/store.h"
 
 #define FORMAT_VERSION 1
@@ -270,8 +272,14 @@ cell_key(struct sload *S, const char *key, const char *value, int line)
 static void
 flush_text(struct sload *S)
 {
+	char *err = NULL;
+
 	if (S->where != W_TEXT || S->r == NULL || S->part < 0)
 		return;
+	if (S->text.data != NULL && report_check_text(S->text.data, &err) != 0) {
+		diag_add(S->dl, S->file, S->text_line, _("[text %s]: %s"), S->r->tpl->parts[S->part].id, err);
+		free(err);
+	}
 	/* Every chunk was checked as UTF-8 already: take the text as it is. */
 	free(S->r->texts[S->part]);
 	S->r->texts[S->part] = buf_detach(&S->text);
@@ -432,14 +440,129 @@ store_serialize(const struct report *r, struct buf *out)
 	buf_adds(out, "\n[end]\n");
 }
 
+void
+store_stamp_bytes(const char *data, size_t len, struct store_stamp *st)
+{
+	uint64_t h = 14695981039346656037ULL;
+
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)data[i]) * 1099511628211ULL;
+	st->known = true;
+	st->size = len;
+	st->hash = h;
+}
+
+/*
+ * Every value written must read back: a total computed from large values
+ * may have more digits than a cell holds, and a file the loader refuses
+ * would lock the officer out of their own report.
+ */
+static int
+check_loadable(const struct report *r, char **err)
+{
+	const struct template *t = r->tpl;
+	const char *const meta[] = { "agency", r->agency, "date", r->date, "contact", r->contact };
+	char v[64], *why = NULL;
+
+	for (size_t i = 0; i < sizeof meta / sizeof *meta; i += 2)
+		if (report_check_text(meta[i + 1], &why) != 0) {
+			*err = xasprintf(_("%s: %s; nothing was saved"), meta[i], why);
+			free(why);
+			return -1;
+		}
+	for (size_t p = 0; p < t->nparts; p++)
+		if (report_check_text(r->texts[p], &why) != 0) {
+			*err = xasprintf(_("%s: %s; nothing was saved"), t->parts[p].id, why);
+			free(why);
+			return -1;
+		}
+	for (size_t i = 0; i < t->nvalues; i++) {
+		struct value back;
+
+		if (r->cells[i].state == VALUE_BLANK)
+			continue;
+		value_format(&r->cells[i], &t->values[i].kind, v, sizeof v);
+		if (value_parse(v, &t->values[i].kind, t->units, t->nunits, &back, &why) != 0) {
+			*err = xasprintf(_("cell %s would be %s: %s; nothing was saved"), t->values[i].id, v, why);
+			free(why);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* Has the file at path changed since it was stamped?  0 no; STORE_CHANGED with *err. */
+static int
+check_unchanged(const char *path, const struct store_stamp *was, char **err)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct store_stamp now = { false, 0, 0 };
+	size_t len;
+	char *data = inifile_slurp(path, &len, &dl);
+
+	if (data != NULL)
+		store_stamp_bytes(data, len, &now);
+	free(data);
+	diag_list_free(&dl);
+	if (now.known && now.size == was->size && now.hash == was->hash)
+		return 0;
+	*err = xasprintf(_("%s was modified since it was read; it was not saved, to keep the other change"), path);
+	return STORE_CHANGED;
+}
+
+/* How long a save waits for another writer of the same file (set, a save) to finish. */
+#define STORE_LOCK_WAIT_MS 2000
+
+/* Take the lock of path for a save; 0, or -1 with *err naming who holds it. */
+static int
+store_lock(const char *path, char **err)
+{
+	struct lock_owner o;
+	char *why = NULL;
+	int rc = lock_take_wait(path, STORE_LOCK_WAIT_MS, &o, &why);
+
+	if (rc == 0)
+		return 0;
+	if (rc < 0)
+		*err = xasprintf(_("cannot save %s: %s; the file was not changed"), path, why);
+	else
+		*err = xasprintf(_("%s is being changed by %s on %s (pid %d); it was not saved"), path,
+		    o.user, o.host, (int)o.pid);
+	free(why);
+	return -1;
+}
+
 int
-store_save(const struct report *r, const char *path, enum store_mode mode, char **err)
+store_save(const struct report *r, const char *path, enum store_mode mode,
+    struct store_save_opts *o, char **err)
 {
 	struct buf b = BUF_INIT;
-	int rc;
+	unsigned flags = ATOMIC_NAMED;
+	int rc = -1;
+	bool locked = false;
 
+	if (o != NULL)
+		o->note = NULL;
+	if (check_loadable(r, err) != 0)
+		return -1;
 	store_serialize(r, &b);
-	rc = atomic_write(path, b.data, b.len, mode == STORE_CREATE ? ATOMIC_CREATE : ATOMIC_REPLACE, err);
+	if (mode == STORE_CREATE)
+		flags |= ATOMIC_CREATE;
+	else {
+		if (store_lock(path, err) != 0)
+			goto out;
+		locked = true;
+		flags |= ATOMIC_LOCKED | (o != NULL && o->force ? ATOMIC_FORCE : 0);
+		if (o != NULL && o->stamp != NULL && o->stamp->known &&
+		    (rc = check_unchanged(path, o->stamp, err)) != 0)
+			goto out;
+	}
+	rc = atomic_write(path, b.data, b.len, flags, o != NULL ? &o->note : NULL, err);
+	if (rc == 0 && o != NULL && o->stamp != NULL)
+		store_stamp_bytes(b.data, b.len, o->stamp);
+out:
+	if (locked)
+		lock_release(path);
 	buf_free(&b);
 	return rc;
 }

@@ -6,6 +6,9 @@
 #ifndef STORE_H
 #define STORE_H
 
+#include <stdbool.h>
+#include <stdint.h>
+
 #include "core/report.h"
 #include "core/tplset.h"
 #include "lib/buf.h"
@@ -29,10 +32,36 @@ enum store_mode {
 	STORE_REPLACE		/* replace path, keeping the previous version as path~ */
 };
 
+/* What a report file held when it was read, to tell on saving whether it changed since. */
+struct store_stamp {
+	bool		known;		/* false: nothing to compare with */
+	size_t		size;
+	uint64_t	hash;		/* FNV-1a of the bytes */
+};
+
+/* The stamp of a file that held these bytes. */
+void store_stamp_bytes(const char *data, size_t len, struct store_stamp *st);
+
+/* What a save may do, and what it reports back. */
+struct store_save_opts {
+	struct store_stamp	*stamp;	/* in: the file as read, refused if it changed; out: as written */
+	bool			 force;	/* replace the file even when it is read-only */
+	char			*note;	/* out: what the save could not keep (owner, mode); caller frees */
+};
+
+/* store_save's answer when the file on disk is not the one that was read. */
+#define STORE_CHANGED 1
+
 /*
  * The one way a report reaches the disk: atomically, so that whatever fails
- * path holds the old bytes or the new.  0, or -1 with *err (caller frees).
+ * path holds the old bytes or the new.  Every value must be one the loader
+ * accepts again (a computed total of too many digits is refused, naming the
+ * cell).  Replacing takes the file's lock (see journal.h) around the save, so
+ * that no two writers interleave, and with o->stamp refuses a file that
+ * changed since it was read (STORE_CHANGED).  0, or -1 / STORE_CHANGED with
+ * *err (caller frees).  o may be NULL.
  */
-int store_save(const struct report *r, const char *path, enum store_mode mode, char **err);
+int store_save(const struct report *r, const char *path, enum store_mode mode,
+    struct store_save_opts *o, char **err);
 
 #endif

@@ -17,6 +17,7 @@
 #include "core/tplset.h"
 #include "edit/textbuf.h"
 #include "store/prefs.h"
+#include "store/store.h"
 #include "tui/keys.h"
 
 enum page_kind { PAGE_INFO, PAGE_TEXT, PAGE_TABLE };
@@ -68,6 +69,7 @@ struct app {
 	time_t		 journal_time;
 	bool		 readonly;
 	bool		 locked;	/* we hold the lock */
+	struct store_stamp stamp;	/* the file as last read or saved: a save refuses other changes */
 	bool		 quit;
 	bool		 pending_esc;
 	char		 msg[512];

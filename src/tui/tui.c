@@ -12,6 +12,7 @@
 #include "core/create.h"
 #include "export/export.h"
 #include "import/lastyear.h"
+#include "lib/atomic.h"
 #include "lib/buf.h"
 #include "lib/utf8.h"
 #include "lib/width.h"
@@ -390,19 +391,36 @@ report_bytes(struct app *a, struct buf *b)
 static bool
 save(struct app *a)
 {
+	struct store_save_opts so = { &a->stamp, false, NULL };
 	char *err = NULL;
 	bool ok;
+	int rc;
 
 	if (a->readonly) {
 		app_message(a, MSG_ERROR, _("This file is read-only: it cannot be saved."));
 		return false;
 	}
 	text_sync(a);
-	ok = store_save(a->r, a->path, STORE_REPLACE, &err) == 0;
+	rc = store_save(a->r, a->path, STORE_REPLACE, &so, &err);
+	/* As nano: a file changed behind the editor's back is replaced only when the user says so. */
+	if (rc == STORE_CHANGED && ask(a, _("The file was modified since it was opened.  Y overwrite it   N cancel"), "yn") == 'y') {
+		free(err);
+		err = NULL;
+		a->stamp.known = false;
+		rc = store_save(a->r, a->path, STORE_REPLACE, &so, &err);
+	}
+	ok = rc == 0;
+	if (ok && so.note != NULL)
+		app_message(a, MSG_WARN, _("Saved %s, but %s."), a->path, so.note);
+	free(so.note);
 	if (ok) {
 		a->saved_edits = a->journaled_edits = a->edits;
 		journal_remove(a->path);
-		app_message(a, MSG_INFO, _("Saved %s (the previous version is %s~)."), a->path, a->path);
+		if (so.note == NULL)
+			app_message(a, MSG_INFO, _("Saved %s (the previous version is %s~)."), a->path, a->path);
+	} else if (rc == STORE_CHANGED) {
+		app_message(a, MSG_WARN, _("Not saved: %s was changed by another program."), a->path);
+		free(err);
 	} else {
 		app_message(a, MSG_ERROR, "%s", err);
 		free(err);
@@ -648,7 +666,7 @@ export_dialog(struct app *a)
 		}
 	}
 	if (export_report(a->r, &req, &bytes, &st, &err) != 0 ||
-	    export_write(out, &bytes, &err) != 0) {
+	    export_write(out, &bytes, false, &err) != 0) {
 		app_message(a, MSG_ERROR, "%s", err);
 		free(err);
 	} else
@@ -1033,6 +1051,11 @@ offer_recovery(struct app *a, const char *file_bytes, size_t file_len)
 	char *j = journal_read(a->path, &jlen);
 	int c;
 
+	if (j == NULL && errno == EPERM) {	/* planted by someone else: not our work */
+		a->journal_failed = a->no_journal = true;
+		app_message(a, MSG_WARN, _("A recovery journal beside the file was not written by you; it is ignored and left alone."));
+		return NULL;
+	}
 	if (j == NULL && errno != ENOENT) {	/* there is one, but unreadable: never write over it */
 		a->journal_failed = a->no_journal = true;
 		app_message(a, MSG_ERROR, _("A recovery journal exists beside the file but cannot be read (%s); it is left alone."),
@@ -1159,8 +1182,10 @@ tui_run(const char *file, struct tplset *ts, struct prefs *prefs)
 		buf_free(&raw);
 		return 0;
 	}
-	if (!created && access(file, W_OK) != 0)
-		a.readonly = true;
+	if (!created && atomic_read_only(file))
+		a.readonly = true;	/* 0444 too, even for root: the owner said "keep" */
+	if (!created)
+		store_stamp_bytes(raw.data != NULL ? raw.data : "", raw.len, &a.stamp);
 	if (!a.readonly && (rec = offer_recovery(&a, raw.data, raw.len)) != NULL) {
 		report_free(a.r);
 		a.r = rec;
@@ -1181,7 +1206,9 @@ tui_run(const char *file, struct tplset *ts, struct prefs *prefs)
 	if (created) {
 		char *err = NULL;
 
-		if (store_save(a.r, file, STORE_CREATE, &err) != 0) {
+		struct store_save_opts so = { &a.stamp, false, NULL };
+
+		if (store_save(a.r, file, STORE_CREATE, &so, &err) != 0) {
 			app_message(&a, MSG_ERROR, "%s", err);
 			free(err);
 			a.edits = 1;
