@@ -132,22 +132,53 @@ human_finding(const char *file, const struct checker *ck, size_t i)
 	free(msg);
 }
 
-/* The previous report for file: --previous, or the one the file names. */
+void
+cli_print_findings(const char *file, const struct checker *ck)
+{
+	for (size_t i = 0; i < checker_instances(ck); i++)
+		if (checker_status(ck, i) == FINDING_FAIL)
+			human_finding(file, ck, i);
+}
+
+/*
+ * The previous report for file: --previous, or the one the file names, if it
+ * is of the year before (a warning when its agency differs).  --previous of
+ * another year is refused: NULL with *refused set (caller frees); the one the
+ * file names is only warned about, and the cross-year rules are left out.
+ */
 static struct report *
 previous_of(struct cli *cli, const char *file, const struct report *r, const struct check_opts *o,
-    bool *owned)
+    bool *owned, char **refused)
 {
 	struct diag_list dl = DIAG_LIST_INIT;
-	struct report *prev;
+	struct report *prev = o->previous;
+	char *warn = NULL, *err = NULL;
 
 	*owned = false;
-	if (o->previous != NULL)
-		return o->previous;
-	if ((prev = lastyear_load_previous(file, r, cli->ts, &dl)) == NULL && dl.n > 0)
-		fprintf(stderr, _("%s: %s: warning: the previous report it names cannot be read (%s); cross-year rules are not checked\n"),
-		    cli->prog, file, dl.v[0].msg);
-	diag_list_free(&dl);
-	*owned = prev != NULL;
+	*refused = NULL;
+	if (prev == NULL) {
+		if ((prev = lastyear_load_previous(file, r, cli->ts, &dl)) == NULL && dl.n > 0)
+			fprintf(stderr, _("%s: %s: warning: the previous report it names cannot be read (%s); cross-year rules are not checked\n"),
+			    cli->prog, file, dl.v[0].msg);
+		diag_list_free(&dl);
+		*owned = prev != NULL;
+	}
+	if (prev != NULL && lastyear_match(r, prev, &warn, &err) != 0) {
+		if (o->previous != NULL)
+			*refused = err;
+		else {
+			fprintf(stderr, _("%s: %s: warning: %s; cross-year rules are not checked\n"),
+			    cli->prog, file, err);
+			free(err);
+		}
+		if (*owned)
+			report_free(prev);
+		*owned = false;
+		return NULL;
+	}
+	if (warn != NULL)
+		fprintf(stderr, _("%s: %s: warning: %s\n"), cli->prog, file, warn);
+	free(warn);
 	return prev;
 }
 
@@ -209,7 +240,18 @@ check_file(struct cli *cli, const char *file, const struct check_opts *o, struct
 		diag_list_free(&dl);
 		return EXIT_USAGE;
 	}
-	prev = previous_of(cli, file, r, o, &owned);
+	prev = previous_of(cli, file, r, o, &owned, &m);
+	if (m != NULL) {	/* compared with another year, every X rule would mislead */
+		fprintf(stderr, "%s: %s: %s\n", cli->prog, file, m);
+		if (o->json) {
+			buf_adds(out, ", \"error\": ");
+			json_str(out, m);
+			buf_adds(out, "}");
+		}
+		free(m);
+		report_free(r);
+		return EXIT_USAGE;
+	}
 	ck = checker_create(r, prev);
 	checker_run(ck);
 	while ((m = stale_year(r, stale)) != NULL) {
@@ -336,8 +378,15 @@ run(struct cli *cli, int argc, char **argv)
 		struct stat st;
 
 		if (stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+			size_t before = nfiles;
+
 			add_dir(argv[i], &files, &nfiles);
 			o.summary = true;	/* a supervisor's folder: one line per report */
+			if (nfiles == before) {	/* silence would read as "all well" */
+				fprintf(stderr, _("%s: %s: no report found (.nb, .html, .htm or .txt)\n"),
+				    cli->prog, argv[i]);
+				rc = EXIT_USAGE;
+			}
 		} else {
 			files = xrealloc(files, (nfiles + 1) * sizeof *files);
 			files[nfiles++] = xstrdup(argv[i]);

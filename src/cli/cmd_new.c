@@ -115,8 +115,19 @@ run(struct cli *cli, int argc, char **argv)
 		report_free(r);
 		goto out;
 	}
-	if (last != NULL)
+	if (last != NULL) {
+		char *warn = NULL;
+
+		if (lastyear_match(r, last, &warn, &err) != 0) {
+			fprintf(stderr, "%s: %s: %s\n", cli->prog, from, err);
+			report_free(r);
+			goto out;
+		}
+		if (warn != NULL)
+			fprintf(stderr, _("%s: %s: warning: %s\n"), cli->prog, from, warn);
+		free(warn);
 		lastyear_start(r, last, from, argv[optind], keep_text);
+	}
 	ck = checker_create(r, last);
 	checker_recompute(ck);
 	checker_free(ck);

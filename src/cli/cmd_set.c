@@ -117,6 +117,9 @@ run(struct cli *cli, int argc, char **argv)
 		fprintf(stderr, "%s: %s\n", cli->prog, err);
 		free(err);
 		rc = EXIT_USAGE;
+	} else {	/* saved; what is now broken is said at once, as check would */
+		cli_print_findings(argv[optind], ck);
+		rc = checker_errors(ck) > 0 ? EXIT_RULES : EXIT_OK;
 	}
 	checker_free(ck);
 	report_free(r);

@@ -638,25 +638,23 @@ term_value(const struct checker *c, const struct term *tm)
 }
 
 /*
- * Last year's side of a cross-year rule is known only when last year's format
- * has every cell it reads and at least one of them was filled in: a cell
- * missing from an older format, or left blank, says nothing about this year.
+ * A cross-year rule is assessable only when last year's format has every
+ * cell it reads and every cell it reads, in either report, holds a value or
+ * "/": a cell missing from an older format, left blank or unreadable says
+ * nothing about the change from one year to the next.
  */
 static bool
 prev_known(const struct checker *c, const struct inst *in)
 {
-	bool filled = false;
-
 	if (c->prev == NULL)
 		return false;
 	for (int i = 0; i < in->nterms; i++) {
-		if (!in->terms[i].prev)
-			continue;
-		if (c->prevmap[in->terms[i].cell] < 0)
+		if (in->terms[i].prev && c->prevmap[in->terms[i].cell] < 0)
 			return false;
-		filled |= c->prev->cells[c->prevmap[in->terms[i].cell]].state != VALUE_BLANK;
+		if (term_value(c, &in->terms[i])->state == VALUE_BLANK)
+			return false;
 	}
-	return filled;
+	return true;
 }
 
 static enum finding_status

@@ -71,6 +71,21 @@ lastyear_load_previous(const char *path, const struct report *r, struct tplset *
 	return prev;
 }
 
+int
+lastyear_match(const struct report *r, const struct report *last, char **warn, char **err)
+{
+	*warn = NULL;
+	if (r->year != 0 && last->year != 0 && last->year != r->year - 1) {
+		*err = xasprintf(_("last year's report is of %d, but this report is of %d: "
+		    "its previous report is the one of %d"), last->year, r->year, r->year - 1);
+		return -1;
+	}
+	if (*r->agency != '\0' && *last->agency != '\0' && strcmp(r->agency, last->agency) != 0)
+		*warn = xasprintf(_("last year's report is of %s, this one of %s"),
+		    last->agency, r->agency);
+	return 0;
+}
+
 /* How the new report at file names last: beside it by name, else by full path. */
 static char *
 previous_name(const char *last, const char *file)
