@@ -210,7 +210,7 @@ cp r2025.nb bad.nb
 cp bad.nb bad.orig
 for a in t3.new.person=abc t3.new.person=1.5 t3.new.person=-1 t3.new.person=１．５ t3.new.person=1e3 \
     t3.new.person=12,34 t3.new.person=增5 t3.no.such=1 t3.new.total=5 t3.total.person=5 \
-    t4.cases.rv_total=1 t2.fee.amount=1.23456 t2.fee.amount=-0.5 t2.fee.amount=5元 \
+    t4.cases.rv_total=1 t2.fee.amount=1.2345678 t2.fee.amount=-0.5 t2.fee.amount=5元 \
     nosuch=1 year=twenty auto_totals=maybe "t3.new.person=$(printf '\377')" \
     "agency=$(printf '\377')" "s5.body=$(printf 'a\377')"; do
 	run set bad.nb t3.new.person=5 t3.new.biz=2 "$a" t3.new.misc=1

@@ -6,7 +6,7 @@
 
 #include "testlib.h"
 
-#define U(x) ((int64_t)(x) * 10000)	/* whole numbers in finding units (10^-4) */
+#define U(x) ((int64_t)(x) * 1000000)	/* whole numbers in finding units (10^-6) */
 
 /* One report (and optionally last year's) under a checker. */
 struct fx {
@@ -81,7 +81,7 @@ st(const struct fx *f, const char *rule, const char *cell)
 	return checker_status(f->ck, inst_of(f, rule, cell));
 }
 
-/* rule fails at cell with these sides and fix value (all in 10^-4 units); returns the instance. */
+/* rule fails at cell with these sides and fix value (all in 10^-6 units); returns the instance. */
 static size_t
 expect_fail(const struct fx *f, const char *rule, const char *cell, int64_t lhs, int64_t rhs,
     int64_t expected)
@@ -288,7 +288,7 @@ Test(rule_i4, negative_money_fails)
 	tl_set(f.ck, f.r, "t2.fee.amount", "1.5");
 	expect_status(&f, "I4", "t2.fee.amount", FINDING_PASS);
 	tl_set(f.ck, f.r, "t2.fee.amount", "-1.5");
-	i = expect_fail(&f, "I4", "t2.fee.amount", -15000, 0, 0);
+	i = expect_fail(&f, "I4", "t2.fee.amount", -1500000, 0, 0);
 	msg = checker_message(f.ck, i);
 	expect_in(msg, "-1.5");
 	expect_in(msg, "行政事业性收费");

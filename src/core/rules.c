@@ -21,7 +21,7 @@ struct inst {
 	int		 rule;		/* index into template rules_src */
 	struct term	*terms;
 	int		 nterms, nlhs;	/* terms[0..nlhs) are the left side */
-	int64_t		 klhs, krhs;	/* integer constants of each side, units of 10^-4 */
+	int64_t		 klhs, krhs;	/* integer constants of each side, units of 10^-6 */
 	int		 derive, fix;	/* cells, or -1 */
 	int		 dcell;		/* domain rules: the cell; else -1 */
 	bool		 uses_prev;
@@ -54,7 +54,7 @@ struct checker {
 	unsigned		 stamp;
 };
 
-#define FIXED_ONE 10000
+#define FIXED_ONE 1000000	/* 10^VALUE_MAX_SCALE */
 
 /* ---- compiling ---------------------------------------------------------- */
 
@@ -676,14 +676,14 @@ evaluate(const struct checker *c, const struct inst *in, int64_t *lhs, int64_t *
 		return FINDING_NOT_ASSESSABLE;
 	for (int i = 0; i < in->nterms; i++) {
 		const struct value *v = term_value(c, &in->terms[i]);
-		int64_t x = value_fixed(v) * in->terms[i].coef;
+		int64_t x, *side = i < in->nlhs ? lhs : rhs;
 
 		if (v->state != VALUE_BLANK)
 			any = true;
-		if (i < in->nlhs)
-			*lhs += x;
-		else
-			*rhs += x;
+		/* 12-digit cells at 10^-6 can overflow a sum: too big to judge, not wrong */
+		if (__builtin_mul_overflow(value_fixed(v), (int64_t)in->terms[i].coef, &x) ||
+		    __builtin_add_overflow(*side, x, side))
+			return FINDING_NOT_ASSESSABLE;
 	}
 	if (!any)
 		return FINDING_NOT_ASSESSABLE;

@@ -11,10 +11,11 @@
 #include "lib/utf8.h"
 #include "lib/xalloc.h"
 
-/* 12 digits times 10^4 (the fixed point) times a few hundred cells stays far inside int64_t. */
+/* 12 digits times 10^6 (the fixed point) is below 10^18, inside int64_t;
+ * the rules engine adds such numbers with an overflow check. */
 #define MAX_DIGITS 12
 
-static const int64_t pow10[] = { 1, 10, 100, 1000, 10000 };
+static const int64_t pow10[] = { 1, 10, 100, 1000, 10000, 100000, 1000000 };
 
 /*
  * Map the full-width and typographic forms an IME produces to ASCII, and

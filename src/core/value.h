@@ -18,7 +18,7 @@ enum value_state {
 	VALUE_NA		/* not applicable, written "/" */
 };
 
-#define VALUE_MAX_SCALE 4	/* decimals kept for money */
+#define VALUE_MAX_SCALE 6	/* decimals kept for money: 万元 to the fen */
 #define VALUE_UNIT_MAX 16
 
 struct value {
