@@ -51,6 +51,22 @@ stale_year(const struct report *r, size_t n)
 	return NULL;
 }
 
+/* The message for the n-th cell left unreadable by an import (caller frees), or
+ * NULL; *cell is its index.  Each is a warning: a number is missing there. */
+static char *
+unreadable_cell(const struct report *r, size_t n, int *cell)
+{
+	const struct template *t = r->tpl;
+
+	for (size_t i = 0; i < t->nvalues; i++)
+		if (r->cells[i].state == VALUE_UNREADABLE && n-- == 0) {
+			*cell = (int)i;
+			return xasprintf(_("\"%s／%s\" (%s) could not be read from the page it was imported from: type the published number"),
+			    t->values[i].row_label, t->values[i].col_label, t->values[i].id);
+		}
+	return NULL;
+}
+
 static void
 json_str(struct buf *b, const char *s)
 {
@@ -220,9 +236,10 @@ check_file(struct cli *cli, const char *file, const struct check_opts *o, struct
 	struct diag_list dl = DIAG_LIST_INIT;
 	struct report *r = load(cli, file, &dl), *prev;
 	struct checker *ck;
-	size_t n = 0, stale = 0;
+	size_t n = 0, stale = 0, unread = 0;
 	char *m;
 	bool owned;
+	int cell;
 
 	if (o->json) {
 		buf_adds(out, first ? "\n  " : ",\n  ");
@@ -258,13 +275,17 @@ check_file(struct cli *cli, const char *file, const struct check_opts *o, struct
 		free(m);
 		stale++;
 	}
+	while ((m = unreadable_cell(r, unread, &cell)) != NULL) {
+		free(m);
+		unread++;
+	}
 	if (o->json) {
 		buf_adds(out, ", \"agency\": ");
 		json_str(out, r->agency);
 		buf_addf(out, ", \"year\": %d, \"template\": ", r->year);
 		json_str(out, r->tpl->id);
 		buf_addf(out, ", \"errors\": %zu, \"warnings\": %zu, \"diagnostics\": [",
-		    checker_errors(ck), checker_warnings(ck) + stale);
+		    checker_errors(ck), checker_warnings(ck) + stale + unread);
 	}
 	for (size_t i = 0; i < checker_instances(ck); i++) {
 		if (checker_status(ck, i) != FINDING_FAIL)
@@ -287,11 +308,27 @@ check_file(struct cli *cli, const char *file, const struct check_opts *o, struct
 			printf("%s: %s stale-year: %s\n", file, _("warning"), m);
 		free(m);
 	}
+	for (size_t k = 0; k < unread; k++) {
+		m = unreadable_cell(r, k, &cell);
+		if (o->json) {
+			buf_adds(out, n++ > 0 ? ",\n    " : "\n    ");
+			buf_adds(out, "{\"rule\": \"unreadable\", \"severity\": \"warning\", \"cells\": [");
+			json_str(out, r->tpl->values[cell].id);
+			buf_adds(out, "], \"lhs\": null, \"rhs\": null, \"cell\": ");
+			json_str(out, r->tpl->values[cell].id);
+			buf_adds(out, ", \"expected\": null, \"actual\": null, \"message\": ");
+			json_str(out, m);
+			buf_adds(out, "}");
+		} else if (!o->summary)
+			printf("%s: %s unreadable: %s\n", file, _("warning"), m);
+		free(m);
+	}
 	if (o->json)
 		buf_adds(out, n > 0 ? "\n  ]}" : "]}");
 	else
 		printf(_("%s: %s %d: %zu errors, %zu warnings\n"), file, *r->agency != '\0' ?
-		    r->agency : _("(no agency)"), r->year, checker_errors(ck), checker_warnings(ck) + stale);
+		    r->agency : _("(no agency)"), r->year, checker_errors(ck),
+		    checker_warnings(ck) + stale + unread);
 	n = checker_errors(ck);
 	checker_free(ck);
 	if (owned)

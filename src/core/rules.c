@@ -651,7 +651,9 @@ prev_known(const struct checker *c, const struct inst *in)
 	for (int i = 0; i < in->nterms; i++) {
 		if (in->terms[i].prev && c->prevmap[in->terms[i].cell] < 0)
 			return false;
-		if (term_value(c, &in->terms[i])->state == VALUE_BLANK)
+		enum value_state st = term_value(c, &in->terms[i])->state;
+
+		if (st == VALUE_BLANK || st == VALUE_UNREADABLE)
 			return false;
 	}
 	return true;
@@ -668,7 +670,7 @@ evaluate(const struct checker *c, const struct inst *in, int64_t *lhs, int64_t *
 		const struct value *v = &c->r->cells[in->dcell];
 
 		*lhs = value_fixed(v);
-		if (v->state == VALUE_BLANK)
+		if (v->state == VALUE_BLANK || v->state == VALUE_UNREADABLE)
 			return FINDING_NOT_ASSESSABLE;
 		return v->state == VALUE_NUMBER && v->num < 0 ? FINDING_FAIL : FINDING_PASS;
 	}
@@ -678,6 +680,8 @@ evaluate(const struct checker *c, const struct inst *in, int64_t *lhs, int64_t *
 		const struct value *v = term_value(c, &in->terms[i]);
 		int64_t x, *side = i < in->nlhs ? lhs : rhs;
 
+		if (v->state == VALUE_UNREADABLE)	/* a number we do not know: no judgement */
+			return FINDING_NOT_ASSESSABLE;
 		if (v->state != VALUE_BLANK)
 			any = true;
 		/* 12-digit cells at 10^-6 can overflow a sum: too big to judge, not wrong */
@@ -728,7 +732,7 @@ solve(const struct checker *c, const struct inst *in, int cell)
 {
 	const struct template *t = c->r->tpl;
 	struct value out = { VALUE_BLANK, 0, 0, "" };
-	bool number = false, na = false;
+	bool number = false, na = false, unknown = false;
 	int64_t l, r;
 
 	for (int i = 0; i < in->nterms; i++) {
@@ -738,6 +742,11 @@ solve(const struct checker *c, const struct inst *in, int cell)
 			continue;
 		number |= v->state == VALUE_NUMBER;
 		na |= v->state == VALUE_NA;
+		unknown |= v->state == VALUE_UNREADABLE;
+	}
+	if (unknown) {	/* a total of a number nobody could read is not known either */
+		out.state = VALUE_UNREADABLE;
+		return out;
 	}
 	if (!number) {
 		out.state = na ? VALUE_NA : VALUE_BLANK;

@@ -148,7 +148,7 @@ bad:
 	return -1;
 }
 
-/* The canonical forms files hold ("36", "-3", "+15", "/"), without the general path. */
+/* The canonical forms files hold ("36", "-3", "+15", "/", "?"), without the general path. */
 static bool
 parse_plain(const char *s, const struct cell_kind *k, struct value *out)
 {
@@ -156,9 +156,9 @@ parse_plain(const char *s, const struct cell_kind *k, struct value *out)
 	int64_t v = 0;
 	bool neg = false;
 
-	if (s[0] == '/' && s[1] == '\0') {
+	if ((s[0] == '/' || s[0] == '?') && s[1] == '\0') {
 		memset(out, 0, sizeof *out);
-		out->state = VALUE_NA;
+		out->state = s[0] == '/' ? VALUE_NA : VALUE_UNREADABLE;
 		return true;
 	}
 	if ((*p == '-' || *p == '+') && k->kind != KIND_MONEY)
@@ -265,8 +265,8 @@ value_format(const struct value *v, const struct cell_kind *k, char *out, size_t
 		snprintf(out, n, "%s", "");
 		return;
 	}
-	if (v->state == VALUE_NA) {
-		snprintf(out, n, "/");
+	if (v->state == VALUE_NA || v->state == VALUE_UNREADABLE) {
+		snprintf(out, n, "%s", v->state == VALUE_NA ? "/" : "?");
 		return;
 	}
 	if (v->scale == 0 && v->unit[0] == '\0') {

@@ -36,6 +36,7 @@ struct lab {
 	int		 table, row;
 	enum lab_kind	 kind;
 	bool		 distinct;	/* no other template has it (telling the format) */
+	bool		 alias;		/* another wording of a row label (template "alias") */
 };
 
 struct labels {
@@ -63,8 +64,6 @@ struct paras {
 
 struct table_state {
 	bool		 seen;		/* a row of it was found */
-	int		 broken_line;	/* where its numbers could not be placed, or 0 */
-	char		*broken_msg;
 };
 
 struct imp {
@@ -182,6 +181,7 @@ add_lab(struct labels *L, size_t *cap, const char *text, int table, int row, enu
 	l->table = table;
 	l->row = row;
 	l->kind = kind;
+	l->alias = false;
 }
 
 /* Every label of every table: the last label of a data row finds the row. */
@@ -208,6 +208,10 @@ labels_build(const struct template *t, struct labels *L)
 
 				if (row->cells[c].label != NULL)
 					add_lab(L, &cap, row->cells[c].label, (int)ti, (int)ri, k);
+			}
+			for (size_t a = 0; row->type == ROW_DATA && a < row->naliases; a++) {
+				add_lab(L, &cap, row->aliases[a], (int)ti, (int)ri, LAB_LEAF);
+				L->v[L->n - 1].alias = true;
 			}
 		}
 	}
@@ -265,9 +269,13 @@ mark_distinct(struct labels *all, size_t nt)
 		for (size_t k = 0; k < all[t].n; k++) {
 			bool other = false;
 
-			for (size_t u = 0; u < nt && !other; u++)
-				other = u != t && find_label(&all[u], &all[t].v[k].norm, -1) >= 0;
-			all[t].v[k].distinct = !other;
+			/* an alias says nothing of the format: another format's wording */
+			for (size_t u = 0; u < nt && !other; u++) {
+				int f = u != t ? find_label(&all[u], &all[t].v[k].norm, -1) : -1;
+
+				other = f >= 0 && !all[u].v[f].alias;
+			}
+			all[t].v[k].distinct = !other && !all[t].v[k].alias;
 		}
 }
 
@@ -685,20 +693,60 @@ cell_value(const struct template *t, int v, const char *text, struct value *out,
 	return value_parse(text, &t->values[v].kind, t->units, t->nunits, out, err);
 }
 
+/*
+ * A number with a remark in brackets after it, as "18(of which 9 revised)"
+ * with full-width or ASCII brackets: the number's text (caller frees) and
+ * where the remark starts, or NULL.  The remark is not part of the number.
+ */
+static char *
+split_remark(const char *text, const char **remark)
+{
+	static const char *const open[] = { "(", "\xEF\xBC\x88" }, *const close[] = { ")", "\xEF\xBC\x89" };
+	size_t n = strlen(text);
+
+	for (size_t b = 0; b < 2; b++) {
+		const char *p = strstr(text, open[b]);
+		size_t k = strlen(close[b]);
+
+		if (p == NULL || p == text || n < k || strcmp(text + n - k, close[b]) != 0)
+			continue;
+		*remark = p;
+		return trimmed(text, (size_t)(p - text));
+	}
+	return NULL;
+}
+
 /* Could text be a published number (of any kind the template has)? */
 static bool
-is_value(const struct template *t, const char *text)
+is_number(const struct template *t, const char *text)
 {
 	static const struct cell_kind money = { KIND_MONEY, NULL }, change = { KIND_CHANGE, NULL };
 	struct value v;
 	char *err = NULL;
 	bool ok;
 
-	if (*text == '\0' || dashes(text))
+	if (*text == '\0' || dashes(text) || strcmp(text, "?") == 0)
 		return true;
 	ok = value_parse(text, &money, t->units, t->nunits, &v, &err) == 0 ||
 	    (free(err), err = NULL, value_parse(text, &change, NULL, 0, &v, &err) == 0);
 	free(err);
+	return ok;
+}
+
+/* A number, or a number with a remark after it. */
+static bool
+is_value(const struct template *t, const char *text)
+{
+	const char *remark;
+	char *lead;
+	bool ok;
+
+	if (is_number(t, text))
+		return true;
+	if ((lead = split_remark(text, &remark)) == NULL)
+		return false;
+	ok = *lead != '\0' && is_number(t, lead);
+	free(lead);
 	return ok;
 }
 
@@ -728,17 +776,44 @@ row_name(const struct template *t, int table, int row)
 
 #define ROW_MAX_VALUES 64
 
+/* A row whose entries cannot be matched with its cells (two cells glued
+ * together, a blank one dropped): its cells are unreadable, not blank and not
+ * 0, so that no rule judges them; every other row keeps its numbers. */
 static void
-table_broken(struct imp *m, int table, int row, size_t got, size_t want, int line)
+row_unreadable(struct imp *m, int table, int row, const int *v, size_t k, size_t got, int line)
 {
-	struct table_state *ts = &m->tables[table];
+	for (size_t i = 0; i < k; i++) {
+		memset(&m->cells[v[i]], 0, sizeof m->cells[v[i]]);
+		m->cells[v[i]].state = VALUE_UNREADABLE;
+	}
+	diag_add(m->warn, m->o->name, line,
+	    _("warning: %s: row \"%s\" has %zu entries for its %zu cells; which cell each belongs to cannot be known, so its cells are marked unreadable (?)"),
+	    m->t->tables[table].name, row_name(m->t, table, row), got, k);
+}
 
-	if (ts->broken_line != 0)
+/* Parse a published cell into value cell v; a number followed by a remark
+ * keeps the number, and the remark is listed as left out. */
+static void
+place_cell(struct imp *m, int table, int v, const struct cell *c)
+{
+	const char *remark;
+	char *err = NULL, *err2 = NULL, *lead;
+
+	if (cell_value(m->t, v, c->text, &m->cells[v], &err) == 0)
 		return;
-	ts->broken_line = line;
-	ts->broken_msg = xasprintf(
-	    _("%s: row \"%s\" has %zu entries for its %zu cells; which cell each belongs to cannot be known, so the whole table is left blank"),
-	    m->t->tables[table].name, row_name(m->t, table, row), got, want);
+	if ((lead = split_remark(c->text, &remark)) != NULL && *lead != '\0' &&
+	    cell_value(m->t, v, lead, &m->cells[v], &err2) == 0) {
+		diag_add(m->warn, m->o->name, c->line,
+		    _("left out: \"%s\" (a remark after the number %s of the cell %s)"), remark, lead,
+		    m->t->values[v].id);
+	} else {
+		diag_add(m->warn, m->o->name, c->line,
+		    _("warning: %s: \"%s\" is not a number (%s); the cell %s is left blank"),
+		    m->t->tables[table].name, c->text, err, m->t->values[v].id);
+	}
+	free(lead);
+	free(err);
+	free(err2);
 }
 
 /* Put the cells after a row's label into its values, if their places are certain. */
@@ -767,21 +842,12 @@ assign_row(struct imp *m, int table, int row, const struct cell *c, size_t n, in
 	if (numbers == 0)
 		return;		/* all blank: nothing to place */
 	if (n != k) {
-		table_broken(m, table, row, n, k, line);
+		row_unreadable(m, table, row, v, k, n, line);
 		return;
 	}
-	for (size_t i = 0; i < k; i++) {
-		char *err = NULL;
-
-		if (c[i].text[0] == '\0')
-			continue;
-		if (cell_value(m->t, v[i], c[i].text, &m->cells[v[i]], &err) != 0) {
-			diag_add(m->warn, m->o->name, c[i].line,
-			    _("warning: %s: \"%s\" is not a number (%s); the cell %s is left blank"),
-			    m->t->tables[table].name, c[i].text, err, m->t->values[v[i]].id);
-			free(err);
-		}
-	}
+	for (size_t i = 0; i < k; i++)
+		if (c[i].text[0] != '\0')
+			place_cell(m, table, v[i], &c[i]);
 }
 
 /* A table's row without a label (the 15 cases of section 4's table), if it has one. */
@@ -1065,8 +1131,6 @@ imp_free(struct imp *m)
 		free(m->paras[i].v);
 	}
 	free(m->paras);
-	for (size_t i = 0; i < m->t->ntables; i++)
-		free(m->tables[i].broken_msg);
 	free(m->labs.v);
 	free(m->cells);
 	free(m->row_base);
@@ -1123,7 +1187,7 @@ read_body(struct imp *m, const struct srcdoc *d, size_t from, size_t to)
 	free(vr.v);
 }
 
-/* Tables whose numbers could not be placed are left blank; missing rows are named. */
+/* Tables not found and rows not found are named (left blank). */
 static void
 finish_tables(struct imp *m)
 {
@@ -1135,13 +1199,6 @@ finish_tables(struct imp *m)
 		struct buf missing = BUF_INIT;
 		size_t nmissing = 0, first_line = 0;
 
-		if (ts->broken_line != 0) {
-			for (size_t v = 0; v < t->nvalues; v++)
-				if (t->values[v].table == (int)ti)
-					memset(&m->cells[v], 0, sizeof m->cells[v]);
-			diag_add(m->warn, m->o->name, ts->broken_line, _("warning: %s"), ts->broken_msg);
-			continue;
-		}
 		if (!ts->seen) {
 			diag_add(m->warn, m->o->name, m->section_line[tb->section],
 			    _("warning: %s (section %s) was not found; it is left blank"),
