@@ -38,6 +38,150 @@ same() {
 	diff "$TMP/want.cmp" "$TMP/got.cmp" | head -40 | sed 's/^/#   /'
 }
 
+# ================================================================ synthetic copies
+# A browser's copy of a 2021-format page: one table row a line, cells
+# separated by tabs.  t2_rows NORM FEE: table 二 with the 行政规范性文件 row
+# (label and entries, ~ for a tab) and the 收费金额 given; t3_rows and t4_rows:
+# tables 三 and 四 with every cell 0.
+"$NIANBAO" new --year 2024 --agency x blank21.nb 2>/dev/null
+t2_rows() {
+	sed "s/~/$TAB/g" <<T2
+第二十条第（一）项
+信息内容~本年制发件数~本年废止件数~现行有效件数
+规章~0~0~0
+${1:-行政规范性文件~3~1~12}
+第二十条第（五）项
+信息内容~本年处理决定数量
+行政许可~8412
+第二十条第（六）项
+信息内容~本年处理决定数量
+行政处罚~1730
+行政强制~5
+第二十条第（八）项
+信息内容~本年收费金额（单位：万元）
+行政事业性收费~${2:-13587.204391}
+T2
+}
+t3_rows() {
+	printf '%s\n' "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）${TAB}申请人情况" \
+		"自然人${TAB}法人或其他组织${TAB}总计" "商业企业${TAB}科研机构${TAB}社会公益组织${TAB}法律服务机构${TAB}其他"
+	"$NIANBAO" get blank21.nb | awk -F'\t' '$1 ~ /^t3\./ && $1 ~ /\.person$/ {
+		n = split($2, p, "／"); printf "%s\t0\t0\t0\t0\t0\t0\t0\n", p[n] }'
+}
+t4_rows() {
+	printf '%s\n' "行政复议${TAB}行政诉讼" \
+		"结果维持${TAB}结果纠正${TAB}其他结果${TAB}尚未审结${TAB}总计${TAB}未经复议直接起诉${TAB}复议后起诉" \
+		"结果维持${TAB}结果纠正${TAB}其他结果${TAB}尚未审结${TAB}总计${TAB}结果维持${TAB}结果纠正${TAB}其他结果${TAB}尚未审结${TAB}总计"
+	printf '0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\n'
+}
+# copy21 TITLE NORM FEE: a whole copy, with the title and table 二 given
+copy21() {
+	printf '%s\n' "$1" "一、总体情况" "总体情况段落。" "二、主动公开政府信息情况"
+	t2_rows "$2" "$3"
+	echo "三、收到和处理政府信息公开申请情况"
+	t3_rows
+	echo "四、政府信息公开行政复议、行政诉讼情况"
+	t4_rows
+	printf '%s\n' "五、存在的主要问题及改进情况" "问题段落。" "六、其他需要报告的事项" "其他段落。" "2025年1月20日"
+}
+T2OK="t2.reg.made	0
+t2.reg.repealed	0
+t2.reg.valid	0
+t2.norm.made	3
+t2.norm.repealed	1
+t2.norm.valid	12
+t2.permit.decisions	8412
+t2.penalty.decisions	1730
+t2.force.decisions	5
+t2.fee.amount	13587.204391"
+TITLE=某某县测试局2024年政府信息公开工作年度报告
+
+# --- an amount in 万元 to the fen
+copy21 "$TITLE" >fen.txt
+run import fen.txt
+is "$rc" 0 "a copy with 13587.204391 万元: import exits 0"
+same "$(cells fen.nb t2.)" "$T2OK" "every cell of 表二 in its place, the amount with its six decimals"
+is "$(value fen.nb t2.fee.amount)" 13587.204391 "13587.204391 万元 kept exactly"
+run check fen.nb
+is "$rc" 0 "and the copy checks clean (exit 0)"
+
+# --- a number with a remark in brackets
+copy21 "$TITLE" "行政规范性文件~18（其中修订9件）~1~40（含自然失效12件）" >remark.txt
+run import remark.txt
+is "$rc" 0 "remarks in cells: import exits 0"
+is "$(value remark.nb t2.norm.made)|$(value remark.nb t2.norm.repealed)|$(value remark.nb t2.norm.valid)" "18|1|40" \
+	"18（其中修订9件） and 40（含自然失效12件）: the leading numbers are imported"
+contains "$TMP/err" 'remark.txt:8: left out: "（其中修订9件）"' "the first remark is listed as left out, with its line"
+contains "$TMP/err" 'remark.txt:8: left out: "（含自然失效12件）"' "the second remark too"
+lacks "$TMP/err" "not a number" "and no cell is refused"
+
+# --- titles that begin with the year (no signature line: the title alone names the agency)
+for t in "2019年某某市人民政府办公厅政府信息公开工作年度报告|某某市人民政府办公厅|2019" \
+    "2024年某某市科委政府信息公开工作年度报告|某某市科委|2024" \
+    "2020年度某某区公安分局政府信息公开工作年度报告|某某区公安分局|2020" \
+    "某某县测试局2020年度政府信息公开工作年度报告|某某县测试局|2020"; do
+	title=${t%%|*} want=${t#*|}
+	copy21 "$title" >title.txt
+	rm -f title.nb
+	run import title.txt
+	is "$(meta title.nb agency)|$(meta title.nb year)" "$want" "title \"$title\": agency and year"
+done
+
+# --- a label variant the template lists as an alias
+copy21 "$TITLE" "规范性文件~3~1~12" >alias.txt
+run import alias.txt
+same "$(cells alias.nb t2.)" "$T2OK" "规范性文件 in a 2021 copy finds the 行政规范性文件 row (alias)"
+lacks "$TMP/err" "not found" "no row is reported missing"
+is "$(meta alias.nb template)" gov-2021 "and the format is still 2021"
+
+# --- one damaged row: two cells glued together
+copy21 "$TITLE" "行政规范性文件~712043" >glued.txt
+run import glued.txt
+is "$rc" 0 "a row with cells glued together: import exits 0"
+same "$(cells glued.nb t2.)" "t2.reg.made	0
+t2.reg.repealed	0
+t2.reg.valid	0
+t2.norm.made	?
+t2.norm.repealed	?
+t2.norm.valid	?
+t2.permit.decisions	8412
+t2.penalty.decisions	1730
+t2.force.decisions	5
+t2.fee.amount	13587.204391" "only that row's cells are unreadable (?); every other row of 表二 is placed"
+contains "$TMP/err" 'glued.txt:8: warning: 主动公开情况表: row "行政规范性文件" has 1 entries for its 3 cells' \
+	"the warning names the row and its line"
+grep -q '^t2.norm.made = ?$' glued.nb && ok "the report file stores the state as ?" || not_ok "the report file stores the state as ?"
+run check glued.nb
+is "$rc" 0 "check on a report with unreadable cells: no false error (exit 0)"
+is "$(grep -c 'warning unreadable' "$TMP/out")" 3 "each unreadable cell is listed as a warning"
+contains "$TMP/out" "(t2.norm.valid)" "naming the cell"
+contains "$TMP/out" "0 errors, 3 warnings" "and counted as warnings"
+run check --json glued.nb
+contains "$TMP/out" '"rule": "unreadable"' "--json lists them too"
+# the file round-trips byte for byte through a save
+cp glued.nb glued.orig
+"$NIANBAO" set glued.nb contact=x >/dev/null 2>&1
+"$NIANBAO" set glued.nb contact= >/dev/null 2>&1
+if cmp -s glued.nb glued.orig; then ok "a report with unreadable cells reads back and saves byte for byte"
+else not_ok "a report with unreadable cells reads back and saves byte for byte"; diff glued.orig glued.nb | head | sed 's/^/#   /'; fi
+# export: ? never a guessed 0
+run export --to text -o glued.out.txt glued.nb
+is "$rc" 0 "export of a report with unreadable cells succeeds"
+grep -q '行政规范性文件.*│ *? *│ *? *│ *? *│' glued.out.txt && ok "the text export prints the unreadable cells as ?" \
+	|| { not_ok "the text export prints the unreadable cells as ?"; grep '行政规范性文件' glued.out.txt | sed 's/^/#   /'; }
+contains "$TMP/err" "3 cells unreadable" "and says how many it printed as ?"
+# typing a value replaces it
+run set glued.nb t2.norm.made=7 t2.norm.repealed=1 t2.norm.valid=43
+is "$rc" 0 "set replaces the unreadable cells"
+is "$(value glued.nb t2.norm.made)|$(value glued.nb t2.norm.valid)" "7|43" "with the typed values"
+run check glued.nb
+lacks "$TMP/out" "unreadable" "and check no longer lists them"
+# a rule that reads an unreadable cell is not assessable, the others still are
+run set glued.nb t2.norm.made=? t3.new.person=5
+is "$rc" 1 "? can be typed back (set exits 1: a rule is now broken)"
+contains "$TMP/out" "error S1" "a rule over readable cells is still checked"
+lacks "$TMP/out" "t2.norm" "no rule judges the unreadable cell"
+
 # ================================================================ command line guards
 
 # --- a usage error in one command runs no other command

@@ -446,6 +446,51 @@ title_year(const char *s, const struct label *tail, size_t *agency_len)
 	return 0;
 }
 
+/*
+ * A title that begins with its year ("2019" + the year sign + agency + the
+ * rest of the pattern): the agency is what lies between the words after the
+ * year that the pattern has there too, and the longest end of the pattern
+ * (at least half of it) that the title ends with.  NULL when none is left.
+ */
+static char *
+agency_after_year(const char *s, const struct template *t)
+{
+	const char *y = strstr(t->title, "%{year}"), *tail, *a, *best = NULL;
+	size_t n = strlen(s), k = 0, first;
+
+	if (y == NULL || n < 4 || strspn(s, "0123456789") != 4)
+		return NULL;
+	tail = y + strlen("%{year}");
+	a = s + 4;
+	first = utf8_seqlen(tail, strlen(tail));
+	/* the year's own words: a run after it that the pattern also has, from its first character */
+	for (size_t i = 0; first > 0 && a[i] != '\0';) {
+		size_t c = utf8_seqlen(a + i, strlen(a + i));
+		char *run;
+		bool in;
+
+		if (c == 0)
+			break;
+		run = xstrndup(a, i + c);
+		in = strncmp(a, tail, first) == 0 && strstr(tail, run) != NULL;
+		free(run);
+		if (!in)
+			break;
+		i += c;
+		k = i;
+	}
+	for (const char *p = tail; *p != '\0' && best == NULL;) {
+		size_t m = strlen(p), step = utf8_seqlen(p, m);
+
+		if (m <= n && strcmp(s + n - m, p) == 0 && 2 * m >= strlen(tail))
+			best = p;
+		p += step > 0 ? step : 1;
+	}
+	if (best == NULL || s + n - strlen(best) <= a + k)
+		return NULL;
+	return trimmed(a + k, (size_t)(s + n - strlen(best) - (a + k)));
+}
+
 /* ---- headings --------------------------------------------------------------------- */
 
 /* A heading's numbering: a numeral and a separator, or a numeral in brackets
@@ -1060,8 +1105,10 @@ find_title(const struct srcdoc *d, const struct template *t, int *year, char **a
 		if ((y = title_year(it->text, &tail, &alen)) == 0)
 			continue;
 		*year = y;
-		*agency = trimmed(it->text, alen);
-		if (alen == 0 && i > 0 && d->v[i - 1].kind == SRC_LINE && signature(d->v[i - 1].text)) {
+		*agency = alen > 0 ? trimmed(it->text, alen) : agency_after_year(it->text, t);
+		if (*agency == NULL)
+			*agency = xstrdup("");
+		if (**agency == '\0' && i > 0 && d->v[i - 1].kind == SRC_LINE && signature(d->v[i - 1].text)) {
 			free(*agency);
 			*agency = xstrdup(d->v[i - 1].text);
 			*agency_item = (int)i - 1;
@@ -1072,7 +1119,7 @@ find_title(const struct srcdoc *d, const struct template *t, int *year, char **a
 		size_t alen = 0;
 
 		*year = title_year(d->title, &tail, &alen);
-		*agency = trimmed(d->title, alen);
+		*agency = alen > 0 ? trimmed(d->title, alen) : agency_after_year(d->title, t);
 	}
 	return -1;
 }
