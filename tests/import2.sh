@@ -182,6 +182,85 @@ is "$rc" 1 "? can be typed back (set exits 1: a rule is now broken)"
 contains "$TMP/out" "error S1" "a rule over readable cells is still checked"
 lacks "$TMP/out" "t2.norm" "no rule judges the unreadable cell"
 
+# --- statutory sections renumbered after section 一's own numbered subsections
+{
+	printf '%s\n' "$TITLE" "一、总体情况" "总体段落。" "一、主动公开" "主动公开小节。" "二、依申请公开" "依申请小节。" \
+		"三、政府信息管理" "管理小节。" "四、政府信息公开平台建设" "平台小节。" "五、监督保障" "监督小节。" \
+		"六、工作考核" "考核小节。" "一、主动公开政府信息情况"
+	t2_rows
+	echo "二、收到和处理政府信息公开申请情况"
+	t3_rows
+	echo "三、政府信息公开行政复议、行政诉讼情况"
+	t4_rows
+	printf '%s\n' "四、存在的主要问题及改进情况" "问题段落。" "五、其他需要报告的事项" "其他事项段落。" "2025年1月20日"
+} >renum.txt
+run import renum.txt
+is "$rc" 0 "renumbered sections: import exits 0"
+same "$(cells renum.nb t2.)" "$T2OK" "renumbered sections: 表二 under 一、主动公开政府信息情况 in its place"
+is "$(part s1.intro renum.nb)|$(part s1.active renum.nb)|$(part s1.request renum.nb)|$(part s1.manage renum.nb)|$(part s1.platform renum.nb)" \
+	"总体段落。|主动公开小节。|依申请小节。|管理小节。|平台小节。" "section 一's own 一、 to 四、 go to its parts by their words"
+is "$(part s1.oversight renum.nb)" "监督小节。
+六、工作考核
+考核小节。" "a subsection no part has stays in the text of the part before it"
+is "$(part s5.body renum.nb)|$(part s6.body renum.nb)" "问题段落。|其他事项段落。" \
+	"四、存在的主要问题… and 五、其他需要报告的事项 are sections 五 and 六 by their title words"
+lacks "$TMP/err" "left out" "nothing is left out"
+lacks "$TMP/err" "not found" "and no table is missing"
+
+# --- subheadings run into their paragraph (a page)
+cat >runin.html <<'HTML'
+<!DOCTYPE html><html><head><meta charset="utf-8"><title>某某省测试厅2022年政府信息公开工作年度报告</title></head><body>
+<div class="nav">首页 &gt; 政府信息公开 &gt; 年度报告</div>
+<h1>某某省测试厅2022年政府信息公开工作年度报告</h1>
+<p>一、总体情况</p>
+<p>2022年，某某省测试厅认真贯彻落实《条例》，全面推进政务公开。</p>
+<p>（一）主动公开方面。有序推进主动公开，全年公开信息100条。</p>
+<p>（二）依申请公开方面。规范做好依申请公开，全年收到申请5件。</p>
+<p>（三）政府信息管理方面。加强公文公开属性源头认定。</p>
+<p>（四）政府信息公开平台建设方面：优化网站栏目设置。</p>
+<p>（五）监督保障方面。组织业务培训2次。</p>
+<p>二、主动公开政府信息情况</p>
+<p>三、收到和处理政府信息公开申请情况</p>
+<p>四、政府信息公开行政复议、行政诉讼情况</p>
+<p>五、存在的主要问题及改进情况</p>
+<p>一是公开的及时性有待提高。</p>
+<p>六、其他需要报告的事项</p>
+<p>本年度未收取信息处理费。</p>
+<p>某某省测试厅</p>
+<p>2023年1月18日</p>
+</body></html>
+HTML
+run import runin.html
+is "$rc" 0 "subheadings run into paragraphs: import exits 0"
+is "$(meta runin.nb agency)|$(meta runin.nb year)" "某某省测试厅|2022" "the page: agency and year"
+is "$(part s1.intro runin.nb)" "2022年，某某省测试厅认真贯彻落实《条例》，全面推进政务公开。" "the opening paragraph of 一 alone in s1.intro"
+is "$(part s1.active runin.nb)" "（一）主动公开方面。有序推进主动公开，全年公开信息100条。" "（一）…方面。 starts s1.active, the heading words kept"
+is "$(part s1.request runin.nb)" "（二）依申请公开方面。规范做好依申请公开，全年收到申请5件。" "（二） starts s1.request"
+is "$(part s1.manage runin.nb)" "（三）政府信息管理方面。加强公文公开属性源头认定。" "（三） starts s1.manage (a short paragraph is not taken for a bare heading)"
+is "$(part s1.platform runin.nb)" "（四）政府信息公开平台建设方面：优化网站栏目设置。" "（四）…： starts s1.platform"
+is "$(part s1.oversight runin.nb)" "（五）监督保障方面。组织业务培训2次。" "（五） starts s1.oversight"
+is "$(part s5.body runin.nb)|$(part s6.body runin.nb)" "一是公开的及时性有待提高。|本年度未收取信息处理费。" "sections 五 and 六"
+contains "$TMP/err" 'runin.html:2: left out: "首页 > 政府信息公开 > 年度报告"' "the page's navigation is listed as left out"
+
+# --- a copy whose tables were lost and whose paragraphs ran together, headings inline
+printf '%s\n' "某某县测试局2019年政府信息公开工作年度报告" \
+	"本报告根据《中华人民共和国政府信息公开条例》编制。如对本报告有任何疑问，请与某某县测试局联系。 一、总体情况 2019年，某某县测试局认真贯彻落实《条例》。全年主动公开信息50条。 二、主动公开政府信息情况 第二十条第（一）项 信息内容 本年新制作数量 本年新公开数量 对外公开总数量 规章 0 0 0 三、收到和处理政府信息公开申请情况 本年新收政府信息公开申请数量 5 四、政府信息公开行政复议、行政诉讼情况 0 0 0" \
+	"五、存在的主要问题及改进情况 2019年政务公开工作中存在的主要问题为：栏目更新不及时。 六、其他需要报告的事项 本年度未收取信息处理费。" \
+	"某某县测试局" "2020年1月15日" >runtogether.txt
+run import runtogether.txt
+is "$rc" 0 "a copy run together without its tables: imported (exit 0)"
+is "$(meta runtogether.nb template)|$(meta runtogether.nb agency)|$(meta runtogether.nb year)|$(meta runtogether.nb date)" \
+	"gov-2019|某某县测试局|2019|2020年1月15日" "its format (by year), agency, year and date"
+is "$(part preface runtogether.nb)" "本报告根据《中华人民共和国政府信息公开条例》编制。如对本报告有任何疑问，请与某某县测试局联系。" \
+	"the text before the inline 一、总体情况 is the opening paragraph"
+is "$(part s1.intro runtogether.nb)" "2019年，某某县测试局认真贯彻落实《条例》。全年主动公开信息50条。" "the text after it is s1.intro"
+is "$(part s5.body runtogether.nb)" "2019年政务公开工作中存在的主要问题为：栏目更新不及时。" "五、… at the start of a line, text after it: s5.body"
+is "$(part s6.body runtogether.nb)" "本年度未收取信息处理费。" "六、… inline: s6.body"
+contains "$TMP/err" 'runtogether.txt:2: left out: "第二十条第（一）项 信息内容' "the tables' words run together are listed as left out"
+for tb in 主动公开情况表 申请处理情况表 复议诉讼情况表; do
+	contains "$TMP/err" "warning: $tb (section" "$tb: said not found"
+done
+
 # ================================================================ command line guards
 
 # --- a usage error in one command runs no other command

@@ -539,14 +539,21 @@ heading_score(const char *s, const char *title)
 	struct label ra, rb;
 	size_t lcs, shorter;
 
-	if (*title == '\0' || !parse_numbering(s, &a) || !parse_numbering(title, &b) ||
-	    a.numeral != b.numeral || a.bracket != b.bracket)
+	if (*title == '\0' || !parse_numbering(s, &a) || !parse_numbering(title, &b))
 		return 0;
 	norm_str(a.rest, &ra);
 	norm_str(b.rest, &rb);
 	if (ra.cut || ra.n > 2 * rb.n + 8)
 		return 0;
 	lcs = label_lcs(&ra, &rb);
+	if (a.numeral != b.numeral || a.bracket != b.bracket) {
+		/* renumbered (the statutory sections numbered from one again
+		 * after subsections of their own): only the title's words can
+		 * tell, so nearly all of them, and little else */
+		if (rb.n < 2 || lcs * 5 < rb.n * 4 || ra.n * 4 > rb.n * 5 + 8)
+			return 0;
+		return (int)(1000 * lcs / rb.n);
+	}
 	shorter = ra.n < rb.n ? ra.n : rb.n;
 	if (lcs * 5 < shorter * 3 || lcs < (rb.n < 3 ? rb.n : 3))
 		return 0;
@@ -1190,6 +1197,126 @@ imp_free(struct imp *m)
 	buf_free(&m->left_excerpt);
 }
 
+#define IDEO_SPACE "\xE3\x80\x80"	/* U+3000 */
+#define RUN_IN_MAX 96			/* bytes of a subheading run into its paragraph */
+
+/* Is the byte before p (in s) a space, or the end of a sentence? */
+static bool
+after_break(const char *s, const char *p)
+{
+	char *before;
+	bool yes;
+
+	if (p > s && (p[-1] == ' ' || p[-1] == '\t'))
+		return true;
+	if (p - s >= 3 && memcmp(p - 3, IDEO_SPACE, 3) == 0)
+		return true;
+	before = xstrndup(s, (size_t)(p - s));
+	yes = ends_sentence(before);
+	free(before);
+	return yes;
+}
+
+/*
+ * A section heading inside the line s, as copies that lost their line breaks
+ * have them ("...联系。 一、总体情况 2019年，..."): the first section title
+ * found after a space or a sentence, or at the start with text after it.
+ * Its start, with *section and *len; NULL when there is none.
+ */
+static const char *
+inline_heading(const struct template *t, const char *s, int *section, size_t *len)
+{
+	const char *best = NULL;
+
+	for (int i = 1; i <= TPL_SECTIONS; i++) {
+		const char *title = t->sections[i].title, *p = s;
+		size_t k = strlen(title);
+
+		while (k > 0 && (p = strstr(p, title)) != NULL) {
+			bool more = p[k] == ' ' || p[k] == '\t' || strncmp(p + k, IDEO_SPACE, 3) == 0;
+
+			if ((p == s ? more : after_break(s, p)) && (best == NULL || p < best)) {
+				best = p;
+				*section = i;
+				*len = k;
+			}
+			p += k;
+		}
+	}
+	return best;
+}
+
+/*
+ * A paragraph of section 一 that begins with one of its subheadings and then
+ * its text ("（一）主动公开方面。有序推进……"): the part it starts.  The
+ * subheading ends at the first full stop or colon.
+ */
+static bool
+run_in_subheading(struct imp *m, const char *s, int *section, int *part)
+{
+	static const char *const ends[] = { "\xE3\x80\x82", "\xEF\xBC\x9A", ":" };	/* 。 ： : */
+	const char *end = NULL;
+	char *head;
+	bool yes;
+
+	for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
+		const char *p = strstr(s, ends[i]);
+
+		if (p != NULL && p - s <= RUN_IN_MAX && (end == NULL || p < end))
+			end = p;
+	}
+	if (end == NULL || end[strlen(ends[0])] == '\0')
+		return false;
+	head = xstrndup(s, (size_t)(end - s));
+	yes = find_heading(m->t, head, m->section, section, part) && *part >= 0;
+	free(head);
+	return yes;
+}
+
+/* A line that is one heading, or a paragraph (maybe with a run-in subheading). */
+static void
+one_line(struct imp *m, const char *text, int line)
+{
+	int sec, part;
+
+	/* a subheading with text after its full stop first: a short paragraph
+	 * would read as a heading too, and its text would be lost */
+	if (run_in_subheading(m, text, &sec, &part)) {
+		heading(m, sec, part, line);
+		narrative(m, text, line);	/* the heading words stay, as published */
+	} else if (find_heading(m->t, text, m->section, &sec, &part)) {
+		heading(m, sec, part, line);
+	} else {
+		narrative(m, text, line);
+	}
+}
+
+#define INLINE_MAX 64	/* headings split out of one line: a report has six */
+
+/* A line of text that is not a table's: section headings inside it split it. */
+static void
+text_line(struct imp *m, const char *text, int line)
+{
+	const char *h;
+	size_t len;
+	int sec, splits = 0;
+
+	while (splits++ < INLINE_MAX && (h = inline_heading(m->t, text, &sec, &len)) != NULL) {
+		char *before = trimmed(text, (size_t)(h - text));
+
+		if (*before != '\0')
+			one_line(m, before, line);
+		free(before);
+		heading(m, sec, -1, line);
+		text = h + len;
+		while (*text == ' ' || *text == '\t' || strncmp(text, IDEO_SPACE, 3) == 0)
+			text += *text == ' ' || *text == '\t' ? 1 : 3;
+		if (*text == '\0')
+			return;
+	}
+	one_line(m, text, line);
+}
+
 /* Read the items of the report's body, [from, to), into m. */
 static void
 read_body(struct imp *m, const struct srcdoc *d, size_t from, size_t to)
@@ -1200,7 +1327,6 @@ read_body(struct imp *m, const struct srcdoc *d, size_t from, size_t to)
 	for (size_t i = from; i < to; i++) {
 		const struct src_item *it = &d->v[i];
 		struct label s;
-		int sec, part;
 
 		if (it->kind == SRC_ROW) {
 			struct cell *c = xcalloc(it->ncells + 1, sizeof *c);
@@ -1224,10 +1350,7 @@ read_body(struct imp *m, const struct srcdoc *d, size_t from, size_t to)
 			vrow_add(&vr, it->text, it->line);
 		} else {
 			vrow_flush(m, &vr);
-			if (find_heading(m->t, it->text, m->section, &sec, &part))
-				heading(m, sec, part, it->line);
-			else
-				narrative(m, it->text, it->line);
+			text_line(m, it->text, it->line);
 		}
 	}
 	vrow_flush(m, &vr);
