@@ -67,6 +67,18 @@ unreadable_cell(const struct report *r, size_t n, int *cell)
 	return NULL;
 }
 
+/* How many cells an import left unreadable (no message text: a folder's
+ * summary prints only the count). */
+static size_t
+unreadable_count(const struct report *r)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < r->tpl->nvalues; i++)
+		n += r->cells[i].state == VALUE_UNREADABLE;
+	return n;
+}
+
 static void
 json_str(struct buf *b, const char *s)
 {
@@ -239,7 +251,7 @@ check_file(struct cli *cli, const char *file, const struct check_opts *o, struct
 	size_t n = 0, stale = 0, unread = 0;
 	char *m;
 	bool owned;
-	int cell;
+	int cell = -1;
 
 	if (o->json) {
 		buf_adds(out, first ? "\n  " : ",\n  ");
@@ -275,10 +287,7 @@ check_file(struct cli *cli, const char *file, const struct check_opts *o, struct
 		free(m);
 		stale++;
 	}
-	while ((m = unreadable_cell(r, unread, &cell)) != NULL) {
-		free(m);
-		unread++;
-	}
+	unread = unreadable_count(r);
 	if (o->json) {
 		buf_adds(out, ", \"agency\": ");
 		json_str(out, r->agency);
