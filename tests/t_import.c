@@ -1360,3 +1360,86 @@ Test(import, text_copy_with_tabs_and_lines)
 	cr_expect_lt(warning("entries for its", NULL), 0);
 	cr_expect_lt(warning("left out", NULL), 0);
 }
+
+/* ---- shapes of real pages: remarks, year-first titles, aliases, renumbered sections ---- */
+
+Test(import, a_remark_after_a_number_is_left_out)
+{
+	int at;
+
+	text(TITLE_2021);
+	at = row(0, "行政规范性文件", "18（其中修订9件）", "1", "40(含自然失效12件)", NULL);
+	run_ok(NULL, "gov-2021");
+	num_is("t2.norm.made", 18);
+	num_is("t2.norm.repealed", 1);
+	num_is("t2.norm.valid", 40);
+	WARNED_AT(at, "left out", "（其中修订9件）", "t2.norm.made");
+	WARNED_AT(at, "left out", "(含自然失效12件)", "t2.norm.valid");
+	cr_expect_lt(warning("not a number", NULL), 0);
+}
+
+Test(import, a_remark_without_a_number_is_refused)
+{
+	text(TITLE_2021);
+	row(0, "行政规范性文件", "（其中修订9件）", "1", "2", NULL);
+	run_ok(NULL, "gov-2021");
+	blank_is("t2.norm.made");
+	cr_expect_geq(warning("not a number", NULL), 0, "the cell is named as not a number");
+}
+
+Test(import, a_title_that_begins_with_the_year)
+{
+	text("2019年某某市人民政府办公厅政府信息公开工作年度报告");
+	row(0, "规章", "1", "2", "3", NULL);
+	run_ok(NULL, "gov-2019");
+	cr_expect_str_eq(rep->agency, "某某市人民政府办公厅");
+	cr_expect_eq(rep->year, 2019);
+}
+
+Test(import, an_alias_finds_its_row)
+{
+	text(TITLE_2021);
+	row(0, "信息内容", "本年制发件数", "本年废止件数", "现行有效件数", NULL);
+	row(0, "规范性文件", "3", "1", "12", NULL);
+	row3(1, NULL, NULL, "一、本年新收政府信息公开申请数量", 0);
+	run_ok(NULL, "gov-2021");
+	num_is("t2.norm.made", 3);
+	num_is("t2.norm.valid", 12);
+	cr_expect_lt(warning("行政规范性文件", NULL), 0, "the row is not reported missing");
+}
+
+Test(import, renumbered_sections_found_by_their_words)
+{
+	text(TITLE_2021);
+	texts("一、总体情况", "总体。", "一、主动公开", "主动。", "一、主动公开政府信息情况", NULL);
+	row(0, "规章", "1", "2", "3", NULL);
+	texts("四、存在的主要问题及改进情况", "问题的文字。", "五、其他需要报告的事项", "其他事项的文字。", NULL);
+	run_ok(NULL, "gov-2021");
+	cr_expect_str_eq(part("s1.intro"), "总体。");
+	cr_expect_str_eq(part("s1.active"), "主动。");
+	cr_expect_str_eq(part("s5.body"), "问题的文字。");
+	cr_expect_str_eq(part("s6.body"), "其他事项的文字。");
+	num_is("t2.reg.made", 1);
+}
+
+Test(import, a_run_in_subheading_starts_its_part)
+{
+	text(TITLE_2021);
+	texts("一、总体情况", "总体。", "（二）依申请公开方面。收到申请5件。", "（三）政府信息管理：加强管理。", NULL);
+	run_ok(NULL, "gov-2021");
+	cr_expect_str_eq(part("s1.intro"), "总体。");
+	cr_expect_str_eq(part("s1.request"), "（二）依申请公开方面。收到申请5件。");
+	cr_expect_str_eq(part("s1.manage"), "（三）政府信息管理：加强管理。");
+}
+
+Test(import, headings_inside_a_line_split_it)
+{
+	text(TITLE_2021);
+	text("开篇说明。 一、总体情况 总体情况的文字。 五、存在的主要问题及改进情况 问题的文字。");
+	text("六、其他需要报告的事项 其他的文字。");
+	run_ok(NULL, "gov-2021");
+	cr_expect_str_eq(part("preface"), "开篇说明。");
+	cr_expect_str_eq(part("s1.intro"), "总体情况的文字。");
+	cr_expect_str_eq(part("s5.body"), "问题的文字。");
+	cr_expect_str_eq(part("s6.body"), "其他的文字。");
+}

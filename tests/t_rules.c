@@ -1080,3 +1080,71 @@ Test(messages, i3_message_for_each_group)
 		fx_close(&f);
 	}
 }
+
+/* ---- unreadable cells (an import could not place a number): never judged ---- */
+
+Test(unreadable, a_rule_reading_one_is_not_assessable)
+{
+	struct fx f;
+
+	fx_open(&f, "gov-2021", false, NULL);
+	tl_set(f.ck, f.r, "t3.new.person", "5");
+	tl_set(f.ck, f.r, "t3.total.person", "0");
+	tl_set(f.ck, f.r, "t3.next.person", "0");
+	cr_assert_eq(st(&f, "S1", "t3.next.person"), FINDING_FAIL, "5 + 0 != 0 + 0 is an error");
+	{
+		size_t before = checker_errors(f.ck);
+
+		tl_set(f.ck, f.r, "t3.carried.person", "?");
+		cr_assert_eq(checker_errors(f.ck), before - 1, "the error is withdrawn, no other appears");
+	}
+	cr_assert_eq(f.r->cells[tl_cell(f.t, "t3.carried.person")].state, VALUE_UNREADABLE, "? is unreadable");
+	cr_assert_eq(st(&f, "S1", "t3.next.person"), FINDING_NOT_ASSESSABLE,
+	    "with an unreadable term the relation cannot be judged");
+	tl_set(f.ck, f.r, "t3.carried.person", "0");
+	cr_assert_eq(st(&f, "S1", "t3.next.person"), FINDING_FAIL, "a typed value replaces it and is judged");
+	fx_close(&f);
+}
+
+Test(unreadable, a_domain_rule_does_not_judge_it)
+{
+	struct fx f;
+
+	fx_open(&f, "gov-2021", false, NULL);
+	tl_set(f.ck, f.r, "t2.fee.amount", "?");
+	cr_assert_eq(st(&f, "I4", "t2.fee.amount"), FINDING_NOT_ASSESSABLE, "? is neither negative nor not");
+	fx_close(&f);
+}
+
+Test(unreadable, an_auto_total_of_it_is_unreadable)
+{
+	struct fx f;
+
+	fx_open(&f, "gov-2021", true, NULL);
+	tl_set(f.ck, f.r, "t3.new.person", "4");
+	cr_assert_str_eq(get(&f, "t3.new.total"), "4", "the row total follows");
+	tl_set(f.ck, f.r, "t3.new.biz", "?");
+	cr_assert_str_eq(get(&f, "t3.new.total"), "?", "a total over an unreadable cell is not a guessed number");
+	tl_set(f.ck, f.r, "t3.new.biz", "3");
+	cr_assert_str_eq(get(&f, "t3.new.total"), "7", "and follows again once it is typed");
+	fx_close(&f);
+}
+
+Test(unreadable, cross_year_rules_need_both_reports_readable)
+{
+	struct fx f;
+
+	fx_open(&f, "gov-2021", false, "gov-2021");
+	put(f.prev, "t3.next.person", "?");
+	checker_run(f.ck);
+	tl_set(f.ck, f.r, "t3.carried.person", "4");
+	cr_assert_eq(st(&f, "X1", "t3.carried.person"), FINDING_NOT_ASSESSABLE,
+	    "last year's cell unreadable: no cross-year warning");
+	put(f.prev, "t3.next.person", "3");
+	tl_set(f.ck, f.r, "t3.carried.person", "?");
+	cr_assert_eq(st(&f, "X1", "t3.carried.person"), FINDING_NOT_ASSESSABLE,
+	    "this year's cell unreadable: no cross-year warning");
+	tl_set(f.ck, f.r, "t3.carried.person", "4");
+	cr_assert_eq(st(&f, "X1", "t3.carried.person"), FINDING_FAIL, "both readable: 4 != 3 is warned");
+	fx_close(&f);
+}

@@ -752,9 +752,19 @@ solve(const struct checker *c, const struct inst *in, int cell)
 		out.state = na ? VALUE_NA : VALUE_BLANK;
 		return out;
 	}
-	evaluate(c, in, &l, &r);
-	return value_from_fixed(value_fixed(&c->r->cells[cell]) - side_coef(in, cell) * (l - r),
-	    &t->values[cell].kind);
+	/* both sides without the solved cell (whatever it holds now, even "?") */
+	l = in->klhs;
+	r = in->krhs;
+	for (int i = 0; i < in->nterms; i++) {
+		int64_t x, *side = i < in->nlhs ? &l : &r;
+
+		if (in->terms[i].cell == cell && !in->terms[i].prev)
+			continue;
+		if (__builtin_mul_overflow(value_fixed(term_value(c, &in->terms[i])),
+		    (int64_t)in->terms[i].coef, &x) || __builtin_add_overflow(*side, x, side))
+			return out;	/* too big to compute: left blank */
+	}
+	return value_from_fixed(side_coef(in, cell) * (r - l), &t->values[cell].kind);
 }
 
 size_t
