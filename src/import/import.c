@@ -1219,7 +1219,7 @@ after_break(const char *s, const char *p)
 
 /*
  * A section heading inside the line s, as copies that lost their line breaks
- * have them ("...联系。 一、总体情况 2019年，..."): the first section title
+ * have them ("... contact us. ONE, OVERVIEW In 2019, ..."): the first section title
  * found after a space or a sentence, or at the start with text after it.
  * Its start, with *section and *len; NULL when there is none.
  */
@@ -1247,8 +1247,8 @@ inline_heading(const struct template *t, const char *s, int *section, size_t *le
 }
 
 /*
- * A paragraph of section 一 that begins with one of its subheadings and then
- * its text ("（一）主动公开方面。有序推进……"): the part it starts.  The
+ * A paragraph of section one that begins with one of its subheadings and then
+ * its text ("(1) As to active disclosure. We ..."): the part it starts.  The
  * subheading ends at the first full stop or colon.
  */
 static bool
