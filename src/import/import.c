@@ -1256,16 +1256,19 @@ run_in_subheading(struct imp *m, const char *s, int *section, int *part)
 {
 	static const char *const ends[] = { "\xE3\x80\x82", "\xEF\xBC\x9A", ":" };	/* 。 ： : */
 	const char *end = NULL;
+	size_t endlen = 0;
 	char *head;
 	bool yes;
 
 	for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
 		const char *p = strstr(s, ends[i]);
 
-		if (p != NULL && p - s <= RUN_IN_MAX && (end == NULL || p < end))
+		if (p != NULL && p - s <= RUN_IN_MAX && (end == NULL || p < end)) {
 			end = p;
+			endlen = strlen(ends[i]);
+		}
 	}
-	if (end == NULL || end[strlen(ends[0])] == '\0')
+	if (end == NULL || end[endlen] == '\0')	/* a heading alone, or no text after it */
 		return false;
 	head = xstrndup(s, (size_t)(end - s));
 	yes = find_heading(m->t, head, m->section, section, part) && *part >= 0;
