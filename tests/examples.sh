@@ -91,7 +91,7 @@ is "$rc" 0 "北戴河: nianbao new --year 2020"
 set --
 while IFS= read -r a; do set -- "$@" "$a"; done <"$ARGS"
 run set bdh.nb auto_totals=no "s1.intro=2020年，我局共办理政务信息公开申请事项4项，主动公开事项13项。" "$@"
-is "$rc" 0 "北戴河: typed in with nianbao set"
+is "$rc" 1 "北戴河: typed in with nianbao set (exit 1: the published report breaks a rule)"
 contains bdh.nb "template = gov-2019" "北戴河: a 2020 report gets the 2019 format"
 "$NIANBAO" get bdh.nb >bdh.cells
 is "$(awk -F'\t' '$4 != ""' bdh.cells | cut -f1,4 | tr '\t\n' '= ')" \

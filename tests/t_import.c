@@ -208,6 +208,30 @@ row3_blank(const char *name)
 	}
 }
 
+/* Every cell of row t3.<name> is unreadable: not blank, not 0. */
+static void
+row3_unreadable(const char *name)
+{
+	for (int i = 0; i < 7; i++) {
+		char id[64];
+
+		snprintf(id, sizeof id, "t3.%s.%s", name, applicant[i]);
+		cr_expect_eq(val(id)->state, VALUE_UNREADABLE, "%s is unreadable", id);
+	}
+}
+
+/* Every value cell of table tb is unreadable. */
+static void
+table_unreadable(const char *tb)
+{
+	size_t k = strlen(tb);
+
+	for (size_t i = 0; i < rep->tpl->nvalues; i++)
+		if (strncmp(rep->tpl->values[i].id, tb, k) == 0 && rep->tpl->values[i].id[k] == '.')
+			cr_expect_eq(rep->cells[i].state, VALUE_UNREADABLE, "%s is unreadable",
+			    rep->tpl->values[i].id);
+}
+
 /* Every value cell of table tb is blank. */
 static void
 table_blank(const char *tb)
@@ -582,7 +606,8 @@ Test(import, blank_cells_in_a_row_stay_blank)
 	num_is("t3.deny5.total", 1);
 }
 
-Test(import, a_row_short_of_entries_blanks_its_table)
+/* One damaged row: its cells unreadable, every other row of its table placed. */
+Test(import, a_row_short_of_entries_is_unreadable_alone)
 {
 	int bad;
 
@@ -594,9 +619,12 @@ Test(import, a_row_short_of_entries_blanks_its_table)
 	row(2, "行政复议", "行政诉讼", NULL);
 	row(2, "1", "2", "3", "4", "10", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", NULL);
 	run_ok(NULL, "gov-2021");
-	table_blank("t3");
-	cr_expect_eq(warnings("which cell each belongs to"), 1, "one warning for the table");
-	WARNED_AT(bad, "申请处理情况表", "1.属于国家秘密", "6 entries", "7 cells");
+	row3_is("new", 0);
+	row3_unreadable("deny1");
+	row3_is("deny2", 40);
+	row3_blank("carried");
+	cr_expect_eq(warnings("which cell each belongs to"), 1, "one warning for the row");
+	WARNED_AT(bad, "申请处理情况表", "1.属于国家秘密", "6 entries", "7 cells", "unreadable");
 	/* the other tables are placed */
 	num_is("t2.reg.made", 1);
 	num_is("t2.reg.valid", 3);
@@ -605,7 +633,7 @@ Test(import, a_row_short_of_entries_blanks_its_table)
 	num_is("t4.cases.la_total", 0);
 }
 
-Test(import, a_row_with_too_many_entries_blanks_its_table)
+Test(import, a_row_with_too_many_entries_is_unreadable_alone)
 {
 	int bad;
 
@@ -613,7 +641,8 @@ Test(import, a_row_with_too_many_entries_blanks_its_table)
 	row3(0, NULL, NULL, "一、本年新收政府信息公开申请数量", 0);
 	bad = row(0, "二、上年结转政府信息公开申请数量", "1", "2", "3", "4", "5", "6", "7", "8", NULL);
 	run_ok(NULL, "gov-2021");
-	table_blank("t3");
+	row3_is("new", 0);
+	row3_unreadable("carried");
 	WARNED_AT(bad, "申请处理情况表", "二、上年结转政府信息公开申请数量", "8 entries");
 }
 
@@ -667,7 +696,9 @@ Test(import, one_cell_per_line_short_of_a_number)
 	texts("1", "2", "3", "4", "5", "6", NULL);	/* one dropped */
 	lines3("四、结转下年度继续办理", 30);
 	run_ok(NULL, "gov-2021");
-	table_blank("t3");
+	row3_is("new", 0);
+	row3_unreadable("carried");
+	row3_is("next", 30);
 	WARNED_AT(bad, "申请处理情况表", "二、上年结转政府信息公开申请数量", "6 entries");
 }
 
@@ -740,7 +771,7 @@ Test(import, table_four_short_row)
 	row(3, "行政复议", "行政诉讼", NULL);
 	bad = row(3, "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", NULL);
 	run_ok(NULL, "gov-2021");
-	table_blank("t4");
+	table_unreadable("t4");
 	WARNED_AT(bad, "复议诉讼情况表", "14 entries", "15 cells");
 }
 
@@ -1328,4 +1359,87 @@ Test(import, text_copy_with_tabs_and_lines)
 	cr_expect_str_eq(part("s6.body"), "无。");
 	cr_expect_lt(warning("entries for its", NULL), 0);
 	cr_expect_lt(warning("left out", NULL), 0);
+}
+
+/* ---- shapes of real pages: remarks, year-first titles, aliases, renumbered sections ---- */
+
+Test(import, a_remark_after_a_number_is_left_out)
+{
+	int at;
+
+	text(TITLE_2021);
+	at = row(0, "行政规范性文件", "18（其中修订9件）", "1", "40(含自然失效12件)", NULL);
+	run_ok(NULL, "gov-2021");
+	num_is("t2.norm.made", 18);
+	num_is("t2.norm.repealed", 1);
+	num_is("t2.norm.valid", 40);
+	WARNED_AT(at, "left out", "（其中修订9件）", "t2.norm.made");
+	WARNED_AT(at, "left out", "(含自然失效12件)", "t2.norm.valid");
+	cr_expect_lt(warning("not a number", NULL), 0);
+}
+
+Test(import, a_remark_without_a_number_is_refused)
+{
+	text(TITLE_2021);
+	row(0, "行政规范性文件", "（其中修订9件）", "1", "2", NULL);
+	run_ok(NULL, "gov-2021");
+	blank_is("t2.norm.made");
+	cr_expect_geq(warning("not a number", NULL), 0, "the cell is named as not a number");
+}
+
+Test(import, a_title_that_begins_with_the_year)
+{
+	text("2019年某某市人民政府办公厅政府信息公开工作年度报告");
+	row(0, "规章", "1", "2", "3", NULL);
+	run_ok(NULL, "gov-2019");
+	cr_expect_str_eq(rep->agency, "某某市人民政府办公厅");
+	cr_expect_eq(rep->year, 2019);
+}
+
+Test(import, an_alias_finds_its_row)
+{
+	text(TITLE_2021);
+	row(0, "信息内容", "本年制发件数", "本年废止件数", "现行有效件数", NULL);
+	row(0, "规范性文件", "3", "1", "12", NULL);
+	row3(1, NULL, NULL, "一、本年新收政府信息公开申请数量", 0);
+	run_ok(NULL, "gov-2021");
+	num_is("t2.norm.made", 3);
+	num_is("t2.norm.valid", 12);
+	cr_expect_lt(warning("行政规范性文件", NULL), 0, "the row is not reported missing");
+}
+
+Test(import, renumbered_sections_found_by_their_words)
+{
+	text(TITLE_2021);
+	texts("一、总体情况", "总体。", "一、主动公开", "主动。", "一、主动公开政府信息情况", NULL);
+	row(0, "规章", "1", "2", "3", NULL);
+	texts("四、存在的主要问题及改进情况", "问题的文字。", "五、其他需要报告的事项", "其他事项的文字。", NULL);
+	run_ok(NULL, "gov-2021");
+	cr_expect_str_eq(part("s1.intro"), "总体。");
+	cr_expect_str_eq(part("s1.active"), "主动。");
+	cr_expect_str_eq(part("s5.body"), "问题的文字。");
+	cr_expect_str_eq(part("s6.body"), "其他事项的文字。");
+	num_is("t2.reg.made", 1);
+}
+
+Test(import, a_run_in_subheading_starts_its_part)
+{
+	text(TITLE_2021);
+	texts("一、总体情况", "总体。", "（二）依申请公开方面。收到申请5件。", "（三）政府信息管理：加强管理。", NULL);
+	run_ok(NULL, "gov-2021");
+	cr_expect_str_eq(part("s1.intro"), "总体。");
+	cr_expect_str_eq(part("s1.request"), "（二）依申请公开方面。收到申请5件。");
+	cr_expect_str_eq(part("s1.manage"), "（三）政府信息管理：加强管理。");
+}
+
+Test(import, headings_inside_a_line_split_it)
+{
+	text(TITLE_2021);
+	text("开篇说明。 一、总体情况 总体情况的文字。 五、存在的主要问题及改进情况 问题的文字。");
+	text("六、其他需要报告的事项 其他的文字。");
+	run_ok(NULL, "gov-2021");
+	cr_expect_str_eq(part("preface"), "开篇说明。");
+	cr_expect_str_eq(part("s1.intro"), "总体情况的文字。");
+	cr_expect_str_eq(part("s5.body"), "问题的文字。");
+	cr_expect_str_eq(part("s6.body"), "其他的文字。");
 }

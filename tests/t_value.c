@@ -238,19 +238,36 @@ Test(value, money_is_exact_fixed_point)
 	char out[64];
 
 	cr_assert_eq(value_fixed(&a) + value_fixed(&b), value_fixed(&c), "0.1 + 0.2 == 0.3 exactly");
-	cr_assert_eq(value_fixed(&c), 3000, "0.3 is 3000 units of 10^-4");
+	cr_assert_eq(value_fixed(&c), 300000, "0.3 is 300000 units of 10^-6");
 	for (int i = 0; i < 10; i++)
 		sum += value_fixed(&a);
-	cr_assert_eq(sum, 10000, "ten times 0.1 is exactly 1");
+	cr_assert_eq(sum, 1000000, "ten times 0.1 is exactly 1");
 	value_format_fixed(value_fixed(&a) + value_fixed(&b), out, sizeof out);
 	cr_assert_str_eq(out, "0.3", "0.1 + 0.2 is written 0.3");
 	expect_number("12.50", &K_MONEY, 1250, 2, "12.50");
 	expect_number("0.0001", &K_MONEY, 1, 4, "0.0001");
 	expect_number("1,234.5678", &K_MONEY, 12345678, 4, "1234.5678");
-	cr_assert_eq(value_fixed(&(struct value){ VALUE_NUMBER, 1250, 2, "" }), 125000, "12.50 -> 125000");
-	bad_quoted("0.12345", &K_MONEY);
+	cr_assert_eq(value_fixed(&(struct value){ VALUE_NUMBER, 1250, 2, "" }), 12500000, "12.50 -> 12500000");
+	bad_quoted("0.1234567", &K_MONEY);
 	bad_quoted("1.", &K_MONEY);
 	bad_quoted("1.2.3", &K_MONEY);
+}
+
+/* A 万元 amount to the fen: 13587.204391 万元 is 135872043.91 元, six decimals. */
+Test(value, wan_amount_to_the_fen)
+{
+	struct value v = ok("13587.204391", &K_WAN), w = ok("0.000001", &K_WAN);
+	char out[64];
+
+	cr_assert_eq(v.num, 13587204391LL, "every digit kept, got %lld", (long long)v.num);
+	cr_assert_eq(v.scale, 6, "six decimals kept");
+	cr_assert_str_eq(fmt(&v, &K_WAN), "13587.204391", "written back exactly");
+	cr_assert_eq(value_fixed(&v), 13587204391LL, "13587.204391 in units of 10^-6");
+	cr_assert_eq(value_fixed(&v) + value_fixed(&w), 13587204392LL, "sums to the last digit");
+	value_format_fixed(value_fixed(&v) + value_fixed(&w), out, sizeof out);
+	cr_assert_str_eq(out, "13587.204392", "a computed sum keeps six decimals");
+	expect_number("1,234.567891", &K_MONEY, 1234567891LL, 6, "1234.567891");
+	bad_quoted("1.0000001", &K_WAN);
 }
 
 Test(value, money_unit_kept_in_unit_free_cell)
@@ -262,7 +279,7 @@ Test(value, money_unit_kept_in_unit_free_cell)
 	cr_assert_eq(v.scale, 3, "three decimals kept");
 	cr_assert_str_eq(v.unit, "万元", "unit 万元 kept, got \"%s\"", v.unit);
 	cr_assert_str_eq(fmt(&v, &K_MONEY), "640.492万元", "written with its unit");
-	cr_assert_eq(value_fixed(&v), 6404920, "640.492 exactly");
+	cr_assert_eq(value_fixed(&v), 640492000, "640.492 exactly");
 }
 
 Test(value, money_unit_yuan_and_none_in_unit_free_cell)
@@ -287,7 +304,7 @@ Test(value, money_in_fixed_wan_cell)
 	cr_assert_eq(v.scale, 1, "one decimal");
 	cr_assert_str_eq(v.unit, "", "the column fixes the unit: none stored");
 	cr_assert_str_eq(fmt(&v, &K_WAN), "12.5", "written 12.5");
-	cr_assert_eq(value_fixed(&v), 125000, "12.5 -> 125000");
+	cr_assert_eq(value_fixed(&v), 12500000, "12.5 -> 12500000");
 	err = bad("125000元", &K_WAN);
 	cr_assert_not_null(strstr(err, "\"125000元\""), "message quotes the input: %s", err);
 	cr_assert_not_null(strstr(err, "万元"), "message names the cell's unit: %s", err);
@@ -346,7 +363,7 @@ Test(value, too_many_digits_refused)
 
 Test(value, every_accepted_count_fits_fixed_point)
 {
-	/* value_fixed multiplies a count by 10^4: the largest count accepted must survive that. */
+	/* value_fixed multiplies a count by 10^6: the largest count accepted must survive that. */
 	const char *big[] = { "999999999999999", "999,999,999,999,999" };
 
 	for (size_t i = 0; i < 2; i++) {
@@ -357,7 +374,7 @@ Test(value, every_accepted_count_fits_fixed_point)
 			free(err);
 			continue;
 		}
-		cr_assert_leq(v.num, INT64_MAX / 10000,
+		cr_assert_leq(v.num, INT64_MAX / 1000000,
 		    "\"%s\" is accepted but value_fixed would overflow int64_t", big[i]);
 	}
 }
@@ -400,9 +417,9 @@ Test(value, parse_error_leaves_previous_value_alone)
 Test(value, format_fixed_has_no_trailing_zeros)
 {
 	struct { int64_t f; const char *s; } c[] = {
-		{ 0, "0" }, { 50000, "5" }, { 1000, "0.1" }, { -20000, "-2" },
-		{ 6404920, "640.492" }, { 5, "0.0005" }, { -5, "-0.0005" }, { 125000, "12.5" },
-		{ -931000, "-93.1" },
+		{ 0, "0" }, { 5000000, "5" }, { 100000, "0.1" }, { -2000000, "-2" },
+		{ 640492000, "640.492" }, { 500, "0.0005" }, { -500, "-0.0005" }, { 12500000, "12.5" },
+		{ -93100000, "-93.1" }, { 1, "0.000001" }, { 13587204391LL, "13587.204391" },
 	};
 
 	for (size_t i = 0; i < sizeof c / sizeof c[0]; i++) {
@@ -415,20 +432,22 @@ Test(value, format_fixed_has_no_trailing_zeros)
 
 Test(value, from_fixed_gives_computed_cells)
 {
-	struct value v = value_from_fixed(930000, &K_COUNT);
+	struct value v = value_from_fixed(93000000, &K_COUNT);
 
 	cr_assert_eq(v.state, VALUE_NUMBER, "a computed cell is a number");
-	cr_assert_eq(v.num, 93, "930000 -> 93");
+	cr_assert_eq(v.num, 93, "93000000 -> 93");
 	cr_assert_eq(v.scale, 0, "counts have no decimals");
 	cr_assert_str_eq(fmt(&v, &K_COUNT), "93", "written 93");
-	v = value_from_fixed(-30000, &K_CHANGE);
+	v = value_from_fixed(-3000000, &K_CHANGE);
 	cr_assert_str_eq(fmt(&v, &K_CHANGE), "-3", "a negative change");
-	v = value_from_fixed(125000, &K_MONEY);
+	v = value_from_fixed(12500000, &K_MONEY);
 	cr_assert_eq(v.num, 125, "12.5");
 	cr_assert_eq(v.scale, 1, "one decimal");
-	v = value_from_fixed(30000, &K_MONEY);
-	cr_assert_str_eq(fmt(&v, &K_MONEY), "3", "3.0000 is written 3");
-	cr_assert_eq(value_fixed(&v), 30000, "and reads back as 30000");
+	v = value_from_fixed(3000000, &K_MONEY);
+	cr_assert_str_eq(fmt(&v, &K_MONEY), "3", "3.000000 is written 3");
+	cr_assert_eq(value_fixed(&v), 3000000, "and reads back as 3000000");
+	v = value_from_fixed(13587204391LL, &K_WAN);
+	cr_assert_str_eq(fmt(&v, &K_WAN), "13587.204391", "a computed amount keeps the fen");
 }
 
 Test(value, equal_compares_state_number_and_unit)

@@ -170,10 +170,13 @@ cli_main(int argc, char **argv, cli_editor_fn editor)
 	free(path);
 	prefs_init(&cli.prefs);
 	rc = -1;
-	for (size_t i = 0; commands[i] != NULL; i++)
+	/* The first word alone picks the command: a command moves optind, so
+	 * the words after it must never be read as a second command. */
+	for (size_t i = 0; rc < 0 && commands[i] != NULL; i++)
 		if (strcmp(argv[optind], commands[i]->name) == 0) {
 			optind++;
 			rc = commands[i]->run(&cli, argc - optind + 1, argv + optind - 1);
+			break;
 		}
 	if (rc < 0 && access(argv[optind], F_OK) != 0 && strchr(argv[optind], '.') == NULL &&
 	    strchr(argv[optind], '/') == NULL)	/* a mistyped command, not a file */

@@ -40,6 +40,10 @@ void cli_print_help(struct cli *cli, const struct cli_command *cmd, FILE *fp);
 /* A report file, or anything `import` reads (its warnings printed): last year's report for --from. */
 struct report *cli_load_any(struct cli *cli, const char *path);
 
+/* Print each rule ck finds broken in file, one line each, as `check` does. */
+struct checker;
+void cli_print_findings(const char *file, const struct checker *ck);
+
 extern const struct cli_command cmd_new, cmd_get, cmd_set, cmd_check, cmd_export, cmd_merge,
     cmd_import;
 

@@ -96,6 +96,34 @@ shown(const char *s, struct buf *b)
 	return b->data != NULL ? b->data : "";
 }
 
+/* The message for the n-th cell left unreadable by an import (caller frees), or
+ * NULL; *cell is its index.  Each is a warning: a number is missing there. */
+static char *
+unreadable_cell(const struct report *r, size_t n, int *cell)
+{
+	const struct template *t = r->tpl;
+
+	for (size_t i = 0; i < t->nvalues; i++)
+		if (r->cells[i].state == VALUE_UNREADABLE && n-- == 0) {
+			*cell = (int)i;
+			return xasprintf(_("\"%s／%s\" (%s) could not be read from the page it was imported from: type the published number"),
+			    t->values[i].row_label, t->values[i].col_label, t->values[i].id);
+		}
+	return NULL;
+}
+
+/* How many cells an import left unreadable (no message text: a folder's
+ * summary prints only the count). */
+static size_t
+unreadable_count(const struct report *r)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < r->tpl->nvalues; i++)
+		n += r->cells[i].state == VALUE_UNREADABLE;
+	return n;
+}
+
 static void
 json_str(struct buf *b, const char *s)
 {
@@ -182,22 +210,53 @@ human_finding(const char *file, const struct checker *ck, size_t i)
 	free(msg);
 }
 
-/* The previous report for file: --previous, or the one the file names. */
+void
+cli_print_findings(const char *file, const struct checker *ck)
+{
+	for (size_t i = 0; i < checker_instances(ck); i++)
+		if (checker_status(ck, i) == FINDING_FAIL)
+			human_finding(file, ck, i);
+}
+
+/*
+ * The previous report for file: --previous, or the one the file names, if it
+ * is of the year before (a warning when its agency differs).  --previous of
+ * another year is refused: NULL with *refused set (caller frees); the one the
+ * file names is only warned about, and the cross-year rules are left out.
+ */
 static struct report *
 previous_of(struct cli *cli, const char *file, const struct report *r, const struct check_opts *o,
-    bool *owned)
+    bool *owned, char **refused)
 {
 	struct diag_list dl = DIAG_LIST_INIT;
-	struct report *prev;
+	struct report *prev = o->previous;
+	char *warn = NULL, *err = NULL;
 
 	*owned = false;
-	if (o->previous != NULL)
-		return o->previous;
-	if ((prev = lastyear_load_previous(file, r, cli->ts, &dl)) == NULL && dl.n > 0)
-		fprintf(stderr, _("%s: %s: warning: the previous report it names cannot be read (%s); cross-year rules are not checked\n"),
-		    cli->prog, file, dl.v[0].msg);
-	diag_list_free(&dl);
-	*owned = prev != NULL;
+	*refused = NULL;
+	if (prev == NULL) {
+		if ((prev = lastyear_load_previous(file, r, cli->ts, &dl)) == NULL && dl.n > 0)
+			fprintf(stderr, _("%s: %s: warning: the previous report it names cannot be read (%s); cross-year rules are not checked\n"),
+			    cli->prog, file, dl.v[0].msg);
+		diag_list_free(&dl);
+		*owned = prev != NULL;
+	}
+	if (prev != NULL && lastyear_match(r, prev, &warn, &err) != 0) {
+		if (o->previous != NULL)
+			*refused = err;
+		else {
+			fprintf(stderr, _("%s: %s: warning: %s; cross-year rules are not checked\n"),
+			    cli->prog, file, err);
+			free(err);
+		}
+		if (*owned)
+			report_free(prev);
+		*owned = false;
+		return NULL;
+	}
+	if (warn != NULL)
+		fprintf(stderr, _("%s: %s: warning: %s\n"), cli->prog, file, warn);
+	free(warn);
 	return prev;
 }
 
@@ -239,10 +298,11 @@ check_file(struct cli *cli, const char *file, const struct check_opts *o, struct
 	struct diag_list dl = DIAG_LIST_INIT;
 	struct report *r = check_load(cli, file, &dl), *prev;
 	struct checker *ck;
-	size_t n = 0, stale = 0, hidden = 0;
+	size_t n = 0, stale = 0, hidden = 0, unread = 0;
 	struct buf vis = BUF_INIT;
 	char *m;
 	bool owned;
+	int cell = -1;
 
 	if (o->json) {
 		buf_adds(out, first ? "\n  " : ",\n  ");
@@ -264,7 +324,18 @@ check_file(struct cli *cli, const char *file, const struct check_opts *o, struct
 		diag_list_free(&dl);
 		return EXIT_USAGE;
 	}
-	prev = previous_of(cli, file, r, o, &owned);
+	prev = previous_of(cli, file, r, o, &owned, &m);
+	if (m != NULL) {	/* compared with another year, every X rule would mislead */
+		fprintf(stderr, "%s: %s: %s\n", cli->prog, file, m);
+		if (o->json) {
+			buf_adds(out, ", \"error\": ");
+			json_str(out, m);
+			buf_adds(out, "}");
+		}
+		free(m);
+		report_free(r);
+		return EXIT_USAGE;
+	}
 	ck = checker_create(r, prev);
 	checker_run(ck);
 	while ((m = stale_year(r, stale)) != NULL) {
@@ -275,13 +346,14 @@ check_file(struct cli *cli, const char *file, const struct check_opts *o, struct
 		free(m);
 		hidden++;
 	}
+	unread = unreadable_count(r);
 	if (o->json) {
 		buf_adds(out, ", \"agency\": ");
 		json_str(out, r->agency);
 		buf_addf(out, ", \"year\": %d, \"template\": ", r->year);
 		json_str(out, r->tpl->id);
 		buf_addf(out, ", \"errors\": %zu, \"warnings\": %zu, \"diagnostics\": [",
-		    checker_errors(ck), checker_warnings(ck) + stale + hidden);
+		    checker_errors(ck), checker_warnings(ck) + stale + hidden + unread);
 	}
 	for (size_t i = 0; i < checker_instances(ck); i++) {
 		if (checker_status(ck, i) != FINDING_FAIL)
@@ -316,6 +388,21 @@ check_file(struct cli *cli, const char *file, const struct check_opts *o, struct
 			printf("%s: %s hidden-character: %s\n", shown(file, &vis), _("warning"), m);
 		free(m);
 	}
+	for (size_t k = 0; k < unread; k++) {
+		m = unreadable_cell(r, k, &cell);
+		if (o->json) {
+			buf_adds(out, n++ > 0 ? ",\n    " : "\n    ");
+			buf_adds(out, "{\"rule\": \"unreadable\", \"severity\": \"warning\", \"cells\": [");
+			json_str(out, r->tpl->values[cell].id);
+			buf_adds(out, "], \"lhs\": null, \"rhs\": null, \"cell\": ");
+			json_str(out, r->tpl->values[cell].id);
+			buf_adds(out, ", \"expected\": null, \"actual\": null, \"message\": ");
+			json_str(out, m);
+			buf_adds(out, "}");
+		} else if (!o->summary)
+			printf("%s: %s unreadable: %s\n", shown(file, &vis), _("warning"), m);
+		free(m);
+	}
 	if (o->json)
 		buf_adds(out, n > 0 ? "\n  ]}" : "]}");
 	else
@@ -324,7 +411,7 @@ check_file(struct cli *cli, const char *file, const struct check_opts *o, struct
 
 		printf(_("%s: %s %d: %zu errors, %zu warnings\n"), shown(file, &vis), *r->agency != '\0' ?
 		    shown(r->agency, &va) : _("(no agency)"), r->year, checker_errors(ck),
-		    checker_warnings(ck) + stale + hidden);
+		    checker_warnings(ck) + stale + hidden + unread);
 		buf_free(&va);
 	}
 	n = checker_errors(ck);
@@ -414,8 +501,15 @@ check_run(struct cli *cli, int argc, char **argv)
 		struct stat st;
 
 		if (stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+			size_t before = nfiles;
+
 			add_dir(argv[i], &files, &nfiles);
 			o.summary = true;	/* a supervisor's folder: one line per report */
+			if (nfiles == before) {	/* silence would read as "all well" */
+				fprintf(stderr, _("%s: %s: no report found (.nb, .html, .htm or .txt)\n"),
+				    cli->prog, argv[i]);
+				rc = EXIT_USAGE;
+			}
 		} else {
 			files = xrealloc(files, (nfiles + 1) * sizeof *files);
 			files[nfiles++] = xstrdup(argv[i]);

@@ -151,9 +151,13 @@ export_run(struct cli *cli, int argc, char **argv)
 		rc = EXIT_USAGE;
 	} else if (write_out(cli, out, c.out != NULL, &bytes) != 0)
 		rc = EXIT_USAGE;
-	else if (strcmp(out, "-") != 0)
+	else if (strcmp(out, "-") != 0) {
 		fprintf(stderr, _("%s: wrote %s (%s); %zu blank cells printed as 0\n"), cli->prog, out,
 		    c.req.encoding, st.blanks_as_zero);
+		if (st.unreadable > 0)
+			fprintf(stderr, _("%s: warning: %zu cells unreadable in the page they were imported from are printed as ?\n"),
+			    cli->prog, st.unreadable);
+	}
 out:
 	free(err);
 	free(out);

@@ -198,6 +198,11 @@ sum_cell(struct cli *cli, const struct input *in, size_t n, int cell, struct val
 	for (size_t i = 0; i < n; i++) {
 		const struct value *v = &in[i].r->cells[cell];
 
+		if (v->state == VALUE_UNREADABLE) {	/* one unknown part: the sum is unknown */
+			memset(out, 0, sizeof *out);
+			out->state = VALUE_UNREADABLE;
+			return EXIT_OK;
+		}
 		if (v->state != VALUE_NUMBER) {
 			blank += v->state == VALUE_BLANK;
 			na += v->state == VALUE_NA;

@@ -6,6 +6,7 @@
 
 #include "cli/cli.h"
 #include "core/create.h"
+#include "import/lastyear.h"
 #include "store/store.h"
 
 static int
@@ -80,6 +81,18 @@ new_run(struct cli *cli, int argc, char **argv)
 	diag_print(&dl, stderr);
 	if (r == NULL)
 		goto out;
+	if (last != NULL) {
+		char *warn = NULL;
+
+		if (lastyear_match(r, last, &warn, &err) != 0) {
+			fprintf(stderr, "%s: %s: %s\n", cli->prog, from, err);
+			report_free(r);
+			goto out;
+		}
+		if (warn != NULL)
+			fprintf(stderr, _("%s: %s: warning: %s\n"), cli->prog, from, warn);
+		free(warn);
+	}
 	if (store_save(r, argv[optind], STORE_CREATE, NULL, &err) != 0)
 		fprintf(stderr, "%s: %s\n", cli->prog, err);
 	else

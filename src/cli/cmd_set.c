@@ -165,8 +165,12 @@ set_run(struct cli *cli, int argc, char **argv)
 		fprintf(stderr, "%s: %s\n", cli->prog, err);
 		free(err);
 		rc = EXIT_USAGE;
-	} else if (so.note != NULL)
-		fprintf(stderr, _("%s: warning: %s\n"), cli->prog, so.note);
+	} else {	/* saved; what is now broken is said at once, as check would */
+		if (so.note != NULL)
+			fprintf(stderr, _("%s: warning: %s\n"), cli->prog, so.note);
+		cli_print_findings(argv[optind], ck);
+		rc = checker_errors(ck) > 0 ? EXIT_RULES : EXIT_OK;
+	}
 	free(so.note);
 	lock_release(argv[optind]);
 	checker_free(ck);

@@ -22,7 +22,7 @@ struct inst {
 	int		 rule;		/* index into template rules_src */
 	struct term	*terms;
 	int		 nterms, nlhs;	/* terms[0..nlhs) are the left side */
-	int64_t		 klhs, krhs;	/* integer constants of each side, units of 10^-4 */
+	int64_t		 klhs, krhs;	/* integer constants of each side, units of 10^-6 */
 	int		 derive, fix;	/* cells, or -1 */
 	int		 dcell;		/* domain rules: the cell; else -1 */
 	bool		 uses_prev;
@@ -55,7 +55,7 @@ struct checker {
 	unsigned		 stamp;
 };
 
-#define FIXED_ONE 10000
+#define FIXED_ONE 1000000	/* 10^VALUE_MAX_SCALE */
 
 /*
  * Limits a template's rules must keep, so that no template (a hostile one
@@ -666,25 +666,25 @@ term_value(const struct checker *c, const struct term *tm)
 }
 
 /*
- * Last year's side of a cross-year rule is known only when last year's format
- * has every cell it reads and at least one of them was filled in: a cell
- * missing from an older format, or left blank, says nothing about this year.
+ * A cross-year rule is assessable only when last year's format has every
+ * cell it reads and every cell it reads, in either report, holds a value or
+ * "/": a cell missing from an older format, left blank or unreadable says
+ * nothing about the change from one year to the next.
  */
 static bool
 prev_known(const struct checker *c, const struct inst *in)
 {
-	bool filled = false;
-
 	if (c->prev == NULL)
 		return false;
 	for (int i = 0; i < in->nterms; i++) {
-		if (!in->terms[i].prev)
-			continue;
-		if (c->prevmap[in->terms[i].cell] < 0)
+		if (in->terms[i].prev && c->prevmap[in->terms[i].cell] < 0)
 			return false;
-		filled |= c->prev->cells[c->prevmap[in->terms[i].cell]].state != VALUE_BLANK;
+		enum value_state st = term_value(c, &in->terms[i])->state;
+
+		if (st == VALUE_BLANK || st == VALUE_UNREADABLE)
+			return false;
 	}
-	return filled;
+	return true;
 }
 
 static enum finding_status
@@ -698,7 +698,7 @@ evaluate(const struct checker *c, const struct inst *in, int64_t *lhs, int64_t *
 		const struct value *v = &c->r->cells[in->dcell];
 
 		*lhs = value_fixed(v);
-		if (v->state == VALUE_BLANK)
+		if (v->state == VALUE_BLANK || v->state == VALUE_UNREADABLE)
 			return FINDING_NOT_ASSESSABLE;
 		return v->state == VALUE_NUMBER && v->num < 0 ? FINDING_FAIL : FINDING_PASS;
 	}
@@ -706,14 +706,16 @@ evaluate(const struct checker *c, const struct inst *in, int64_t *lhs, int64_t *
 		return FINDING_NOT_ASSESSABLE;
 	for (int i = 0; i < in->nterms; i++) {
 		const struct value *v = term_value(c, &in->terms[i]);
-		int64_t x = value_fixed(v) * in->terms[i].coef;
+		int64_t x, *side = i < in->nlhs ? lhs : rhs;
 
+		if (v->state == VALUE_UNREADABLE)	/* a number we do not know: no judgement */
+			return FINDING_NOT_ASSESSABLE;
 		if (v->state != VALUE_BLANK)
 			any = true;
-		if (i < in->nlhs)
-			*lhs += x;
-		else
-			*rhs += x;
+		/* 12-digit cells at 10^-6 can overflow a sum: too big to judge, not wrong */
+		if (__builtin_mul_overflow(value_fixed(v), (int64_t)in->terms[i].coef, &x) ||
+		    __builtin_add_overflow(*side, x, side))
+			return FINDING_NOT_ASSESSABLE;
 	}
 	if (!any)
 		return FINDING_NOT_ASSESSABLE;
@@ -758,7 +760,7 @@ solve(const struct checker *c, const struct inst *in, int cell)
 {
 	const struct template *t = c->r->tpl;
 	struct value out = { VALUE_BLANK, 0, 0, "" };
-	bool number = false, na = false;
+	bool number = false, na = false, unknown = false;
 	int64_t l, r;
 
 	for (int i = 0; i < in->nterms; i++) {
@@ -768,14 +770,29 @@ solve(const struct checker *c, const struct inst *in, int cell)
 			continue;
 		number |= v->state == VALUE_NUMBER;
 		na |= v->state == VALUE_NA;
+		unknown |= v->state == VALUE_UNREADABLE;
+	}
+	if (unknown) {	/* a total of a number nobody could read is not known either */
+		out.state = VALUE_UNREADABLE;
+		return out;
 	}
 	if (!number) {
 		out.state = na ? VALUE_NA : VALUE_BLANK;
 		return out;
 	}
-	evaluate(c, in, &l, &r);
-	return value_from_fixed(value_fixed(&c->r->cells[cell]) - side_coef(in, cell) * (l - r),
-	    &t->values[cell].kind);
+	/* both sides without the solved cell (whatever it holds now, even "?") */
+	l = in->klhs;
+	r = in->krhs;
+	for (int i = 0; i < in->nterms; i++) {
+		int64_t x, *side = i < in->nlhs ? &l : &r;
+
+		if (in->terms[i].cell == cell && !in->terms[i].prev)
+			continue;
+		if (__builtin_mul_overflow(value_fixed(term_value(c, &in->terms[i])),
+		    (int64_t)in->terms[i].coef, &x) || __builtin_add_overflow(*side, x, side))
+			return out;	/* too big to compute: left blank */
+	}
+	return value_from_fixed(side_coef(in, cell) * (r - l), &t->values[cell].kind);
 }
 
 size_t

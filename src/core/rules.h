@@ -34,7 +34,7 @@ struct finding {
 	bool		 warning;
 	const int	*cells;		/* cells of this report involved */
 	size_t		 ncells;
-	int64_t		 lhs, rhs;	/* both sides, units of 10^-4 */
+	int64_t		 lhs, rhs;	/* both sides, units of 10^-6 */
 	int		 fix;		/* cell to fix, or -1 */
 	int64_t		 expected;	/* the fix cell's value that satisfies the rule */
 	bool		 has_expected;	/* expected is worth proposing (see checker_finding) */

@@ -316,6 +316,15 @@ key_row(struct loader *L, const char *key, const char *value, int line)
 		add_label(L, r, value, line);
 		return;
 	}
+	if (strcmp(key, "alias") == 0) {	/* may repeat, like label */
+		if (*value == '\0') {
+			diag_add(L->dl, L->file, line, _("an alias must not be empty"));
+			return;
+		}
+		r->aliases = xrealloc(r->aliases, (r->naliases + 1) * sizeof *r->aliases);
+		r->aliases[r->naliases++] = xstrdup(value);
+		return;
+	}
 	if (strmap_put(L->seen_keys, key, line) != 0) {
 		diag_add(L->dl, L->file, line, _("key \"%s\" appears twice in this section"), key);
 		return;
@@ -683,6 +692,9 @@ template_free(struct template *t)
 			free(tb->rows[r].cells);
 			free(tb->rows[r].id);
 			free(tb->rows[r].colset);
+			for (size_t a = 0; a < tb->rows[r].naliases; a++)
+				free(tb->rows[r].aliases[a]);
+			free(tb->rows[r].aliases);
 		}
 		free(tb->rows);
 		free(tb->id);

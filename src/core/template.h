@@ -33,6 +33,9 @@ struct tpl_row {
 	struct tpl_gcell	*cells;
 	size_t			 ncells;
 	char			*colset;	/* the column set of its value cells */
+	char			**aliases;	/* other wordings of its row label that
+						 * published reports use ("alias =") */
+	size_t			 naliases;
 	int			 line;
 };
 

@@ -11,10 +11,11 @@
 #include "lib/utf8.h"
 #include "lib/xalloc.h"
 
-/* 12 digits times 10^4 (the fixed point) times a few hundred cells stays far inside int64_t. */
+/* 12 digits times 10^6 (the fixed point) is below 10^18, inside int64_t;
+ * the rules engine adds such numbers with an overflow check. */
 #define MAX_DIGITS 12
 
-static const int64_t pow10[] = { 1, 10, 100, 1000, 10000 };
+static const int64_t pow10[] = { 1, 10, 100, 1000, 10000, 100000, 1000000 };
 
 /*
  * Map the full-width and typographic forms an IME produces to ASCII, and
@@ -148,7 +149,7 @@ bad:
 	return -1;
 }
 
-/* The canonical forms files hold ("36", "-3", "+15", "/"), without the general path. */
+/* The canonical forms files hold ("36", "-3", "+15", "/", "?"), without the general path. */
 static bool
 parse_plain(const char *s, const struct cell_kind *k, struct value *out)
 {
@@ -156,9 +157,9 @@ parse_plain(const char *s, const struct cell_kind *k, struct value *out)
 	int64_t v = 0;
 	bool neg = false;
 
-	if (s[0] == '/' && s[1] == '\0') {
+	if ((s[0] == '/' || s[0] == '?') && s[1] == '\0') {
 		memset(out, 0, sizeof *out);
-		out->state = VALUE_NA;
+		out->state = s[0] == '/' ? VALUE_NA : VALUE_UNREADABLE;
 		return true;
 	}
 	if ((*p == '-' || *p == '+') && k->kind != KIND_MONEY)
@@ -265,8 +266,8 @@ value_format(const struct value *v, const struct cell_kind *k, char *out, size_t
 		snprintf(out, n, "%s", "");
 		return;
 	}
-	if (v->state == VALUE_NA) {
-		snprintf(out, n, "/");
+	if (v->state == VALUE_NA || v->state == VALUE_UNREADABLE) {
+		snprintf(out, n, "%s", v->state == VALUE_NA ? "/" : "?");
 		return;
 	}
 	if (v->scale == 0 && v->unit[0] == '\0') {

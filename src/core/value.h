@@ -1,4 +1,5 @@
-/* value.h - one table cell: blank, not applicable ("/") or an exact number. */
+/* value.h - one table cell: blank, not applicable ("/"), an exact number, or
+ * unreadable ("?": imported from a source that could not be read with certainty). */
 #ifndef VALUE_H
 #define VALUE_H
 
@@ -15,10 +16,12 @@ enum value_kind {
 enum value_state {
 	VALUE_BLANK,		/* not yet entered: never the same as 0 */
 	VALUE_NUMBER,
-	VALUE_NA		/* not applicable, written "/" */
+	VALUE_NA,		/* not applicable, written "/" */
+	VALUE_UNREADABLE	/* the source had a number here that could not be
+				 * placed with certainty, written "?": not 0, not blank */
 };
 
-#define VALUE_MAX_SCALE 4	/* decimals kept for money */
+#define VALUE_MAX_SCALE 6	/* decimals kept for money: ten-thousand yuan to the fen */
 #define VALUE_UNIT_MAX 16
 
 struct value {
@@ -42,10 +45,11 @@ struct cell_kind {
 int value_parse(const char *text, const struct cell_kind *k, char *const *units,
     size_t nunits, struct value *out, char **err);
 
-/* Canonical text of v (empty for blank), as stored in report files. */
+/* Canonical text of v (empty for blank, "?" for unreadable), as stored in report files. */
 void value_format(const struct value *v, const struct cell_kind *k, char *out, size_t n);
 
-/* The number in units of 10^-VALUE_MAX_SCALE; blank and "/" count as 0. */
+/* The number in units of 10^-VALUE_MAX_SCALE; blank, "/" and "?" count as 0
+ * (rules never judge a "?" cell: see rules.c). */
 int64_t value_fixed(const struct value *v);
 
 /* Format a number in units of 10^-VALUE_MAX_SCALE without trailing zeros. */

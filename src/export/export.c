@@ -32,7 +32,9 @@ export_cell_text(const struct report *r, int cell, const struct export_opts *o,
 			st->blanks_as_zero++;
 		return;
 	}
-	value_format(v, &r->tpl->values[cell].kind, out, n);
+	if (v->state == VALUE_UNREADABLE && st != NULL)
+		st->unreadable++;
+	value_format(v, &r->tpl->values[cell].kind, out, n);	/* "?": never a guessed 0 */
 }
 
 void

@@ -37,6 +37,7 @@ struct lab {
 	int		 table, row;
 	enum lab_kind	 kind;
 	bool		 distinct;	/* no other template has it (telling the format) */
+	bool		 alias;		/* another wording of a row label (template "alias") */
 };
 
 struct labels {
@@ -64,8 +65,6 @@ struct paras {
 
 struct table_state {
 	bool		 seen;		/* a row of it was found */
-	int		 broken_line;	/* where its numbers could not be placed, or 0 */
-	char		*broken_msg;
 };
 
 struct imp {
@@ -183,6 +182,7 @@ add_lab(struct labels *L, size_t *cap, const char *text, int table, int row, enu
 	l->table = table;
 	l->row = row;
 	l->kind = kind;
+	l->alias = false;
 }
 
 /* Every label of every table: the last label of a data row finds the row. */
@@ -209,6 +209,10 @@ labels_build(const struct template *t, struct labels *L)
 
 				if (row->cells[c].label != NULL)
 					add_lab(L, &cap, row->cells[c].label, (int)ti, (int)ri, k);
+			}
+			for (size_t a = 0; row->type == ROW_DATA && a < row->naliases; a++) {
+				add_lab(L, &cap, row->aliases[a], (int)ti, (int)ri, LAB_LEAF);
+				L->v[L->n - 1].alias = true;
 			}
 		}
 	}
@@ -266,9 +270,13 @@ mark_distinct(struct labels *all, size_t nt)
 		for (size_t k = 0; k < all[t].n; k++) {
 			bool other = false;
 
-			for (size_t u = 0; u < nt && !other; u++)
-				other = u != t && import_find_label(&all[u], &all[t].v[k].norm, -1) >= 0;
-			all[t].v[k].distinct = !other;
+			/* an alias says nothing of the format: another format's wording */
+			for (size_t u = 0; u < nt && !other; u++) {
+				int f = u != t ? import_find_label(&all[u], &all[t].v[k].norm, -1) : -1;
+
+				other = f >= 0 && !all[u].v[f].alias;
+			}
+			all[t].v[k].distinct = !other && !all[t].v[k].alias;
 		}
 }
 
@@ -438,6 +446,51 @@ title_year(const char *s, const struct label *tail, size_t *agency_len)
 	return 0;
 }
 
+/*
+ * A title that begins with its year ("2019" + the year sign + agency + the
+ * rest of the pattern): the agency is what lies between the words after the
+ * year that the pattern has there too, and the longest end of the pattern
+ * (at least half of it) that the title ends with.  NULL when none is left.
+ */
+static char *
+agency_after_year(const char *s, const struct template *t)
+{
+	const char *y = strstr(t->title, "%{year}"), *tail, *a, *best = NULL;
+	size_t n = strlen(s), k = 0, first;
+
+	if (y == NULL || n < 4 || strspn(s, "0123456789") != 4)
+		return NULL;
+	tail = y + strlen("%{year}");
+	a = s + 4;
+	first = utf8_seqlen(tail, strlen(tail));
+	/* the year's own words: a run after it that the pattern also has, from its first character */
+	for (size_t i = 0; first > 0 && a[i] != '\0';) {
+		size_t c = utf8_seqlen(a + i, strlen(a + i));
+		char *run;
+		bool in;
+
+		if (c == 0)
+			break;
+		run = xstrndup(a, i + c);
+		in = strncmp(a, tail, first) == 0 && strstr(tail, run) != NULL;
+		free(run);
+		if (!in)
+			break;
+		i += c;
+		k = i;
+	}
+	for (const char *p = tail; *p != '\0' && best == NULL;) {
+		size_t m = strlen(p), step = utf8_seqlen(p, m);
+
+		if (m <= n && strcmp(s + n - m, p) == 0 && 2 * m >= strlen(tail))
+			best = p;
+		p += step > 0 ? step : 1;
+	}
+	if (best == NULL || s + n - strlen(best) <= a + k)
+		return NULL;
+	return trimmed(a + k, (size_t)(s + n - strlen(best) - (a + k)));
+}
+
 /* ---- headings --------------------------------------------------------------------- */
 
 /* A heading's numbering: a numeral and a separator, or a numeral in brackets
@@ -486,14 +539,21 @@ heading_score(const char *s, const char *title)
 	struct label ra, rb;
 	size_t lcs, shorter;
 
-	if (*title == '\0' || !parse_numbering(s, &a) || !parse_numbering(title, &b) ||
-	    a.numeral != b.numeral || a.bracket != b.bracket)
+	if (*title == '\0' || !parse_numbering(s, &a) || !parse_numbering(title, &b))
 		return 0;
 	norm_str(a.rest, &ra);
 	norm_str(b.rest, &rb);
 	if (ra.cut || ra.n > 2 * rb.n + 8)
 		return 0;
 	lcs = label_lcs(&ra, &rb);
+	if (a.numeral != b.numeral || a.bracket != b.bracket) {
+		/* renumbered (the statutory sections numbered from one again
+		 * after subsections of their own): only the title's words can
+		 * tell, so nearly all of them, and little else */
+		if (rb.n < 2 || lcs * 5 < rb.n * 4 || ra.n * 4 > rb.n * 5 + 8)
+			return 0;
+		return (int)(1000 * lcs / rb.n);
+	}
 	shorter = ra.n < rb.n ? ra.n : rb.n;
 	if (lcs * 5 < shorter * 3 || lcs < (rb.n < 3 ? rb.n : 3))
 		return 0;
@@ -685,20 +745,60 @@ cell_value(const struct template *t, int v, const char *text, struct value *out,
 	return value_parse(text, &t->values[v].kind, t->units, t->nunits, out, err);
 }
 
+/*
+ * A number with a remark in brackets after it, as "18(of which 9 revised)"
+ * with full-width or ASCII brackets: the number's text (caller frees) and
+ * where the remark starts, or NULL.  The remark is not part of the number.
+ */
+static char *
+split_remark(const char *text, const char **remark)
+{
+	static const char *const open[] = { "(", "\xEF\xBC\x88" }, *const close[] = { ")", "\xEF\xBC\x89" };
+	size_t n = strlen(text);
+
+	for (size_t b = 0; b < 2; b++) {
+		const char *p = strstr(text, open[b]);
+		size_t k = strlen(close[b]);
+
+		if (p == NULL || p == text || n < k || strcmp(text + n - k, close[b]) != 0)
+			continue;
+		*remark = p;
+		return trimmed(text, (size_t)(p - text));
+	}
+	return NULL;
+}
+
 /* Could text be a published number (of any kind the template has)? */
 static bool
-is_value(const struct template *t, const char *text)
+is_number(const struct template *t, const char *text)
 {
 	static const struct cell_kind money = { KIND_MONEY, NULL }, change = { KIND_CHANGE, NULL };
 	struct value v;
 	char *err = NULL;
 	bool ok;
 
-	if (*text == '\0' || dashes(text))
+	if (*text == '\0' || dashes(text) || strcmp(text, "?") == 0)
 		return true;
 	ok = value_parse(text, &money, t->units, t->nunits, &v, &err) == 0 ||
 	    (free(err), err = NULL, value_parse(text, &change, NULL, 0, &v, &err) == 0);
 	free(err);
+	return ok;
+}
+
+/* A number, or a number with a remark after it. */
+static bool
+is_value(const struct template *t, const char *text)
+{
+	const char *remark;
+	char *lead;
+	bool ok;
+
+	if (is_number(t, text))
+		return true;
+	if ((lead = split_remark(text, &remark)) == NULL)
+		return false;
+	ok = *lead != '\0' && is_number(t, lead);
+	free(lead);
 	return ok;
 }
 
@@ -728,17 +828,44 @@ row_name(const struct template *t, int table, int row)
 
 #define ROW_MAX_VALUES 64
 
+/* A row whose entries cannot be matched with its cells (two cells glued
+ * together, a blank one dropped): its cells are unreadable, not blank and not
+ * 0, so that no rule judges them; every other row keeps its numbers. */
 static void
-table_broken(struct imp *m, int table, int row, size_t got, size_t want, int line)
+row_unreadable(struct imp *m, int table, int row, const int *v, size_t k, size_t got, int line)
 {
-	struct table_state *ts = &m->tables[table];
+	for (size_t i = 0; i < k; i++) {
+		memset(&m->cells[v[i]], 0, sizeof m->cells[v[i]]);
+		m->cells[v[i]].state = VALUE_UNREADABLE;
+	}
+	diag_add(m->warn, m->o->name, line,
+	    _("warning: %s: row \"%s\" has %zu entries for its %zu cells; which cell each belongs to cannot be known, so its cells are marked unreadable (?)"),
+	    m->t->tables[table].name, row_name(m->t, table, row), got, k);
+}
 
-	if (ts->broken_line != 0)
+/* Parse a published cell into value cell v; a number followed by a remark
+ * keeps the number, and the remark is listed as left out. */
+static void
+place_cell(struct imp *m, int table, int v, const struct cell *c)
+{
+	const char *remark;
+	char *err = NULL, *err2 = NULL, *lead;
+
+	if (cell_value(m->t, v, c->text, &m->cells[v], &err) == 0)
 		return;
-	ts->broken_line = line;
-	ts->broken_msg = xasprintf(
-	    _("%s: row \"%s\" has %zu entries for its %zu cells; which cell each belongs to cannot be known, so the whole table is left blank"),
-	    m->t->tables[table].name, row_name(m->t, table, row), got, want);
+	if ((lead = split_remark(c->text, &remark)) != NULL && *lead != '\0' &&
+	    cell_value(m->t, v, lead, &m->cells[v], &err2) == 0) {
+		diag_add(m->warn, m->o->name, c->line,
+		    _("left out: \"%s\" (a remark after the number %s of the cell %s)"), remark, lead,
+		    m->t->values[v].id);
+	} else {
+		diag_add(m->warn, m->o->name, c->line,
+		    _("warning: %s: \"%s\" is not a number (%s); the cell %s is left blank"),
+		    m->t->tables[table].name, c->text, err, m->t->values[v].id);
+	}
+	free(lead);
+	free(err);
+	free(err2);
 }
 
 /* Put the cells after a row's label into its values, if their places are certain. */
@@ -767,21 +894,12 @@ assign_row(struct imp *m, int table, int row, const struct cell *c, size_t n, in
 	if (numbers == 0)
 		return;		/* all blank: nothing to place */
 	if (n != k) {
-		table_broken(m, table, row, n, k, line);
+		row_unreadable(m, table, row, v, k, n, line);
 		return;
 	}
-	for (size_t i = 0; i < k; i++) {
-		char *err = NULL;
-
-		if (c[i].text[0] == '\0')
-			continue;
-		if (cell_value(m->t, v[i], c[i].text, &m->cells[v[i]], &err) != 0) {
-			diag_add(m->warn, m->o->name, c[i].line,
-			    _("warning: %s: \"%s\" is not a number (%s); the cell %s is left blank"),
-			    m->t->tables[table].name, c[i].text, err, m->t->values[v[i]].id);
-			free(err);
-		}
-	}
+	for (size_t i = 0; i < k; i++)
+		if (c[i].text[0] != '\0')
+			place_cell(m, table, v[i], &c[i]);
 }
 
 /* A table's row without a label (the 15 cases of section 4's table), if it has one. */
@@ -994,8 +1112,10 @@ find_title(const struct srcdoc *d, const struct template *t, int *year, char **a
 		if ((y = title_year(it->text, &tail, &alen)) == 0)
 			continue;
 		*year = y;
-		*agency = trimmed(it->text, alen);
-		if (alen == 0 && i > 0 && d->v[i - 1].kind == SRC_LINE && signature(d->v[i - 1].text)) {
+		*agency = alen > 0 ? trimmed(it->text, alen) : agency_after_year(it->text, t);
+		if (*agency == NULL)
+			*agency = xstrdup("");
+		if (**agency == '\0' && i > 0 && d->v[i - 1].kind == SRC_LINE && signature(d->v[i - 1].text)) {
 			free(*agency);
 			*agency = xstrdup(d->v[i - 1].text);
 			*agency_item = (int)i - 1;
@@ -1006,7 +1126,7 @@ find_title(const struct srcdoc *d, const struct template *t, int *year, char **a
 		size_t alen = 0;
 
 		*year = title_year(d->title, &tail, &alen);
-		*agency = trimmed(d->title, alen);
+		*agency = alen > 0 ? trimmed(d->title, alen) : agency_after_year(d->title, t);
 	}
 	return -1;
 }
@@ -1065,8 +1185,6 @@ imp_free(struct imp *m)
 		free(m->paras[i].v);
 	}
 	free(m->paras);
-	for (size_t i = 0; i < m->t->ntables; i++)
-		free(m->tables[i].broken_msg);
 	free(m->labs.v);
 	free(m->cells);
 	free(m->row_base);
@@ -1079,6 +1197,129 @@ imp_free(struct imp *m)
 	buf_free(&m->left_excerpt);
 }
 
+#define IDEO_SPACE "\xE3\x80\x80"	/* U+3000 */
+#define RUN_IN_MAX 96			/* bytes of a subheading run into its paragraph */
+
+/* Is the byte before p (in s) a space, or the end of a sentence? */
+static bool
+after_break(const char *s, const char *p)
+{
+	char *before;
+	bool yes;
+
+	if (p > s && (p[-1] == ' ' || p[-1] == '\t'))
+		return true;
+	if (p - s >= 3 && memcmp(p - 3, IDEO_SPACE, 3) == 0)
+		return true;
+	before = xstrndup(s, (size_t)(p - s));
+	yes = ends_sentence(before);
+	free(before);
+	return yes;
+}
+
+/*
+ * A section heading inside the line s, as copies that lost their line breaks
+ * have them ("... contact us. ONE, OVERVIEW In 2019, ..."): the first section title
+ * found after a space or a sentence, or at the start with text after it.
+ * Its start, with *section and *len; NULL when there is none.
+ */
+static const char *
+inline_heading(const struct template *t, const char *s, int *section, size_t *len)
+{
+	const char *best = NULL;
+
+	for (int i = 1; i <= TPL_SECTIONS; i++) {
+		const char *title = t->sections[i].title, *p = s;
+		size_t k = strlen(title);
+
+		while (k > 0 && (p = strstr(p, title)) != NULL) {
+			bool more = p[k] == ' ' || p[k] == '\t' || strncmp(p + k, IDEO_SPACE, 3) == 0;
+
+			if ((p == s ? more : after_break(s, p)) && (best == NULL || p < best)) {
+				best = p;
+				*section = i;
+				*len = k;
+			}
+			p += k;
+		}
+	}
+	return best;
+}
+
+/*
+ * A paragraph of section one that begins with one of its subheadings and then
+ * its text ("(1) As to active disclosure. We ..."): the part it starts.  The
+ * subheading ends at the first full stop or colon.
+ */
+static bool
+run_in_subheading(struct imp *m, const char *s, int *section, int *part)
+{
+	static const char *const ends[] = { "\xE3\x80\x82", "\xEF\xBC\x9A", ":" };	/* 。 ： : */
+	const char *end = NULL;
+	size_t endlen = 0;
+	char *head;
+	bool yes;
+
+	for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
+		const char *p = strstr(s, ends[i]);
+
+		if (p != NULL && p - s <= RUN_IN_MAX && (end == NULL || p < end)) {
+			end = p;
+			endlen = strlen(ends[i]);
+		}
+	}
+	if (end == NULL || end[endlen] == '\0')	/* a heading alone, or no text after it */
+		return false;
+	head = xstrndup(s, (size_t)(end - s));
+	yes = find_heading(m->t, head, m->section, section, part) && *part >= 0;
+	free(head);
+	return yes;
+}
+
+/* A line that is one heading, or a paragraph (maybe with a run-in subheading). */
+static void
+one_line(struct imp *m, const char *text, int line)
+{
+	int sec, part;
+
+	/* a subheading with text after its full stop first: a short paragraph
+	 * would read as a heading too, and its text would be lost */
+	if (run_in_subheading(m, text, &sec, &part)) {
+		heading(m, sec, part, line);
+		narrative(m, text, line);	/* the heading words stay, as published */
+	} else if (find_heading(m->t, text, m->section, &sec, &part)) {
+		heading(m, sec, part, line);
+	} else {
+		narrative(m, text, line);
+	}
+}
+
+#define INLINE_MAX 64	/* headings split out of one line: a report has six */
+
+/* A line of text that is not a table's: section headings inside it split it. */
+static void
+text_line(struct imp *m, const char *text, int line)
+{
+	const char *h;
+	size_t len;
+	int sec, splits = 0;
+
+	while (splits++ < INLINE_MAX && (h = inline_heading(m->t, text, &sec, &len)) != NULL) {
+		char *before = trimmed(text, (size_t)(h - text));
+
+		if (*before != '\0')
+			one_line(m, before, line);
+		free(before);
+		heading(m, sec, -1, line);
+		text = h + len;
+		while (*text == ' ' || *text == '\t' || strncmp(text, IDEO_SPACE, 3) == 0)
+			text += *text == ' ' || *text == '\t' ? 1 : 3;
+		if (*text == '\0')
+			return;
+	}
+	one_line(m, text, line);
+}
+
 /* Read the items of the report's body, [from, to), into m. */
 static void
 read_body(struct imp *m, const struct srcdoc *d, size_t from, size_t to)
@@ -1089,7 +1330,6 @@ read_body(struct imp *m, const struct srcdoc *d, size_t from, size_t to)
 	for (size_t i = from; i < to; i++) {
 		const struct src_item *it = &d->v[i];
 		struct label s;
-		int sec, part;
 
 		if (it->kind == SRC_ROW) {
 			struct cell *c = xcalloc(it->ncells + 1, sizeof *c);
@@ -1113,17 +1353,14 @@ read_body(struct imp *m, const struct srcdoc *d, size_t from, size_t to)
 			vrow_add(&vr, it->text, it->line);
 		} else {
 			vrow_flush(m, &vr);
-			if (find_heading(m->t, it->text, m->section, &sec, &part))
-				heading(m, sec, part, it->line);
-			else
-				narrative(m, it->text, it->line);
+			text_line(m, it->text, it->line);
 		}
 	}
 	vrow_flush(m, &vr);
 	free(vr.v);
 }
 
-/* Tables whose numbers could not be placed are left blank; missing rows are named. */
+/* Tables not found and rows not found are named (left blank). */
 static void
 finish_tables(struct imp *m)
 {
@@ -1135,13 +1372,6 @@ finish_tables(struct imp *m)
 		struct buf missing = BUF_INIT;
 		size_t nmissing = 0, first_line = 0;
 
-		if (ts->broken_line != 0) {
-			for (size_t v = 0; v < t->nvalues; v++)
-				if (t->values[v].table == (int)ti)
-					memset(&m->cells[v], 0, sizeof m->cells[v]);
-			diag_add(m->warn, m->o->name, ts->broken_line, _("warning: %s"), ts->broken_msg);
-			continue;
-		}
 		if (!ts->seen) {
 			diag_add(m->warn, m->o->name, m->section_line[tb->section],
 			    _("warning: %s (section %s) was not found; it is left blank"),

@@ -80,3 +80,18 @@ lastyear_load_previous(const char *path, const struct report *r, struct tplset *
 	free(dir);
 	return prev;
 }
+
+int
+lastyear_match(const struct report *r, const struct report *last, char **warn, char **err)
+{
+	*warn = NULL;
+	if (r->year != 0 && last->year != 0 && last->year != r->year - 1) {
+		*err = xasprintf(_("last year's report is of %d, but this report is of %d: "
+		    "its previous report is the one of %d"), last->year, r->year, r->year - 1);
+		return -1;
+	}
+	if (*r->agency != '\0' && *last->agency != '\0' && strcmp(r->agency, last->agency) != 0)
+		*warn = xasprintf(_("last year's report is of %s, this one of %s"),
+		    last->agency, r->agency);
+	return 0;
+}

@@ -21,4 +21,12 @@ struct report *lastyear_load(struct tplset *ts, const char *path, struct diag_li
 struct report *lastyear_load_previous(const char *path, const struct report *r,
     struct tplset *ts, struct diag_list *dl);
 
+/*
+ * May last be compared with r as the report of the year before?  -1 with
+ * *err (naming both years) when last's year is not r's year - 1; else 0,
+ * with *warn set (naming both agencies) when the agencies differ, or NULL.
+ * A year of 0 (not known) is not compared.  The caller frees both.
+ */
+int lastyear_match(const struct report *r, const struct report *last, char **warn, char **err);
+
 #endif

@@ -47,11 +47,12 @@ check_line(struct reader *r, const char *s, size_t n)
 		    n + 1, INIFILE_MAX_LINE);
 		return false;
 	}
-	if (memchr(s, '\0', n) != NULL) {
+	/* one pass: the UTF-8 check stops at a NUL byte too */
+	if ((bad = utf8_invalid_at(s, n)) != n && s[bad] == '\0') {
 		diag_add(r->dl, r->file, r->line, _("line contains a NUL byte"));
 		return false;
 	}
-	if ((bad = utf8_invalid_at(s, n)) != n) {
+	if (bad != n) {
 		diag_add(r->dl, r->file, r->line,
 		    _("line is not valid UTF-8 (byte %zu); if the file is in GBK or GB18030, convert it to UTF-8 first"),
 		    bad + 1);

@@ -26,8 +26,9 @@ struct sload {
 	enum where		 where;
 	int			 part;		/* current [text ID] */
 	bool			 text_started;
-	struct strmap		*sections, *keys;
+	struct strmap		*sections, *keys;	/* keys: of [report], made when needed */
 	unsigned char		*cell_seen;	/* per template cell: its line was read */
+	size_t			 next_cell;	/* the cell a file in template order has next */
 	struct buf		 text;		/* the text being assembled */
 	struct buf		 meta;		/* a metadata string being assembled */
 	char			*meta_key;	/* which one */
@@ -49,8 +50,8 @@ store_on_section(void *user, const char *name, int line)
 
 	flush_text(S);
 	flush_meta(S);
-	strmap_free(S->keys);
-	S->keys = strmap_create();
+	strmap_free(S->keys);	/* only [report] names its keys: no map per section */
+	S->keys = NULL;
 	S->where = W_BAD;
 	if (S->ended) {
 		diag_add(S->dl, S->file, line, _("nothing may follow the [end] line"));
@@ -94,6 +95,8 @@ store_on_section(void *user, const char *name, int line)
 static bool
 store_once(struct sload *S, const char *key, int line)
 {
+	if (S->keys == NULL)
+		S->keys = strmap_create();
 	if (strmap_put(S->keys, key, line) == 0)
 		return true;
 	diag_add(S->dl, S->file, line, _("key \"%s\" appears twice in this section"), key);
@@ -250,8 +253,17 @@ static void
 cell_key(struct sload *S, const char *key, const char *value, int line)
 {
 	const struct template *t = S->r->tpl;
-	int cell = template_value(t, key);
+	int cell;
 	char *err = NULL;
+
+	/* files are written in template order: the next cell is the likely one,
+	 * and one comparison saves hashing the key */
+	if (S->next_cell < t->nvalues && strcmp(t->values[S->next_cell].id, key) == 0)
+		cell = (int)S->next_cell;
+	else
+		cell = template_value(t, key);
+	if (cell >= 0)
+		S->next_cell = (size_t)cell + 1;
 
 	if (cell < 0) {
 		diag_add(S->dl, S->file, line, _("template %s has no cell \"%s\""), t->id, key);
@@ -280,9 +292,11 @@ flush_text(struct sload *S)
 		diag_add(S->dl, S->file, S->text_line, _("[text %s]: %s"), S->r->tpl->parts[S->part].id, err);
 		free(err);
 	}
-	/* Every chunk was checked as UTF-8 already: take the text as it is. */
+	/* Every chunk was checked as UTF-8 already: take the text as it is.  A
+	 * copy of its exact size: the buffer, grown once, serves every part. */
 	free(S->r->texts[S->part]);
-	S->r->texts[S->part] = buf_detach(&S->text);
+	S->r->texts[S->part] = xstrndup(S->text.data != NULL ? S->text.data : "", S->text.len);
+	buf_reset(&S->text);
 	S->part = -1;
 }
 

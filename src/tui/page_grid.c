@@ -133,6 +133,8 @@ draw_cell(struct app *a, const struct geo *g, int y, const struct tpl_gcell *gc,
 		at |= app_look(a, LOOK_BAD);
 	else if (checker_is_derived(a->ck, gc->value))
 		at |= app_look(a, LOOK_DERIVED);
+	if (a->r->cells[gc->value].state == VALUE_UNREADABLE)	/* "?": a number to look up */
+		at |= app_look(a, LOOK_TODO) | A_BOLD;
 	if (gc->value == gv->cell)
 		at |= app_look(a, LOOK_FOCUS);
 	{	/* unchanged since the last draw: leave it */
