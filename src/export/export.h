@@ -20,7 +20,7 @@ enum export_blank {
 
 struct export_opts {
 	enum export_blank blank;
-	int		 width;		/* text: line width in columns (default 80) */
+	int		 width;		/* text: line width in columns (default 80); 0: a paragraph per line */
 	int		 ambiguous;	/* text: columns of ambiguous characters (box drawing too): 1 or 2 */
 	bool		 fragment;	/* HTML: only the content, for pasting into a CMS */
 	const char	*charset;	/* HTML: the <meta charset> to declare ("UTF-8", "GB18030", "GBK") */
