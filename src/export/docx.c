@@ -389,8 +389,10 @@ column_widths(const struct tpl_table *tb, int width)
 		}
 	for (int c = 0; c < tb->columns; c++)
 		total += w[c];
+	/* whole pixels (15 twips at 96 dpi): converters that round each cell to
+	 * pixels (LibreOffice's HTML) then keep the columns of merged cells lined up */
 	for (int c = 0; c < tb->columns; c++)
-		w[c] = (int)((long)w[c] * width / total);
+		w[c] = (int)((long)w[c] * width / total / 15 * 15);
 	return w;
 }
 
@@ -484,8 +486,10 @@ table(struct dctx *d, const struct tpl_table *tb)
 	size_t head = head_rows(tb);
 	char *rpr = cell_rpr(d, tb);
 
-	buf_adds(d->out, "<w:tbl><w:tblPr><w:tblW w:w=\"5000\" w:type=\"pct\"/>"
-	    "<w:jc w:val=\"center\"/><w:tblBorders>");
+	/* the width as the sum of the columns: applications that scale a percentage
+	 * round the columns apart and split cells that should line up */
+	buf_addf(d->out, "<w:tbl><w:tblPr><w:tblW w:w=\"%d\" w:type=\"dxa\"/>"
+	    "<w:jc w:val=\"center\"/><w:tblBorders>", span_width(w, 0, tb->columns));
 	for (size_t i = 0; i < 6; i++)
 		buf_addf(d->out, "<w:%s w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>",
 		    (const char *[]){ "top", "left", "bottom", "right", "insideH", "insideV" }[i]);
