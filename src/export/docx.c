@@ -1,9 +1,9 @@
 /*
  * docx.c - the report as a Word document (Office Open XML, .docx) in the
  * page and type of official documents (GB/T 9704-2012): A4 with the
- * official margins, the title in 2号 小标宋, the body in 3号 仿宋 at a fixed
- * line spacing, 一、 headings in 黑体, （一） headings in 楷体, page numbers
- * as "— 1 —".  Font names and sizes are data (templates/docx.style, beside
+ * official margins, the title in size 2 Xiaobiaosong, the body in size 3
+ * Fangsong at a fixed line spacing, first-level headings in Heiti,
+ * second-level ones in Kaiti, page numbers between dashes.  Font names and sizes are data (templates/docx.style, beside
  * the report's template); this file knows only the OOXML around them.
  *
  * Tables reproduce the template's grid with the spans of the HTML export

@@ -241,7 +241,7 @@ list_of(const struct numbering *nb, int num_id)
 static void
 chinese_numeral(struct buf *out, int n)
 {
-	/* 〇 一 二 三 四 五 六 七 八 九, and 十 */
+	/* the ideographs for 0 to 9, and the one for ten */
 	static const uint32_t digit[] = { 0x3007, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94,
 		0x516D, 0x4E03, 0x516B, 0x4E5D };
 	char u[8];
