@@ -100,6 +100,32 @@ run import -o blanks-rt.nb blanks.docx
 "$NIANBAO" get blanks-rt.nb t3.new.person t3.new.biz >got 2>&1
 is "$(cut -f4 got | tr '\n' ,)" "3,," "--blank empty: blank cells come back blank, numbers as numbers"
 
+# Word's numbered lists: headings whose 一、 is Word's numbering, not text
+/usr/bin/python3 - <<'PEOF'
+import re, zipfile
+src = zipfile.ZipFile("demo-2025.docx")
+out = zipfile.ZipFile("numbered.docx", "w", zipfile.ZIP_DEFLATED)
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+numbering = ('<?xml version="1.0" encoding="UTF-8"?><w:numbering %s><w:abstractNum w:abstractNumId="7">'
+             '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+             '<w:lvlText w:val="%%1、"/></w:lvl></w:abstractNum>'
+             '<w:num w:numId="3"><w:abstractNumId w:val="7"/></w:num></w:numbering>' % W)
+for n in src.namelist():
+    d = src.read(n)
+    if n == "word/document.xml":
+        x = d.decode()
+        x, k = re.subn(r'<w:pStyle w:val="Heading1"/></w:pPr>(<w:r><w:t xml:space="preserve">)[一二三四五六]、',
+                       r'<w:pStyle w:val="Heading1"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="3"/></w:numPr></w:pPr>\1', x)
+        assert k == 6, k
+        d = x.encode()
+    out.writestr(n, d)
+out.writestr("word/numbering.xml", numbering)
+out.close()
+PEOF
+run import -o numbered.nb numbered.docx
+is "$rc" 0 "a .docx whose section numbers are a Word numbered list imports"
+same_report numbered.nb demo-2025.nb "Word's list numbers (一、 to 六、) find the sections: every cell and text part"
+
 # the export gate: errors stop it without --force, as for text and HTML
 run export --to docx -o gate.docx blanks.nb
 is "$rc" 1 "a report that breaks the rules: export --to docx exits 1"
