@@ -26,9 +26,9 @@ import sys
 
 # What export_html writes, and nothing else.
 TAGS = {"html", "head", "meta", "title", "style", "body", "div", "h1", "h2", "h3", "p",
-        "table", "thead", "tbody", "tr", "th", "td"}
+        "table", "caption", "thead", "tbody", "tr", "th", "td"}
 ATTRS = {"lang", "charset", "name", "content", "class", "style", "border", "cellspacing",
-         "cellpadding", "colspan", "rowspan"}
+         "cellpadding", "colspan", "rowspan", "id", "scope", "headers"}
 
 
 def fail(msg):

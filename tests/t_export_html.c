@@ -328,7 +328,8 @@ Test(html, demo_every_value_in_its_cell)
 
 	assert_values_in_order(r, doc, BLANK_ZERO);
 	cr_assert_eq(count(doc, ">41.26</td>"), 1, "the money value of block （八）");
-	cr_assert_eq(count(doc, "nianbao-num\" colspan=\"3\" style=\"border:1px solid #000;"), 4,
+	cr_assert_eq(count(doc, "\" colspan=\"3\" style=\"border:1px solid #000; padding:4px 6px; "
+	    "text-align:right\""), 4,
 	    "the four values of blocks （五）（六）（八） span three columns");
 	free(doc);
 	report_free(r);
@@ -406,9 +407,9 @@ Test(html, spans_of_2021_as_in_the_template)
 	char *doc = html_doc(r);
 
 	assert_spans_match(r->tpl, doc);
-	assert_cell_attr(doc, "三、本年度办理结果", "</td>", " rowspan=\"22\"");
-	assert_cell_attr(doc, "（三）不予公开", "</td>", " rowspan=\"8\"");
-	assert_cell_attr(doc, "（六）其他处理", "</td>", " rowspan=\"3\"");
+	assert_cell_attr(doc, "三、本年度办理结果", "</th>", " rowspan=\"22\"");
+	assert_cell_attr(doc, "（三）不予公开", "</th>", " rowspan=\"8\"");
+	assert_cell_attr(doc, "（六）其他处理", "</th>", " rowspan=\"3\"");
 	assert_cell_attr(doc, "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
 	    "</th>", " colspan=\"3\" rowspan=\"3\"");
 	assert_cell_attr(doc, "申请人情况", "</th>", " colspan=\"7\"");
@@ -416,8 +417,8 @@ Test(html, spans_of_2021_as_in_the_template)
 	assert_cell_attr(doc, "行政诉讼", "</th>", " colspan=\"10\"");
 	assert_cell_attr(doc, "第二十条第（一）项", "</th>", " colspan=\"4\"");
 	assert_cell_attr(doc, "本年收费金额（单位：万元）", "</th>", " colspan=\"3\"");
-	assert_cell_attr(doc, "（七）总计", "</td>", " colspan=\"2\"");
-	assert_cell_attr(doc, "四、结转下年度继续办理", "</td>", " colspan=\"3\"");
+	assert_cell_attr(doc, "（七）总计", "</th>", " colspan=\"2\"");
+	assert_cell_attr(doc, "四、结转下年度继续办理", "</th>", " colspan=\"3\"");
 	cr_assert_eq(count(doc, "rowspan=\"20\""), 0, "2021 has no rowspan of 20");
 	free(doc);
 	report_free(r);
@@ -433,10 +434,11 @@ Test(html, table_and_cell_borders_as_attributes_and_inline_css)
 	cr_assert_eq(count(doc, "style=\"border:1px solid #000;"), count(doc, "<td ") + count(doc, "<th "),
 	    "every cell has its border inline");
 	cr_assert_eq(count(doc, "<th>") + count(doc, "<td>"), 0);
-	/* header and title rows are <th>, data rows <td> */
+	/* labels are <th> (row labels scoped to their row, for screen readers), numbers <td> */
 	assert_cell_attr(doc, "第二十条第（一）项", "</th>", "<th ");
-	assert_cell_attr(doc, "自然人", "</th>", "<th ");
-	assert_cell_attr(doc, "规章", "</td>", "<td ");
+	assert_cell_attr(doc, "自然人", "</th>", " scope=\"col\"");
+	assert_cell_attr(doc, "规章", "</th>", " scope=\"row\"");
+	assert_cell_attr(doc, "规章", "</th>", "font-weight:normal");
 	assert_cell_attr(doc, "44", "</td>", "text-align:right");
 	/* a heading of one to three characters never wraps in a narrow column, longer ones may */
 	assert_cell_attr(doc, "总计", "</th>", "white-space:nowrap");
@@ -465,8 +467,8 @@ Test(html, spans_of_2019_as_in_the_template)
 	doc = html_doc(r);
 	assert_spans_match(r->tpl, doc);
 	assert_values_in_order(r, doc, BLANK_ZERO);
-	assert_cell_attr(doc, "三、本年度办理结果", "</td>", " rowspan=\"20\"");
-	assert_cell_attr(doc, "（六）其他处理", "</td>", " colspan=\"2\"");
+	assert_cell_attr(doc, "三、本年度办理结果", "</th>", " rowspan=\"20\"");
+	assert_cell_attr(doc, "（六）其他处理", "</th>", " colspan=\"2\"");
 	assert_cell_attr(doc, "第二十条第（九）项", "</th>", " colspan=\"5\"");
 	assert_cell_attr(doc, "本年增/减", "</th>", " colspan=\"2\"");
 	cr_assert_eq(count(doc, "rowspan=\"22\""), 0, "2019 has no rowspan of 22");

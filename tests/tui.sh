@@ -465,7 +465,7 @@ same "$F" "$TMP/locked.nb" "the file is as saved"
 restart
 shows '测试县测试局2025' "the editor opens the report again"
 key F4
-status_shows "$(fragre 'Export as  T text   H HTML')" "F4 asks what to export"
+status_shows "$(fragre 'Export as  T text   H HTML   W Word (.docx)')" "F4 asks what to export"
 key h
 status_shows "$(fragre 'Encoding  U UTF-8   G GB18030   K GBK')" "then the encoding"
 key g

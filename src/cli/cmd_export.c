@@ -1,4 +1,4 @@
-/* cmd_export.c - `nianbao export`: the text or HTML to publish, in the encoding asked for. */
+/* cmd_export.c - `nianbao export`: the text, HTML or Word document to publish, in the encoding asked for. */
 #include "nb.h"
 
 #include <getopt.h>
@@ -68,9 +68,11 @@ export_parse_args(struct cli *cli, int argc, char **argv, struct choice *c)
 	while ((k = getopt_long(argc, argv, "t:e:o:h", longopts, NULL)) != -1) {
 		switch (k) {
 		case 't':
-			if (strcmp(optarg, "text") != 0 && strcmp(optarg, "html") != 0)
-				return cli_usage_error(cli, &cmd_export, _("--to must be text or html"));
+			if (strcmp(optarg, "text") != 0 && strcmp(optarg, "html") != 0 &&
+			    strcmp(optarg, "docx") != 0)
+				return cli_usage_error(cli, &cmd_export, _("--to must be text, html or docx"));
 			c->req.html = strcmp(optarg, "html") == 0;
+			c->req.docx = strcmp(optarg, "docx") == 0;
 			break;
 		case 'e':
 			if ((c->req.encoding = encode_name(optarg)) == NULL)
@@ -86,8 +88,10 @@ export_parse_args(struct cli *cli, int argc, char **argv, struct choice *c)
 			c->req.opts.blank = strcmp(optarg, "zero") == 0 ? BLANK_ZERO : BLANK_EMPTY;
 			break;
 		case 'w':
-			if ((c->req.opts.width = atoi(optarg)) < 40 || c->req.opts.width > 400)
-				return cli_usage_error(cli, &cmd_export, _("--width must be 40 to 400 columns"));
+			c->req.opts.width = atoi(optarg);
+			if (strcmp(optarg, "0") != 0 && (c->req.opts.width < 40 || c->req.opts.width > 400))
+				return cli_usage_error(cli, &cmd_export,
+				    _("--width must be 0 (a paragraph per line) or 40 to 400 columns"));
 			break;
 		case 'a':
 			if ((c->ambiguous = atoi(optarg)) != 1 && c->ambiguous != 2)
@@ -145,7 +149,7 @@ export_run(struct cli *cli, int argc, char **argv)
 		rc = EXIT_RULES;
 		goto out;
 	}
-	out = c.out != NULL ? xstrdup(c.out) : export_default_path(argv[optind], c.req.html);
+	out = c.out != NULL ? xstrdup(c.out) : export_request_path(argv[optind], &c.req);
 	if (export_report(r, &c.req, &bytes, &st, &err) != 0) {
 		fprintf(stderr, "%s: %s: %s\n", cli->prog, argv[optind], err);
 		rc = EXIT_USAGE;
@@ -153,7 +157,7 @@ export_run(struct cli *cli, int argc, char **argv)
 		rc = EXIT_USAGE;
 	else if (strcmp(out, "-") != 0) {
 		fprintf(stderr, _("%s: wrote %s (%s); %zu blank cells printed as 0\n"), cli->prog, out,
-		    c.req.encoding, st.blanks_as_zero);
+		    c.req.docx ? "Word" : c.req.encoding, st.blanks_as_zero);
 		if (st.unreadable > 0)
 			fprintf(stderr, _("%s: warning: %zu cells unreadable in the page they were imported from are printed as ?\n"),
 			    cli->prog, st.unreadable);
@@ -168,7 +172,7 @@ out:
 
 const struct cli_command cmd_export = {
 	"export",
-	N_("export --to text|html [--encoding utf-8|gb18030|gbk] [--crlf] [--fragment] [--blank zero|empty] [--width N] [--force] [-o OUT] FILE"),
-	N_("Write the report to publish: standard text or HTML (FILE.txt or FILE.html beside it by default)."),
+	N_("export --to text|html|docx [--encoding utf-8|gb18030|gbk] [--crlf] [--fragment] [--blank zero|empty] [--width N] [--force] [-o OUT] FILE"),
+	N_("Write the report to publish: standard text, HTML or a Word document (FILE.txt, FILE.html or FILE.docx beside it by default)."),
 	export_run
 };

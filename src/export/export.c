@@ -46,8 +46,10 @@ export_request_init(struct export_request *req, const char *choice)
 	export_opts_init(&req->opts);
 	req->encoding = "UTF-8";
 	for (char *w = strtok_r(copy, " ", &save); w != NULL; w = strtok_r(NULL, " ", &save)) {
-		if (strcmp(w, "html") == 0 || strcmp(w, "text") == 0)
+		if (strcmp(w, "html") == 0 || strcmp(w, "text") == 0 || strcmp(w, "docx") == 0) {
 			req->html = strcmp(w, "html") == 0;
+			req->docx = strcmp(w, "docx") == 0;
+		}
 		else if (strcmp(w, "crlf") == 0 || strcmp(w, "lf") == 0)
 			req->crlf = strcmp(w, "crlf") == 0;
 		else if (strcmp(w, "zero") == 0 || strcmp(w, "empty") == 0)
@@ -67,7 +69,7 @@ export_request_choice(const struct export_request *req)
 	const char *enc = strcmp(req->encoding, "GB18030") == 0 ? "gb18030" :
 	    strcmp(req->encoding, "GBK") == 0 ? "gbk" : "utf-8";
 
-	return xasprintf("%s %s %s %s", req->html ? "html" : "text", enc, req->crlf ? "crlf" : "lf",
+	return xasprintf("%s %s %s %s", req->docx ? "docx" : req->html ? "html" : "text", enc, req->crlf ? "crlf" : "lf",
 	    req->opts.blank == BLANK_ZERO ? "zero" : "empty");
 }
 
@@ -78,6 +80,8 @@ export_report(const struct report *r, const struct export_request *req, struct b
 	struct buf doc = BUF_INIT;
 	int rc;
 
+	if (req->docx)
+		return export_docx(r, &req->opts, bytes, st, err);
 	if (encode_check_report(r, req->encoding, err) != 0)
 		return -1;
 	if (req->html)
@@ -89,14 +93,27 @@ export_report(const struct report *r, const struct export_request *req, struct b
 	return rc;
 }
 
-char *
-export_default_path(const char *file, bool html)
+/* FILE.nb -> FILE.ext */
+static char *
+path_with(const char *file, const char *ext)
 {
 	size_t n = strlen(file);
 
 	if (n > 3 && strcmp(file + n - 3, ".nb") == 0)
 		n -= 3;
-	return xasprintf("%.*s%s", (int)n, file, html ? ".html" : ".txt");
+	return xasprintf("%.*s%s", (int)n, file, ext);
+}
+
+char *
+export_default_path(const char *file, bool html)
+{
+	return path_with(file, html ? ".html" : ".txt");
+}
+
+char *
+export_request_path(const char *file, const struct export_request *req)
+{
+	return path_with(file, req->docx ? ".docx" : req->html ? ".html" : ".txt");
 }
 
 int

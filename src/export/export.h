@@ -20,7 +20,7 @@ enum export_blank {
 
 struct export_opts {
 	enum export_blank blank;
-	int		 width;		/* text: line width in columns (default 80) */
+	int		 width;		/* text: line width in columns (default 80); 0: a paragraph per line */
 	int		 ambiguous;	/* text: columns of ambiguous characters (box drawing too): 1 or 2 */
 	bool		 fragment;	/* HTML: only the content, for pasting into a CMS */
 	const char	*charset;	/* HTML: the <meta charset> to declare ("UTF-8", "GB18030", "GBK") */
@@ -36,6 +36,7 @@ void export_opts_init(struct export_opts *o);
 /* A whole export, as the command line and the editor ask for it. */
 struct export_request {
 	bool			 html;
+	bool			 docx;		/* a Word document (wins over html; always UTF-8) */
 	const char		*encoding;	/* iconv name: "UTF-8", "GB18030", "GBK" */
 	bool			 crlf;
 	struct export_opts	 opts;
@@ -53,6 +54,8 @@ int export_report(const struct report *r, const struct export_request *req, stru
 
 /* FILE.nb -> FILE.txt or FILE.html beside it; caller frees. */
 char *export_default_path(const char *file, bool html);
+/* FILE.nb -> FILE.txt, FILE.html or FILE.docx beside it, as req asks; caller frees. */
+char *export_request_path(const char *file, const struct export_request *req);
 
 /* The one way an export reaches the disk: replace out atomically (out~ keeps
  * the previous version).  named: the user gave out (-o), so a link there of
@@ -68,6 +71,12 @@ void export_text(const struct report *r, const struct export_opts *o, struct buf
 /* One self-contained HTML document (or, with o->fragment, its content only). UTF-8, LF. */
 void export_html(const struct report *r, const struct export_opts *o, struct buf *out,
     struct export_stats *st);
+
+/* A Word document (.docx, Office Open XML) in the official document style of
+ * GB/T 9704 (fonts and sizes from templates/docx.style beside the report's
+ * template): the zip's bytes.  -1 and *err when the style file is unusable. */
+int export_docx(const struct report *r, const struct export_opts *o, struct buf *out,
+    struct export_stats *st, char **err);
 
 /* The text a cell prints: its value, "/" for not applicable, and a blank as
  * "0" or "" by o->blank (counted in st).  Shared by both exporters.

@@ -16,8 +16,8 @@
 #include "lib/utf8.h"
 
 /* The kinds of element we write. */
-enum el { EL_DIV, EL_H1, EL_H2, EL_H3, EL_P, EL_CLOSING, EL_TABLE, EL_TH, EL_TH_SHORT, EL_TD,
-	EL_GROUP, EL_NUM, EL_COUNT };
+enum el { EL_DIV, EL_H1, EL_H2, EL_H3, EL_P, EL_CLOSING, EL_TABLE, EL_CAPTION, EL_TH, EL_TH_SHORT,
+	EL_TD, EL_GROUP, EL_NUM, EL_COUNT };
 
 #define SHORT_HEADER 3	/* characters of a one-column heading that never wraps */
 
@@ -49,9 +49,15 @@ static const struct style {
 	[EL_TH_SHORT] = { "th", "nianbao-short", "border:1px solid #000; padding:4px 6px; "
 	    "text-align:center; vertical-align:middle; font-weight:bold; white-space:nowrap",
 	    true },
-	[EL_TD] = { "td", NULL, "border:1px solid #000; padding:4px 6px; text-align:left", true },
-	[EL_GROUP] = { "td", "nianbao-group", "border:1px solid #000; padding:4px 6px; "
-	    "text-align:center; vertical-align:middle", true },
+	/* the official heading, for screen readers: the <h2> above shows it already */
+	[EL_CAPTION] = { "caption", "nianbao-caption", "position:absolute; width:1px; height:1px; "
+	    "margin:-1px; padding:0; border:0; overflow:hidden; clip:rect(0 0 0 0); "
+	    "white-space:nowrap", true },
+	/* row labels are header cells (<th scope="row">) that look like plain cells */
+	[EL_TD] = { "th", "nianbao-row", "border:1px solid #000; padding:4px 6px; text-align:left; "
+	    "font-weight:normal", true },
+	[EL_GROUP] = { "th", "nianbao-group", "border:1px solid #000; padding:4px 6px; "
+	    "text-align:center; vertical-align:middle; font-weight:normal", true },
 	[EL_NUM] = { "td", "nianbao-num", "border:1px solid #000; padding:4px 6px; "
 	    "text-align:right", true },
 };
@@ -242,10 +248,64 @@ chars(const char *s)
 	return n;
 }
 
-/* One cell: <th> in title and header rows, <td> in data rows, with its spans. */
+/* The id of the label cell at (row, col) of table tb: "nb-t3-r2c1". */
 static void
-cell(struct hctx *h, const struct tpl_row *row, const struct tpl_gcell *g)
+cell_id(struct hctx *h, const struct tpl_table *tb, size_t row, int col)
 {
+	buf_addf(h->out, "nb-t%d-r%zuc%d", (int)(tb - h->r->tpl->tables) + 1, row + 1, col + 1);
+}
+
+/*
+ * The headers="…" of value cell v at row r of tb: the ids of its row labels
+ * (the label cells to its left that cover its row) and of its column labels
+ * (the header rows just above its block), exactly the cells whose labels
+ * make the cell's row and column labels (template.c, `nianbao get`).
+ */
+static void
+headers(struct hctx *h, const struct tpl_table *tb, size_t r, const struct tpl_gcell *v)
+{
+	size_t last;
+	bool any = false;
+	long k;
+
+	buf_adds(h->out, " headers=\"");
+	for (size_t y = 0; y <= r; y++)
+		for (size_t i = 0; i < tb->rows[y].ncells; i++) {
+			const struct tpl_gcell *g = &tb->rows[y].cells[i];
+
+			if (g->value < 0 && y + (size_t)g->rowspan > r && g->col < v->col) {
+				buf_adds(h->out, any ? " " : "");
+				cell_id(h, tb, y, g->col);
+				any = true;
+			}
+		}
+	for (k = (long)r - 1; k >= 0 && tb->rows[k].type == ROW_DATA; k--)
+		;
+	last = (size_t)(k + 1);
+	for (; k >= 0 && tb->rows[k].type == ROW_HEADER; k--)
+		;
+	for (size_t y = (size_t)(k + 1); y < last; y++)
+		for (size_t i = 0; i < tb->rows[y].ncells; i++) {
+			const struct tpl_gcell *g = &tb->rows[y].cells[i];
+
+			if (g->value < 0 && g->col < v->col + v->colspan && g->col + g->colspan > v->col) {
+				buf_adds(h->out, any ? " " : "");
+				cell_id(h, tb, y, g->col);
+				any = true;
+			}
+		}
+	buf_addc(h->out, '"');
+}
+
+/*
+ * One cell: <th> for labels (column labels scope="col" or "colgroup", row
+ * labels scope="row"), <td> for numbers, which name their labels with
+ * headers="…" so that a screen reader announces them.
+ */
+static void
+cell(struct hctx *h, const struct tpl_table *tb, size_t r, const struct tpl_gcell *g)
+{
+	const struct tpl_row *row = &tb->rows[r];
 	char text[128];
 	enum el k;
 
@@ -257,6 +317,13 @@ cell(struct hctx *h, const struct tpl_row *row, const struct tpl_gcell *g)
 	else
 		k = g->rowspan > 1 ? EL_GROUP : EL_TD;
 	start(h, k);
+	if (g->label != NULL) {
+		buf_adds(h->out, " id=\"");
+		cell_id(h, tb, r, g->col);
+		buf_addf(h->out, "\" scope=\"%s\"", row->type == ROW_DATA ? "row" :
+		    g->colspan > 1 ? "colgroup" : "col");
+	} else if (row->type == ROW_DATA)
+		headers(h, tb, r, g);
 	if (g->colspan > 1)
 		buf_addf(h->out, " colspan=\"%d\"", g->colspan);
 	if (g->rowspan > 1)
@@ -295,16 +362,18 @@ head_rows(const struct tpl_table *tb)
 	return n;
 }
 
-/* A table of the template, one <tr> per template row. */
+/* A table of the template, one <tr> per template row, captioned with the official heading. */
 static void
 table(struct hctx *h, const struct tpl_table *tb)
 {
 	size_t head = head_rows(tb);
+	const char *heading = h->r->tpl->sections[tb->section].title;
 
 	start(h, EL_TABLE);
 	buf_adds(h->out, " border=\"1\" cellspacing=\"0\" cellpadding=\"4\"");
 	close_start(h, EL_TABLE);
 	buf_addc(h->out, '\n');
+	element(h, EL_CAPTION, heading, strlen(heading));
 	for (size_t r = 0; r < tb->nrows; r++) {
 		const struct tpl_gcell *g = NULL;
 
@@ -314,7 +383,7 @@ table(struct hctx *h, const struct tpl_table *tb)
 			buf_adds(h->out, "<tbody>\n");
 		buf_adds(h->out, "<tr>");
 		while ((g = next_cell(&tb->rows[r], g == NULL ? -1 : g->col)) != NULL)
-			cell(h, &tb->rows[r], g);
+			cell(h, tb, r, g);
 		buf_adds(h->out, "</tr>\n");
 		if (r + 1 == head)
 			buf_adds(h->out, "</thead>\n");

@@ -39,6 +39,7 @@ struct doc {
 	int		 width;		/* line width in columns */
 	int		 amb;		/* columns of an ambiguous character: 1 or 2 */
 	bool		 any;		/* a block was written: the next one gets a blank line */
+	bool		 flow;		/* --width 0: a paragraph per line, unaligned (for pasting) */
 };
 
 /* One line of a wrapped text: bytes [off, off + len). */
@@ -206,6 +207,11 @@ put_aligned(struct doc *d, const char *text, int align)
 {
 	struct segs sg = { NULL, 0, 0 };
 
+	if (d->flow) {	/* the editor it is pasted into aligns it */
+		buf_adds(d->out, text);
+		buf_addc(d->out, '\n');
+		return;
+	}
 	wrap(text, strlen(text), d->width, d->amb, &sg);
 	for (size_t i = 0; i < sg.n; i++) {
 		int room = d->width - (int)width_str(text + sg.v[i].off, sg.v[i].len, d->amb);
@@ -265,6 +271,12 @@ put_paragraph(struct doc *d, const char *s, size_t n)
 
 	buf_adds(&p, INDENT);
 	buf_add(&p, s, n);
+	if (d->flow) {	/* one line: pasted into Word or a CMS, it wraps there */
+		buf_add(d->out, p.data, p.len);
+		buf_addc(d->out, '\n');
+		buf_free(&p);
+		return;
+	}
 	wrap(p.data, p.len, d->width, d->amb, &sg);
 	for (size_t i = 0; i < sg.n; i++) {
 		size_t len = sg.v[i].len;
@@ -782,7 +794,9 @@ export_text(const struct report *r, const struct export_opts *o, struct buf *out
     struct export_stats *st)
 {
 	const struct template *t = r->tpl;
-	struct doc d = { out, o->width > 0 ? o->width : 80, o->ambiguous == 2 ? 2 : 1, false };
+	/* width 0: paragraphs unwrapped; tables are still drawn, at 80 columns */
+	struct doc d = { out, o->width > 0 ? o->width : 80, o->ambiguous == 2 ? 2 : 1, false,
+		o->width == 0 };
 	struct buf title = BUF_INIT;
 
 	report_title(r, &title);

@@ -15,6 +15,7 @@
 
 #include "core/create.h"
 #include "core/value.h"
+#include "import/docxsrc.h"
 #include "import/htmlsrc.h"
 #include "import/import.h"
 #include "import/label.h"
@@ -1614,7 +1615,17 @@ import_file(struct tplset *ts, const char *path, const struct import_opts *o,
 	struct srcdoc d = SRCDOC_INIT;
 	struct report *r = NULL;
 	size_t lines;
+	int word = docx_read_file(path, &d, err);
 
+	if (word != 1) {	/* a Word document, read or refused */
+		if (word == 0 && d.n > IMPORT_MAX_LINES)
+			*err = xasprintf(_("%zu lines are too many for a report (at most %d)"), d.n,
+			    IMPORT_MAX_LINES);
+		else if (word == 0)
+			r = import_doc(ts, &d, o, warn, err);
+		srcdoc_free(&d);
+		return r;
+	}
 	if (source_read(path, &src, err) != 0)
 		return NULL;
 	lines = count_lines(src.text, src.len);

@@ -628,21 +628,25 @@ export_dialog(struct app *a)
 
 	text_sync(a);
 	export_request_init(&req, a->r->export_choice);
-	if ((c = ask_choice(a, _("Export as  T text   H HTML"), "th", req.html ? 'h' : 't')) == 0)
+	if ((c = ask_choice(a, _("Export as  T text   H HTML   W Word (.docx)"), "thw",
+	    req.docx ? 'w' : req.html ? 'h' : 't')) == 0)
 		return;
 	req.html = c == 'h';
-	c = ask_choice(a, _("Encoding  U UTF-8   G GB18030   K GBK"), "ugk",
+	req.docx = c == 'w';
+	/* a Word document is always UTF-8: no encoding, no line ends to ask */
+	c = req.docx ? 'u' : ask_choice(a, _("Encoding  U UTF-8   G GB18030   K GBK"), "ugk",
 	    strcmp(req.encoding, "GBK") == 0 ? 'k' : strcmp(req.encoding, "GB18030") == 0 ? 'g' : 'u');
 	if (c == 0)
 		return;
-	choice = xasprintf("%s %s %s %s", req.html ? "html" : "text",
+	choice = xasprintf("%s %s %s %s", req.docx ? "docx" : req.html ? "html" : "text",
 	    c == 'k' ? "gbk" : c == 'g' ? "gb18030" : "utf-8", req.crlf ? "crlf" : "lf",
 	    req.opts.blank == BLANK_ZERO ? "zero" : "empty");
 	export_request_init(&req, choice);
 	free(choice);
-	if ((c = ask_choice(a, _("Line ends  L LF (web, Linux)   C CRLF (Windows Notepad)"), "lc", req.crlf ? 'c' : 'l')) == 0)
+	if (!req.docx && (c = ask_choice(a, _("Line ends  L LF (web, Linux)   C CRLF (Windows Notepad)"),
+	    "lc", req.crlf ? 'c' : 'l')) == 0)
 		return;
-	req.crlf = c == 'c';
+	req.crlf = !req.docx && c == 'c';
 	if ((c = ask_choice(a, _("Blank cells  Z print 0   E leave empty"), "ze", req.opts.blank == BLANK_ZERO ? 'z' : 'e')) == 0)
 		return;
 	req.opts.blank = c == 'z' ? BLANK_ZERO : BLANK_EMPTY;
@@ -654,7 +658,7 @@ export_dialog(struct app *a)
 	if (checker_errors(a->ck) > 0 &&
 	    ask(a, _("The report still has errors (^E lists them). Export anyway?  Y yes   N no"), "yn") != 'y')
 		return;
-	out = export_default_path(a->path, req.html);
+	out = export_request_path(a->path, &req);
 	if (access(out, F_OK) == 0) {
 		char *q = xasprintf(_("%s exists. Replace it?  Y yes   N no"), out);
 
