@@ -16,6 +16,7 @@
 #include "core/rules.h"
 #include "core/tplset.h"
 #include "edit/textbuf.h"
+#include "lib/buf.h"
 #include "store/prefs.h"
 #include "tui/keys.h"
 
@@ -36,6 +37,22 @@ struct gridview {
 	int	 left;		/* first value column shown */
 	int	 y0;		/* screen row of the grid's first row, as last drawn */
 };
+
+struct app;
+
+/*
+ * A screen: a page or a dialog.  The one input loop (app_run) draws the
+ * stack of screens from the last full-screen one up and hands every key to
+ * the top one; no screen reads a key itself.  key gets ERR on each tick of
+ * the loop (half a second without a key) and returns whether to redraw.
+ */
+struct screen {
+	void		(*draw)(struct app *a, struct screen *s);
+	bool		(*key)(struct app *a, struct screen *s, int rc, wint_t wc);
+	bool		 overlay;	/* drawn over the screen below it */
+	bool		 done;		/* set by key: the screen closes */
+};
+#define APP_MAX_SCREENS 8
 
 enum msg_level { MSG_NONE, MSG_INFO, MSG_WARN, MSG_ERROR };
 
@@ -70,6 +87,11 @@ struct app {
 	bool		 locked;	/* we hold the lock */
 	bool		 quit;
 	bool		 pending_esc;
+	bool		 ending;	/* hang-up or SIGTERM: every screen closes */
+	int		 quick_errs;	/* reads that ended at once: the terminal is gone */
+	struct screen	*stack[APP_MAX_SCREENS];
+	int		 depth;
+	struct buf	*pasting;	/* a bracketed paste being collected */
 	char		 msg[512];
 	enum msg_level	 msg_level;
 	int		 rows, cols;
@@ -125,12 +147,27 @@ app_sig(uint64_t h, const void *p, size_t n)
 #define APP_SIG_START 1469598103934665603ULL
 
 /* tui.c */
+/* Run screen s on top of the stack until it is done or the editor ends. */
+void app_run(struct app *a, struct screen *s);
 void app_message(struct app *a, enum msg_level l, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 void app_edited(struct app *a);
 void app_go(struct app *a, size_t page);
 /* Draw a guidance text in rows [y, y + max) of the pane; returns rows used. */
 int app_draw_guide(struct app *a, int y, const char *title, const char *guide, int max);
+
+/* dialog.c */
+/* Ask a question on the status line; the chosen key (lowercase) among
+ * choices ('\r' for Enter if listed), or 0 on Esc or when the editor ends. */
+int app_ask(struct app *a, const char *question, const char *choices);
+/* Read a line of text on row y after label; NULL on Esc. Caller frees. */
+char *app_prompt(struct app *a, int y, const char *label, const char *initial);
+/* Show msg on row y and wait for a key. */
+void app_notice(struct app *a, int y, const char *msg);
+/* The list of errors and warnings; Enter goes to the cell. */
+void app_problems(struct app *a);
+/* The keys, from the binding table. */
+void app_help(struct app *a);
 
 /* nav.c */
 void nav_build(struct app *a);
