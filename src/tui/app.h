@@ -152,6 +152,8 @@ void app_run(struct app *a, struct screen *s);
 void app_message(struct app *a, enum msg_level l, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 void app_edited(struct app *a);
+/* The key-hint bar of a context (enum key_context) on the last row. */
+void app_draw_hints(struct app *a, unsigned ctx);
 void app_go(struct app *a, size_t page);
 /* Draw a guidance text in rows [y, y + max) of the pane; returns rows used. */
 int app_draw_guide(struct app *a, int y, const char *title, const char *guide, int max);

@@ -290,11 +290,12 @@ problems_draw(struct app *a, struct screen *s)
 		size_t *st, nl = draw_wrap(m, a->cols, &st);
 
 		mvhline_set(a->rows - 5, 0, WACS_HLINE, a->cols);
-		for (size_t r = 0; r < nl && r < 4; r++)
+		for (size_t r = 0; r < nl && r < 3; r++)	/* the last row holds the hints */
 			draw_text(stdscr, a->rows - 4 + (int)r, 0, m + st[r], st[r + 1] - st[r], a->cols, false);
 		free(st);
 		free(m);
 	}
+	app_draw_hints(a, CTX_LIST);
 }
 
 static void
@@ -366,11 +367,13 @@ help_draw(struct app *a, struct screen *s)
 	draw_str(stdscr, 0, 1, _("nianbao help: keys (Esc or q closes, arrows scroll)"), a->cols - 1, false);
 	attroff(app_look(a, LOOK_TITLE));
 	draw_str(stdscr, 1, 1, _("Walk through the report with PgDn; fill the texts and the tables; ^S saves."), a->cols - 1, false);
-	for (size_t i = (size_t)h->top; i < h->n && y < a->rows - 1; i++, y++) {
+	for (size_t i = (size_t)h->top; i < h->n && y < a->rows - 1; i++) {
+		if (h->k[i].what == NULL)	/* a hint only: its key is described in another row */
+			continue;
 		attron(A_BOLD);
 		draw_str(stdscr, y, 1, _(h->k[i].keys), 24, false);
 		attroff(A_BOLD);
-		draw_str(stdscr, y, 26, _(h->k[i].what), a->cols - 27, false);
+		draw_str(stdscr, y++, 26, _(h->k[i].what), a->cols - 27, false);
 	}
 }
 

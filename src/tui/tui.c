@@ -143,28 +143,38 @@ draw_title(struct app *a)
 	buf_free(&b);
 }
 
-static void
-draw_hints(struct app *a)
+void
+app_draw_hints(struct app *a, unsigned ctx)
 {
 	const struct key_help *h;
-	enum key_context ctx = a->pages[a->cur].kind == PAGE_TABLE ? CTX_GRID :
-	    a->pages[a->cur].kind == PAGE_INFO ? CTX_FORM : CTX_TEXT;
-	size_t n = keys_hints(ctx, &h);
+	size_t n = keys_all(&h);
 	int x = 0, y = a->rows - 1;
 
 	move(y, 0);
 	clrtoeol();
 	for (size_t i = 0; i < n; i++) {
-		int need = draw_width(h[i].keys) + 1 + draw_width(_(h[i].what)) + 2;
+		size_t klen = keys_hint_len(&h[i]);
+		int need;
 
+		if (!(h[i].hint_ctx & ctx) || h[i].hint == NULL)
+			continue;
+		need = (int)width_str(h[i].keys, klen, draw_ambiguous()) + 1 + draw_width(_(h[i].hint)) + 2;
 		if (x + need > a->cols)
 			break;
 		attron(app_look(a, LOOK_HINTKEY));
-		x += draw_str(stdscr, y, x, h[i].keys, a->cols - x, false);
+		x += draw_text(stdscr, y, x, h[i].keys, klen, a->cols - x, false);
 		attroff(app_look(a, LOOK_HINTKEY));
 		x += 1;
-		x += draw_str(stdscr, y, x, _(h[i].what), a->cols - x, false) + 2;
+		x += draw_str(stdscr, y, x, _(h[i].hint), a->cols - x, false) + 2;
 	}
+}
+
+static void
+draw_hints(struct app *a)
+{
+	enum page_kind k = a->pages[a->cur].kind;
+
+	app_draw_hints(a, k == PAGE_TABLE ? CTX_GRID : k == PAGE_INFO ? CTX_FORM : CTX_TEXT);
 }
 
 /* The most important diagnostic of the report, for the status line; caller frees. */
