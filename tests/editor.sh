@@ -82,4 +82,63 @@ shows "$QUESTION" "^Q asks again after shrinking to 80x24"
 key n
 ends "N quits (exit 0)"
 
+# ---- 4. tables that can be read, at 80x24 and 100x30 ---------------------------
+
+# _stacked TOP BOTTOM: a header shows TOP on one line and BOTTOM right under it,
+# starting in the same screen column (a two-line column header such as 结果/维持).
+_stacked() {
+	snap && python3 - "$1" "$2" "$TMP/screen" <<'PY'
+import sys, unicodedata
+top, bot, path = sys.argv[1], sys.argv[2], sys.argv[3]
+def cols(s):
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+lines = open(path, encoding="utf-8").read().split("\n")
+for above, line in zip(lines, lines[1:]):
+    k = line.find(bot)
+    while k >= 0:
+        x = cols(line[:k])
+        for m in range(len(above)):
+            if cols(above[:m]) == x and above.startswith(top, m):
+                sys.exit(0)
+        k = line.find(bot, k + 1)
+sys.exit(1)
+PY
+}
+for size in "80 24" "100 30"; do
+	set -- $size
+	open_demo "$1" "$2"
+	key M-3
+	shows 三、收到和处理政府信息公开申请情况 "$1x$2: M-3 shows table 三"
+	i=0
+	while [ $i -lt 4 ]; do key Down; i=$((i + 1)); done
+	focus_is '（三）不予公开／1.属于国家秘密' '' "$1x$2: 4 x Down reach （三）不予公开 / 1.属于国家秘密"
+	shows_re '│ *三、本年度办理结果 *$' "$1x$2: the group 三、本年度办理结果 is a heading of its own"
+	shows_re '│ +（三）不予公开 *$' "$1x$2: the group （三）不予公开 is a heading above its items"
+	shows_re '│ +1\.属于国家秘密 +[0-9]' "$1x$2: the item 1.属于国家秘密 shows in full with its values"
+	shows_re '│ +（二）部分公开（区分' "$1x$2: the long label （二）部分公开… starts in full"
+	if [ "$1" = 80 ]; then
+		shows_re '^ +处理的|│ +.*不计其他情形' "$1x$2: and goes on on the next line instead of being cut"
+	fi
+	key M-4
+	shows 四、政府信息公开行政复议、行政诉讼情况 "$1x$2: M-4 shows table 四"
+	if T=5 poll_screen _stacked 结果 维持; then ok "$1x$2: the header 结果维持 shows as 结果 over 维持"
+	else not_ok "$1x$2: the header 结果维持 shows as 结果 over 维持"; dump; fi
+	if T=5 poll_screen _stacked 结果 纠正; then ok "$1x$2: 结果纠正 shows as 结果 over 纠正, unlike 结果维持"
+	else not_ok "$1x$2: 结果纠正 shows as 结果 over 纠正, unlike 结果维持"; dump; fi
+	shows 行政复议 "$1x$2: the spanning header 行政复议 is above its columns"
+	tm kill-server
+done
+
+# Sideways at 80x24: the labels and the headers stay while the numbers scroll.
+open_demo 80 24
+key M-3
+shows 三、收到和处理政府信息公开申请情况 "80x24: table 三"
+i=0
+while [ $i -lt 6 ]; do key Right; i=$((i + 1)); done
+shows_re '│一、本年新收政府信息公 +0 +0 +2 +1 +44$' "6 x Right scroll to the column 总计 (44), under frozen labels"
+shows_re '总计' "the header of the scrolled-to column shows"
+if T=5 poll_screen _stacked 法人或其他组织 科研; then ok "the spanning header 法人或其他组织 stays above its columns still on screen"
+else not_ok "the spanning header 法人或其他组织 stays above its columns still on screen"; dump; fi
+tm kill-server
+
 done_testing

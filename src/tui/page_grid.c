@@ -6,13 +6,38 @@
 
 #include "lib/buf.h"
 #include "lib/utf8.h"
+#include "lib/width.h"
 #include "lib/xalloc.h"
 #include "tui/app.h"
 #include "tui/draw.h"
 
 #define CTRL(c) ((c) & 0x1f)
 #define GUIDE_ROWS 2
-#define LABEL_MIN 14
+
+/*
+ * The layout of a table on screen.  Every template row becomes one or more
+ * lines: a header row as many lines as its longest wrapped label needs (表四:
+ * 结果/维持); a data row first the headings of the groups it opens (三、本年度
+ * 办理结果, （三）不予公开), indented by depth, then its own label, wrapped in
+ * the label area, with its values on its first line.  The label area gets its
+ * width first; the number columns get the rest and scroll sideways under
+ * frozen labels and headers.
+ */
+#define CW_MIN 6	/* a number column: five digits and a gap */
+#define CW_MAX 12
+#define INDENT 2	/* per level of row group */
+
+enum gline_kind { GL_ROW, GL_MORE, GL_GROUP };
+
+/* One screen line of the grid. */
+struct gline {
+	enum gline_kind	 kind;
+	int		 row;		/* template row */
+	int		 sub;		/* header rows: which of its lines */
+	const char	*text;		/* label piece in the label area (GL_MORE, GL_GROUP, GL_ROW) */
+	size_t		 len;
+	int		 indent;
+};
 
 /* Where things are on screen for the current table. */
 struct geo {
@@ -24,7 +49,12 @@ struct geo {
 	int			 vis;		/* value grid columns that fit */
 	int			 x0, y0;	/* top left of the grid */
 	int			 sticky;	/* header rows kept at the top */
-	int			 body_rows;	/* rows for the rest */
+	int			 sticky_lines;	/* the lines they take */
+	int			 body_rows;	/* lines for the rest */
+	int			*height;	/* per template row: lines of a header row */
+	struct gline		*line;		/* the body's lines */
+	int			 nlines;
+	int			*row_line;	/* per template row: its first line in line[] (GL_ROW) */
 };
 
 static struct gridview *
@@ -33,11 +63,184 @@ view(struct app *a)
 	return &a->grids[a->pages[a->cur].index];
 }
 
+/* The label cell of a row that names the row itself (its last), or NULL. */
+static const struct tpl_gcell *
+leaf_label(const struct tpl_row *row)
+{
+	const struct tpl_gcell *l = NULL;
+
+	for (size_t c = 0; c < row->ncells; c++)
+		if (row->cells[c].value < 0)
+			l = &row->cells[c];
+	return l;
+}
+
+/* Lines s takes wrapped in width columns (at least 1). */
+static int
+wrapped_lines(const char *s, int width)
+{
+	size_t *st, n = draw_wrap(s, width, &st);
+
+	free(st);
+	return n > 0 ? (int)n : 1;
+}
+
+/* Columns the widest label of the body needs, with its indent. */
+static int
+widest_label(const struct geo *g)
+{
+	int most = 0;
+
+	for (size_t r = (size_t)g->sticky; r < g->tb->nrows; r++) {
+		const struct tpl_row *row = &g->tb->rows[r];
+
+		if (row->type != ROW_DATA)
+			continue;
+		for (size_t c = 0; c < row->ncells; c++) {
+			const struct tpl_gcell *gc = &row->cells[c];
+			int w;
+
+			if (gc->value >= 0 || gc->col >= g->label_cols)
+				continue;
+			w = gc->col * INDENT + draw_width(gc->label);
+			if (w > most)
+				most = w;
+		}
+	}
+	return most;
+}
+
+static void
+geo_widths(struct app *a, struct geo *g)
+{
+	int w = app_pane_w(a) - 1, most = widest_label(g), fit_all;
+
+	if (g->label_cols == 0) {
+		g->lw = 0;
+	} else {
+		/* Enough for the widest label if the numbers still get their
+		 * minimum; else two fifths of the pane, or what leaves every
+		 * number column on screen if that is more. */
+		fit_all = w - g->nv * CW_MIN;
+		g->lw = most + 1;
+		if (g->lw > fit_all)
+			g->lw = fit_all > w * 2 / 5 ? fit_all : w * 2 / 5;
+		if (g->lw > most + 1)
+			g->lw = most + 1;
+		if (g->lw < 8)
+			g->lw = 8;
+	}
+	g->cw = g->nv > 0 ? (w - g->lw) / g->nv : 8;
+	if (g->cw > CW_MAX)
+		g->cw = CW_MAX;
+	if (g->cw < CW_MIN)
+		g->cw = CW_MIN;
+	g->vis = g->nv > 0 ? (w - g->lw) / g->cw : 0;
+	if (g->vis > g->nv)
+		g->vis = g->nv;
+}
+
+/* Width of a header cell: its columns, or the label area. */
+static int
+header_cell_width(const struct geo *g, const struct tpl_gcell *gc)
+{
+	if (gc->col < g->label_cols)
+		return g->lw - 1;
+	return gc->colspan * g->cw - 1;
+}
+
+/* Lines of each header row: its cells wrapped; a cell spanning rows may use theirs. */
+static void
+geo_heights(struct geo *g)
+{
+	for (size_t r = 0; r < g->tb->nrows; r++)
+		g->height[r] = 1;
+	for (size_t r = 0; r < g->tb->nrows; r++) {
+		const struct tpl_row *row = &g->tb->rows[r];
+
+		if (row->type != ROW_HEADER)
+			continue;
+		for (size_t c = 0; c < row->ncells; c++) {
+			const struct tpl_gcell *gc = &row->cells[c];
+			int need, have = 0, span = gc->rowspan > 0 ? gc->rowspan : 1;
+			size_t last = r;
+
+			if (gc->col < g->label_cols)	/* a note over the labels: what fits */
+				continue;
+			need = wrapped_lines(gc->label, header_cell_width(g, gc));
+			for (size_t k = r; k < r + (size_t)span && k < g->tb->nrows &&
+			    g->tb->rows[k].type == ROW_HEADER; k++) {
+				have += g->height[k];
+				last = k;
+			}
+			if (need > have)
+				g->height[last] += need - have;
+		}
+	}
+}
+
+static struct gline *
+geo_add(struct geo *g, size_t *cap, enum gline_kind kind, int row)
+{
+	struct gline *l;
+
+	g->line = xgrow(g->line, cap, (size_t)g->nlines + 1, sizeof *g->line);
+	l = &g->line[g->nlines++];
+	memset(l, 0, sizeof *l);
+	l->kind = kind;
+	l->row = row;
+	return l;
+}
+
+/* Lines for text wrapped at indent in the label area: the first of kind first. */
+static void
+geo_add_label(struct geo *g, size_t *cap, enum gline_kind first, int row, const char *text, int indent)
+{
+	size_t *st, n = draw_wrap(text, g->lw - 1 - indent > 4 ? g->lw - 1 - indent : 4, &st);
+
+	for (size_t k = 0; k < (n > 0 ? n : 1); k++) {
+		struct gline *l = geo_add(g, cap, k == 0 ? first : GL_MORE, row);
+
+		l->text = text + (n > 0 ? st[k] : 0);
+		l->len = n > 0 ? st[k + 1] - st[k] : 0;
+		l->indent = indent;
+	}
+	free(st);
+}
+
+static void
+geo_lines(struct geo *g)
+{
+	size_t cap = 0;
+
+	for (size_t r = (size_t)g->sticky; r < g->tb->nrows; r++) {
+		const struct tpl_row *row = &g->tb->rows[r];
+		const struct tpl_gcell *leaf = leaf_label(row);
+
+		if (row->type != ROW_DATA) {
+			g->row_line[r] = g->nlines;
+			for (int k = 0; k < g->height[r]; k++)
+				geo_add(g, &cap, GL_ROW, (int)r)->sub = k;
+			continue;
+		}
+		for (size_t c = 0; c < row->ncells; c++) {	/* the groups this row opens */
+			const struct tpl_gcell *gc = &row->cells[c];
+
+			if (gc->value < 0 && gc != leaf && gc->rowspan > 1 && gc->col < g->label_cols)
+				geo_add_label(g, &cap, GL_GROUP, (int)r, gc->label, gc->col * INDENT);
+		}
+		g->row_line[r] = g->nlines;
+		if (leaf != NULL && g->lw > 0)
+			geo_add_label(g, &cap, GL_ROW, (int)r, leaf->label, leaf->col * INDENT);
+		else
+			geo_add(g, &cap, GL_ROW, (int)r);
+	}
+}
+
 static void
 geometry(struct app *a, struct geo *g, int y0)
 {
 	const struct template *t = a->r->tpl;
-	int w = app_pane_w(a) - 1;
 
 	memset(g, 0, sizeof *g);
 	g->table = a->pages[a->cur].index;
@@ -47,26 +250,28 @@ geometry(struct app *a, struct geo *g, int y0)
 		if (t->values[v].table == g->table && t->values[v].col < g->label_cols)
 			g->label_cols = t->values[v].col;
 	g->nv = g->tb->columns - g->label_cols;
-	/* Labels get what the numbers leave, between LABEL_MIN and half the pane;
-	 * numbers get 6 to 12 columns; a table still too wide scrolls sideways. */
-	g->lw = g->label_cols > 0 ? LABEL_MIN : 0;
-	g->cw = g->nv > 0 ? (w - g->lw) / g->nv : 8;
-	if (g->cw > 12)
-		g->cw = 12;
-	if (g->cw < 6)
-		g->cw = 6;
-	if (g->label_cols > 0 && g->lw + g->cw * g->nv < w)
-		g->lw = w - g->cw * g->nv;
-	if (g->lw > w / 2 && g->label_cols > 0)
-		g->lw = w / 2;
-	g->vis = g->nv > 0 ? (w - g->lw) / g->cw : 0;
-	if (g->vis > g->nv)
-		g->vis = g->nv;
-	g->x0 = app_pane_x(a);
-	g->y0 = y0;
 	for (size_t r = 0; r < g->tb->nrows && g->tb->rows[r].type == ROW_HEADER; r++)
 		g->sticky++;
-	g->body_rows = app_pane_bottom(a) - 1 - y0 - g->sticky;
+	geo_widths(a, g);
+	g->x0 = app_pane_x(a);
+	g->y0 = y0;
+	g->height = xcalloc(g->tb->nrows + 1, sizeof *g->height);
+	g->row_line = xcalloc(g->tb->nrows + 1, sizeof *g->row_line);
+	geo_heights(g);
+	for (int r = 0; r < g->sticky; r++)
+		g->sticky_lines += g->height[r];
+	geo_lines(g);
+	g->body_rows = app_pane_bottom(a) - 1 - y0 - g->sticky_lines;
+	if (g->body_rows < 1)
+		g->body_rows = 1;
+}
+
+static void
+geo_free(struct geo *g)
+{
+	free(g->height);
+	free(g->line);
+	free(g->row_line);
 }
 
 /* Screen x of value grid column col, or -1 if scrolled out. */
@@ -78,18 +283,6 @@ col_x(const struct geo *g, const struct gridview *gv, int col)
 	if (col < g->label_cols || k < 0 || k >= g->vis)
 		return -1;
 	return g->x0 + g->lw + k * g->cw;
-}
-
-/* The row's own last label (a numbered item), not the whole path of group labels. */
-static const char *
-row_label(const struct tpl_row *row)
-{
-	const char *l = NULL;
-
-	for (size_t c = 0; c < row->ncells; c++)
-		if (row->cells[c].value < 0)
-			l = row->cells[c].label;
-	return l != NULL ? l : "";
 }
 
 /* Cells of failed error or warning rules, for colouring. */
@@ -157,15 +350,20 @@ draw_cell(struct app *a, const struct geo *g, int y, const struct tpl_gcell *gc,
 	attroff(at);
 }
 
+/* Line sub of a header cell's wrapped label, in its columns as far as they show. */
 static void
-draw_label_cell(struct app *a, const struct geo *g, int y, const struct tpl_gcell *gc)
+draw_header_cell(struct app *a, const struct geo *g, int y, const struct tpl_gcell *gc, int sub)
 {
 	struct gridview *gv = view(a);
 	int x, w = 0, first = -1;
+	size_t *st, n;
 
-	if (gc->col < g->label_cols) {
-		if (gc->col == 0)
-			draw_str(stdscr, y, g->x0, gc->label, g->lw - 1, false);
+	(void)a;
+	if (gc->col < g->label_cols) {	/* a note over the labels: the lines that fit */
+		n = draw_wrap(gc->label, g->lw - 1, &st);
+		if (gc->col == 0 && (size_t)sub < n)
+			draw_text(stdscr, y, g->x0, gc->label + st[sub], st[sub + 1] - st[sub], g->lw - 1, false);
+		free(st);
 		return;
 	}
 	for (int c = gc->col; c < gc->col + gc->colspan; c++)
@@ -174,16 +372,51 @@ draw_label_cell(struct app *a, const struct geo *g, int y, const struct tpl_gcel
 				first = x;
 			w += g->cw;
 		}
-	if (first >= 0)
-		draw_str(stdscr, y, first, gc->label, w - 1, false);
+	if (first < 0)
+		return;
+	n = draw_wrap(gc->label, header_cell_width(g, gc), &st);
+	if ((size_t)sub < n) {
+		size_t len = st[sub + 1] - st[sub];
+
+		if (w < gc->colspan * g->cw)	/* partly scrolled out: what shows, from its start */
+			draw_text(stdscr, y, first, gc->label + st[sub], len, w - 1, false);
+		else {
+			int tw = (int)width_str(gc->label + st[sub], len, draw_ambiguous());
+
+			draw_text(stdscr, y, first + (w - 1 - tw) / 2, gc->label + st[sub], len, w - 1, false);
+		}
+	}
+	free(st);
+}
+
+/* The lines of header row r a header cell of an earlier row still covers: sub counts from that row. */
+static void
+draw_header_line(struct app *a, const struct geo *g, int y, size_t r, int sub)
+{
+	for (size_t k = 0; k <= r; k++) {
+		const struct tpl_row *row = &g->tb->rows[k];
+		int off = 0;
+
+		if (row->type != ROW_HEADER)
+			continue;
+		for (size_t j = k; j < r; j++)
+			off += g->height[j];
+		for (size_t c = 0; c < row->ncells; c++) {
+			const struct tpl_gcell *gc = &row->cells[c];
+			int span = gc->rowspan > 0 ? gc->rowspan : 1;
+
+			if (k + (size_t)span > r && (k == r || (k + (size_t)span > r && off > 0)))
+				draw_header_cell(a, g, y, gc, off + sub);
+		}
+	}
 }
 
 static void
-draw_row(struct app *a, const struct geo *g, int y, size_t r, const unsigned char *bad, bool full)
+draw_line(struct app *a, const struct geo *g, int y, const struct gline *l, const unsigned char *bad, bool full)
 {
-	const struct tpl_row *row = &g->tb->rows[r];
+	const struct tpl_row *row = &g->tb->rows[l->row];
 
-	if (row->type != ROW_DATA && !full)	/* titles and headers do not change */
+	if ((row->type != ROW_DATA || l->kind != GL_ROW) && !full)	/* labels and headers do not change */
 		return;
 	if (row->type == ROW_TITLE) {
 		attron(A_BOLD);
@@ -193,35 +426,45 @@ draw_row(struct app *a, const struct geo *g, int y, size_t r, const unsigned cha
 	}
 	if (row->type == ROW_HEADER) {
 		attron(A_BOLD);
-		for (size_t c = 0; c < row->ncells; c++)
-			draw_label_cell(a, g, y, &row->cells[c]);
+		draw_header_line(a, g, y, (size_t)l->row, l->sub);
 		attroff(A_BOLD);
 		return;
 	}
-	if (g->lw > 0 && full)
-		draw_str(stdscr, y, g->x0, row_label(row), g->lw - 1, false);
+	if (full && l->text != NULL) {
+		if (l->kind == GL_GROUP)
+			attron(A_BOLD);
+		draw_text(stdscr, y, g->x0 + l->indent, l->text, l->len, g->lw - 1 - l->indent, false);
+		if (l->kind == GL_GROUP)
+			attroff(A_BOLD);
+	}
+	if (l->kind != GL_ROW)
+		return;
 	for (size_t c = 0; c < row->ncells; c++)
 		if (row->cells[c].value >= 0)
 			draw_cell(a, g, y, &row->cells[c], bad, full);
 }
 
-/* Keep the focused cell on screen. */
+/* Keep the focused cell on screen, with the group headings just above it when they fit. */
 static void
 scroll_to_focus(struct app *a, const struct geo *g)
 {
 	struct gridview *gv = view(a);
 	const struct tpl_value *v;
-	int body_index;
+	int at, from;
 
 	if (gv->cell < 0)
 		return;
 	v = &a->r->tpl->values[gv->cell];
-	body_index = v->row - g->sticky;
-	if (body_index < gv->top)
-		gv->top = body_index;
-	if (body_index >= gv->top + g->body_rows)
-		gv->top = body_index - g->body_rows + 1;
-	if (gv->top > 0 && body_index < g->body_rows)	/* show the table's start when it fits */
+	if (v->row < g->sticky)
+		return;
+	at = g->row_line[v->row];
+	for (from = at; from > 0 && g->line[from - 1].kind == GL_GROUP && g->line[from - 1].row == v->row; from--)
+		;
+	if (from < gv->top)
+		gv->top = from;
+	if (at >= gv->top + g->body_rows)
+		gv->top = at - g->body_rows + 1;
+	if (gv->top > 0 && at < g->body_rows)	/* show the table's start when it fits */
 		gv->top = 0;
 	if (v->col - g->label_cols < gv->left)
 		gv->left = v->col - g->label_cols;
@@ -254,6 +497,26 @@ draw_focus_labels(struct app *a, const struct geo *g)
 	buf_free(&b);
 }
 
+/* The section title, its guidance, the auto totals line; returns the grid's first row. */
+static int
+grid_draw_head(struct app *a, const struct tpl_table *tb)
+{
+	const struct template *t = a->r->tpl;
+	int y = 1;
+
+	attron(A_BOLD);
+	draw_str(stdscr, y, app_pane_x(a), t->sections[tb->section].title, app_pane_w(a), true);
+	attroff(A_BOLD);
+	y += 1 + app_draw_guide(a, y + 1, NULL, t->sections[tb->section].guide, GUIDE_ROWS);
+	if (a->r->auto_totals) {
+		attron(app_look(a, LOOK_DERIVED));
+		draw_str(stdscr, y, app_pane_x(a), _("Auto totals on (^T): computed cells are in this colour."), app_pane_w(a) - 1, false);
+		attroff(app_look(a, LOOK_DERIVED));
+	} else
+		draw_str(stdscr, y, app_pane_x(a), _("Auto totals off (^T): totals are typed and checked."), app_pane_w(a) - 1, false);
+	return y + 1;
+}
+
 void
 grid_draw(struct app *a, bool full)
 {
@@ -262,21 +525,10 @@ grid_draw(struct app *a, bool full)
 	struct gridview *gv = view(a);
 	unsigned char *bad = bad_cells(a);
 	struct geo g;
-	int y = 1, cy = -1, cx = -1, top = gv->top, left = gv->left;
+	int y, cy = -1, cx = -1, top = gv->top, left = gv->left;
 
-	if (full) {
-		attron(A_BOLD);
-		draw_str(stdscr, y, app_pane_x(a), t->sections[tb->section].title, app_pane_w(a), true);
-		attroff(A_BOLD);
-		y += 1 + app_draw_guide(a, y + 1, NULL, t->sections[tb->section].guide, GUIDE_ROWS);
-		if (a->r->auto_totals) {
-			attron(app_look(a, LOOK_DERIVED));
-			draw_str(stdscr, y, app_pane_x(a), _("Auto totals on (^T): computed cells are in this colour."), app_pane_w(a) - 1, false);
-			attroff(app_look(a, LOOK_DERIVED));
-		} else
-			draw_str(stdscr, y, app_pane_x(a), _("Auto totals off (^T): totals are typed and checked."), app_pane_w(a) - 1, false);
-		gv->y0 = y + 1;
-	}
+	if (full)
+		gv->y0 = grid_draw_head(a, tb);
 	geometry(a, &g, gv->y0);
 	scroll_to_focus(a, &g);
 	if (gv->top != top || gv->left != left)	/* scrolled: the whole grid moves */
@@ -286,14 +538,18 @@ grid_draw(struct app *a, bool full)
 		for (int r = y; r < app_pane_bottom(a); r++)
 			mvhline(r, g.x0, ' ', app_pane_w(a));
 		memset(a->cell_sig, 0, t->nvalues * sizeof *a->cell_sig);
-	}
-	for (int r = 0; r < g.sticky; r++)
-		draw_row(a, &g, y++, (size_t)r, bad, full);
-	for (int k = 0; k < g.body_rows && (size_t)(g.sticky + gv->top + k) < tb->nrows; k++) {
-		size_t r = (size_t)(g.sticky + gv->top + k);
+		attron(A_BOLD);
+		for (int r = 0; r < g.sticky; r++)
+			for (int k = 0; k < g.height[r]; k++)
+				draw_header_line(a, &g, y++, (size_t)r, k);
+		attroff(A_BOLD);
+	} else
+		y += g.sticky_lines;
+	for (int k = 0; k < g.body_rows && gv->top + k < g.nlines; k++) {
+		const struct gline *l = &g.line[gv->top + k];
 
-		draw_row(a, &g, y + k, r, bad, full);
-		if (gv->cell >= 0 && (size_t)t->values[gv->cell].row == r) {
+		draw_line(a, &g, y + k, l, bad, full);
+		if (gv->cell >= 0 && l->kind == GL_ROW && t->values[gv->cell].row == l->row) {
 			cy = y + k;
 			cx = col_x(&g, gv, t->values[gv->cell].col);
 		}
@@ -314,6 +570,7 @@ grid_draw(struct app *a, bool full)
 		move(cy, cx);
 	else
 		move(a->rows - 2, 0);
+	geo_free(&g);
 	free(bad);
 }
 
@@ -657,14 +914,15 @@ grid_click(struct app *a, int y, int x)
 	for (size_t v = 0; v < t->nvalues; v++) {
 		const struct tpl_value *tv = &t->values[v];
 		int cx = col_x(&g, gv, tv->col);
-		int ry = tv->row < g.sticky ? g.y0 + tv->row : g.y0 + tv->row - gv->top;
+		int ry = tv->row < g.sticky ? -1 : g.y0 + g.sticky_lines + g.row_line[tv->row] - gv->top;
 
 		if (tv->table == g.table && cx >= 0 && x >= cx && x < cx + tv->colspan * g.cw &&
-		    ry == y && (tv->row < g.sticky || tv->row - g.sticky >= gv->top) && commit(a)) {
+		    ry == y && g.row_line[tv->row] >= gv->top && commit(a)) {
 			gv->cell = (int)v;
-			return;
+			break;
 		}
 	}
+	geo_free(&g);
 }
 
 char *
