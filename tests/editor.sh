@@ -141,4 +141,22 @@ if T=5 poll_screen _stacked 法人或其他组织 科研; then ok "the spanning 
 else not_ok "the spanning header 法人或其他组织 stays above its columns still on screen"; dump; fi
 tm kill-server
 
+# ---- 5. honest hints: a typo names the typed cell first -----------------------
+# The demo's table 三 is complete and right; 37 for 36 in 一、本年新收/自然人
+# breaks the column's S1.  The hint names the cell just typed with 36 first,
+# then the template's usual fix (四、结转下年度继续办理), never only the latter.
+
+open_demo
+key M-3
+focus_is 一、本年新收政府信息公开申请数量 自然人 "table 三, focus on 一、本年新收 / 自然人"
+key BSpace BSpace BSpace
+type_ 37
+key Enter
+status_shows '本年新收[^；;]*自然人.{0,3}(应为|should be) ?36' "the status names the typed cell first, with 36"
+status_shows '(应为|should be) ?36.*结转下年度继续办理' "and the usual fix (结转下年度继续办理) second"
+key C-q
+shows "$QUESTION" "^Q asks"
+key n
+ends "N quits"
+
 done_testing

@@ -193,8 +193,9 @@ void grid_key(struct app *a, int key, bool code);
 void grid_paste(struct app *a, const char *s, size_t n);
 void grid_click(struct app *a, int y, int x);
 void grid_focus(struct app *a, int table, int cell);
-/* Status text for the focused cell (the most important diagnostic); caller frees or NULL. */
-char *grid_status(struct app *a);
+/* Status text for the focused cell (the most important diagnostic) and its
+ * level (an incomplete relation is a warning); caller frees, or NULL. */
+char *grid_status(struct app *a, enum msg_level *l);
 
 /* page_meta.c */
 void info_draw(struct app *a);

@@ -256,7 +256,8 @@ problems_draw_line(struct app *a, struct problems_screen *p, size_t k)
 	char *m = checker_message(a->ck, p->ids[k]), *line;
 
 	checker_finding(a->ck, p->ids[k], &f);
-	line = xasprintf("%s %s  %s", f.warning ? _("warning") : _("error"), f.rule, m);
+	line = xasprintf("%s %s  %s", checker_incomplete(a->ck, p->ids[k]) ? _("incomplete") :
+	    f.warning ? _("warning") : _("error"), f.rule, m);
 	if (k == p->sel)
 		attron(app_look(a, LOOK_SEL));
 	draw_str(stdscr, 1 + (int)(k - p->top), 0, line, a->cols, true);

@@ -70,8 +70,8 @@ section_mark(const struct app *a, int section)
 	for (size_t i = 0; i < checker_instances(a->ck); i++) {
 		struct finding f;
 
-		if (checker_status(a->ck, i) != FINDING_FAIL)
-			continue;
+		if (checker_status(a->ck, i) != FINDING_FAIL || checker_incomplete(a->ck, i))
+			continue;	/* a relation still reading blanks is to do, not wrong */
 		checker_finding(a->ck, i, &f);
 		for (size_t k = 0; k < f.ncells && !f.warning; k++)
 			if (t->tables[t->values[f.cells[k]].table].section == section)

@@ -16,9 +16,10 @@
 
 /*
  * The layout of a table on screen.  Every template row becomes one or more
- * lines: a header row as many lines as its longest wrapped label needs (表四:
- * 结果/维持); a data row first the headings of the groups it opens (三、本年度
- * 办理结果, （三）不予公开), indented by depth, then its own label, wrapped in
+ * lines: a header row as many lines as its longest wrapped label needs (in
+ * table 4, "result" over "upheld"); a data row first the headings of the
+ * groups it opens (the results, then "not disclosed"), indented by depth,
+ * then its own label, wrapped in
  * the label area, with its values on its first line.  The label area gets its
  * width first; the number columns get the rest and scroll sideways under
  * frozen labels and headers.
@@ -285,7 +286,10 @@ col_x(const struct geo *g, const struct gridview *gv, int col)
 	return g->x0 + g->lw + k * g->cw;
 }
 
-/* Cells of failed error or warning rules, for colouring. */
+enum { CELL_OK, CELL_INCOMPLETE, CELL_BAD };
+
+/* Cells of failed error or warning rules, for colouring: CELL_BAD when a
+ * complete relation is broken, CELL_INCOMPLETE while it still reads blanks. */
 static unsigned char *
 bad_cells(struct app *a)
 {
@@ -293,12 +297,15 @@ bad_cells(struct app *a)
 
 	for (size_t i = 0; i < checker_instances(a->ck); i++) {
 		struct finding f;
+		unsigned char how;
 
 		if (checker_status(a->ck, i) != FINDING_FAIL)
 			continue;
 		checker_finding(a->ck, i, &f);
+		how = checker_incomplete(a->ck, i) ? CELL_INCOMPLETE : CELL_BAD;
 		for (size_t k = 0; k < f.ncells; k++)
-			bad[f.cells[k]] = 1;
+			if (bad[f.cells[k]] < how)
+				bad[f.cells[k]] = how;
 	}
 	return bad;
 }
@@ -322,8 +329,10 @@ draw_cell(struct app *a, const struct geo *g, int y, const struct tpl_gcell *gc,
 		snprintf(text, sizeof text, "%s", gv->buf);
 	else
 		value_format(&a->r->cells[gc->value], &t->values[gc->value].kind, text, sizeof text);
-	if (bad[gc->value])
+	if (bad[gc->value] == CELL_BAD)
 		at |= app_look(a, LOOK_BAD);
+	else if (bad[gc->value] == CELL_INCOMPLETE)
+		at |= app_look(a, LOOK_TODO);
 	else if (checker_is_derived(a->ck, gc->value))
 		at |= app_look(a, LOOK_DERIVED);
 	if (gc->value == gv->cell)
@@ -711,6 +720,7 @@ store(struct app *a, int cell, const char *text)
 		return false;
 	}
 	if (checker_set(a->ck, cell, &v, NULL) > 0) {
+		checker_note_edit(a->ck, cell);	/* a relation it breaks names it first */
 		remember(a, cell, &before, &v);
 		app_edited(a);
 	}
@@ -925,25 +935,61 @@ grid_click(struct app *a, int y, int x)
 	geo_free(&g);
 }
 
+/*
+ * Status text for the focused cell: a broken complete relation that reads it
+ * (with the others the same cell breaks, so that one typo is one problem);
+ * else an incomplete one, said as such; NULL when none.
+ */
 char *
-grid_status(struct app *a)
+grid_status(struct app *a, enum msg_level *l)
 {
 	struct gridview *gv = view(a);
 	const int *insts;
-	size_t n;
+	struct buf b = BUF_INIT;
+	size_t n, first = 0, more = 0, incomplete = 0;
+	bool have = false;
 
 	if (gv->cell < 0)
 		return NULL;
 	n = checker_readers(a->ck, gv->cell, &insts);
 	for (int pass = 0; pass < 2; pass++)
 		for (size_t k = 0; k < n; k++) {
+			size_t i = (size_t)insts[k];
 			struct finding f;
 
-			if (checker_status(a->ck, (size_t)insts[k]) != FINDING_FAIL)
+			if (checker_status(a->ck, i) != FINDING_FAIL)
 				continue;
-			checker_finding(a->ck, (size_t)insts[k], &f);
-			if (f.warning == (pass == 1))
-				return checker_message(a->ck, (size_t)insts[k]);
+			checker_finding(a->ck, i, &f);
+			if (f.warning != (pass == 1))
+				continue;
+			if (checker_incomplete(a->ck, i)) {
+				if (incomplete++ == 0 && !have)
+					first = i;
+				continue;
+			}
+			if (have) {
+				more++;
+				continue;
+			}
+			first = i;
+			have = true;
 		}
+	if (have) {	/* what is wrong, then on a line of its own what would fix it */
+		char *d = checker_describe(a->ck, first), *h = checker_fix_hint(a->ck, first);
+
+		buf_adds(&b, d);
+		if (*h != '\0')
+			buf_addf(&b, "\n%s", h + strspn(h, "; "));
+		free(d);
+		free(h);
+		if (more > 0)
+			buf_addf(&b, _(" (this value also breaks %zu more relation(s): F2 lists them together)"), more);
+		*l = MSG_ERROR;
+		return buf_detach(&b);
+	}
+	*l = MSG_WARN;
+	if (incomplete > 0)
+		return xasprintf(_("Not complete yet: a relation of this cell still reads %zu blank cell(s); it is checked once they are filled (check and export count blanks as 0)."),
+		    checker_blanks(a->ck, first));
 	return NULL;
 }

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -177,67 +178,112 @@ draw_hints(struct app *a)
 	app_draw_hints(a, k == PAGE_TABLE ? CTX_GRID : k == PAGE_INFO ? CTX_FORM : CTX_TEXT);
 }
 
-/* The most important diagnostic of the report, for the status line; caller frees. */
+/* The most important diagnostic of the report, for the status line; caller
+ * frees.  Relations that still read blank cells are not complete yet: they
+ * are counted apart, not shown as errors while the officer is typing. */
 static char *
 report_status(struct app *a, enum msg_level *l)
 {
-	size_t ne = checker_errors(a->ck), nw = checker_warnings(a->ck);
+	size_t ne = 0, nw = 0, ni = 0, first[2] = { SIZE_MAX, SIZE_MAX };
 
+	for (size_t i = 0; i < checker_instances(a->ck); i++) {
+		struct finding f;
+
+		if (checker_status(a->ck, i) != FINDING_FAIL)
+			continue;
+		checker_finding(a->ck, i, &f);
+		if (checker_incomplete(a->ck, i)) {
+			ni++;
+			continue;
+		}
+		f.warning ? nw++ : ne++;
+		if (first[f.warning] == SIZE_MAX)
+			first[f.warning] = i;
+	}
 	for (int pass = 0; pass < 2; pass++)
-		for (size_t i = 0; i < checker_instances(a->ck); i++) {
-			struct finding f;
-			char *m, *s;
+		if (first[pass] != SIZE_MAX) {
+			char *m = checker_message(a->ck, first[pass]), *s;
 
-			if (checker_status(a->ck, i) != FINDING_FAIL)
-				continue;
-			checker_finding(a->ck, i, &f);
-			if (f.warning != (pass == 1))
-				continue;
-			m = checker_message(a->ck, i);
 			s = xasprintf(_("[%zu errors, %zu warnings; ^E lists them] %s"), ne, nw, m);
 			free(m);
-			*l = f.warning ? MSG_WARN : MSG_ERROR;
+			*l = pass == 1 ? MSG_WARN : MSG_ERROR;
 			return s;
 		}
 	*l = MSG_INFO;
+	if (ni > 0)
+		return xasprintf(_("No errors so far; %zu relations are not complete yet (they read blank cells)."), ni);
 	return xstrdup(_("No errors: every relation of the tables holds so far."));
 }
 
-/* The status: two rows, so that a broken relation's message keeps its end (the
- * value that fixes it) on screen at 80 columns. */
+/* Draw n bytes of text on row y, ending with "…" when it is cut. */
+static void
+status_row(struct app *a, int y, const char *text, size_t n)
+{
+	size_t fit = draw_fit(text, n, a->cols);
+
+	move(y, 0);
+	clrtoeol();
+	if (fit < n) {
+		fit = draw_fit(text, n, a->cols - 2);
+		draw_text(stdscr, y, 0, text, fit, a->cols - 2, false);
+		draw_str(stdscr, y, (int)width_str(text, fit, draw_ambiguous()), "…", 2, false);
+	} else
+		draw_text(stdscr, y, 0, text, n, a->cols, true);
+}
+
+/* Text that needs more than the rows: its first row and its last (which
+ * holds the value to type), or "…" where it is cut. */
+static void
+status_rows(struct app *a, int y, int rows, const char *text)
+{
+	size_t *st, n = draw_wrap(text, a->cols, &st);
+
+	for (int r = 0; r < rows; r++) {
+		size_t k = (size_t)r;
+
+		if (r == rows - 1 && n > (size_t)rows)	/* keep the end */
+			k = n - 1;
+		if (k < n)
+			draw_text(stdscr, y + r, 0, text + st[k], st[k + 1] - st[k], a->cols, true);
+		else {
+			move(y + r, 0);
+			clrtoeol();
+		}
+	}
+	free(st);
+}
+
+/*
+ * The status: two rows.  A message with a line break is "what is wrong" and
+ * "what would fix it": the fix gets the second row (both rows if it needs
+ * them), what is wrong the first, cut with "…"; the problems list (F2)
+ * shows it whole.
+ */
 static void
 draw_status(struct app *a)
 {
 	int y = a->rows - 3;
 	enum msg_level l = a->msg_level;
 	char *s = NULL;
+	const char *text, *nl;
 	attr_t at;
 
 	if (l == MSG_NONE && a->pages[a->cur].kind == PAGE_TABLE)
-		s = grid_status(a);
+		s = grid_status(a, &l);
 	if (l == MSG_NONE && s == NULL)
 		s = report_status(a, &l);
-	else if (s != NULL)
-		l = MSG_ERROR;
 	at = l == MSG_ERROR ? app_look(a, LOOK_BAD) : l == MSG_WARN ? app_look(a, LOOK_TODO) : A_NORMAL;
-	{
-		const char *text = s != NULL ? s : a->msg;
-		size_t *st, n = draw_wrap(text, a->cols, &st);
-
-		attron(at | A_BOLD);
-		for (int r = 0; r < 2; r++) {
-			size_t from = (size_t)r < n ? st[r] : strlen(text);
-			size_t len = (size_t)r < n ? st[r + 1] - st[r] : 0;
-
-			move(y + r, 0);
-			clrtoeol();
-			if (r == 1 && n > 2)	/* keep the end: it holds the value to type */
-				from = st[n - 1], len = st[n] - st[n - 1];
-			draw_text(stdscr, y + r, 0, text + from, len, a->cols, true);
-		}
-		attroff(at | A_BOLD);
-		free(st);
+	text = s != NULL ? s : a->msg;
+	attron(at | A_BOLD);
+	if ((nl = strchr(text, '\n')) == NULL)
+		status_rows(a, y, 2, text);
+	else if (draw_width(nl + 1) > a->cols)
+		status_rows(a, y, 2, nl + 1);
+	else {
+		status_row(a, y, text, (size_t)(nl - text));
+		status_row(a, y + 1, nl + 1, strlen(nl + 1));
 	}
+	attroff(at | A_BOLD);
 	free(s);
 }
 
