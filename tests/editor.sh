@@ -159,4 +159,34 @@ shows "$QUESTION" "^Q asks"
 key n
 ends "N quits"
 
+# ---- 6. done means done: what is left, F5, undo in one step ---------------------
+
+rm -f "$F"
+"$NIANBAO" new --agency 测试县测试局 --year 2025 "$F" >/dev/null 2>&1
+tm kill-server >/dev/null 2>&1
+rm -f "$J" "$L"
+start
+shows_re '^ nianbao' "a new empty report opens"
+key F2
+shows_re '待办 +三 依申请公开：还有[0-9]+个空白单元格' "F2 says what table 三 lacks: 还有N个空白单元格"
+shows_re '待办 +一 总体情况还是空的' "and which parts are still empty"
+key Escape
+key M-3
+shows 三、收到和处理政府信息公开申请情况 "M-3 shows table 三"
+key F5
+status_shows "$(fragre 'Filled %zu blank cells of %s with 0 (^Z undoes it in one step).')" "F5 fills the blanks of table 三 with 0"
+shows_re '│ *（一）予以公开 +0( +0)+$' "the cells show 0"
+key C-z
+shows_re '│ *（一）予以公开 *$' "one ^Z takes them all back to blank"
+key C-y
+shows_re '│ *（一）予以公开 +0( +0)+$' "^Y fills them again"
+key F2
+shows_re '待办 +一 总体情况还是空的' "F2 again"
+hides '三 依申请公开：还有' "table 三 is no longer listed as blank"
+key Escape
+key C-q
+shows "$QUESTION" "^Q asks"
+key n
+ends "N quits"
+
 done_testing

@@ -280,23 +280,30 @@ same "$F" "$TMP/locked.nb" "the file is as saved"
 restart
 shows '测试县测试局2025' "the editor opens the report again"
 key F4
-status_shows "$(fragre 'Export as  T text   H HTML')" "F4 asks what to export"
+BEFORE=$(fragre 'Before exporting: %zu errors, %zu blank cells (F2 lists them). Export anyway?  Y yes   N no')
+status_shows "$BEFORE" "F4 first says what is wrong or blank"
+key y
+status_shows "$(fragre 'Export as  T text   H HTML')" "then asks what to export"
 key h
 status_shows "$(fragre 'Encoding  U UTF-8   G GB18030   K GBK')" "then the encoding"
 key g
 key Enter
 key Enter
-if T=5 poll_screen _has_re "$(fragre 'The report still has errors (^E lists them). Export anyway?  Y yes   N no')"; then key y; fi
 status_shows "$(fragre 'Exported to %s (%s); %zu blank cells printed as 0.')" "the export is reported"
 if [ -s "$TMP/w/r.html" ] && iconv -f GB18030 -t UTF-8 "$TMP/w/r.html" | grep -q '<meta charset="GB18030">'; then
 	ok "r.html is written beside the report, in GB18030"
 else
 	not_ok "r.html is written beside the report, in GB18030"
 fi
+key C-s
+hides "$MODIFIED" "saved (the export choice was remembered)"
 key F4
+status_shows "$BEFORE" "F4 again: what is left first"
+key y
 # shellcheck disable=SC2059
 shows "$(printf "$(tr_ '%s  (Enter: %c)')" '' h | sed 's/^ *//')" "the next export offers HTML again"
 key Escape
+row_hides 1 "$MODIFIED_RE" "a cancelled F4 leaves the report unmodified"
 key C-s
 key C-q
 ends "the editor quits"

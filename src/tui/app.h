@@ -15,6 +15,7 @@
 #include "core/report.h"
 #include "core/rules.h"
 #include "core/tplset.h"
+#include "edit/cellundo.h"
 #include "edit/textbuf.h"
 #include "lib/buf.h"
 #include "store/prefs.h"
@@ -56,12 +57,6 @@ struct screen {
 
 enum msg_level { MSG_NONE, MSG_INFO, MSG_WARN, MSG_ERROR };
 
-/* One change of a table cell, for undo and redo in the tables. */
-struct cell_edit {
-	int		 cell;
-	struct value	 before, after;
-};
-
 struct app {
 	const char	*path;
 	struct tplset	*ts;
@@ -74,8 +69,7 @@ struct app {
 	struct textbuf	**texts;	/* per part, created when first shown */
 	int		*text_top;	/* per part: first visual line shown */
 	struct gridview	*grids;		/* per table */
-	struct cell_edit *cell_edits;	/* [0, cell_done) done, the rest undone */
-	size_t		 cell_nedits, cell_done, cell_cap;
+	struct cellundo	 cell_undo;	/* undo and redo in the tables */
 	int		 info_field;
 	bool		 info_editing;
 	char		 info_buf[512];
@@ -177,6 +171,8 @@ void nav_draw(struct app *a, bool full);
 /* Page shown at a click on navigator row y, or -1. */
 long nav_hit(const struct app *a, int y);
 size_t nav_first_page_of_section(const struct app *a, int section);
+/* The name of a page with its section's short title before it; caller frees. */
+char *nav_label(const struct app *a, size_t page);
 
 /* page_text.c */
 struct textbuf *text_buffer(struct app *a, int part);
@@ -193,6 +189,8 @@ void grid_key(struct app *a, int key, bool code);
 void grid_paste(struct app *a, const char *s, size_t n);
 void grid_click(struct app *a, int y, int x);
 void grid_focus(struct app *a, int table, int cell);
+/* The blank cells of the current table become 0, in one undo step. */
+void grid_fill_zero(struct app *a);
 /* Status text for the focused cell (the most important diagnostic) and its
  * level (an incomplete relation is a warning); caller frees, or NULL. */
 char *grid_status(struct app *a, enum msg_level *l);

@@ -244,27 +244,55 @@ app_notice(struct app *a, int y, const char *msg)
 
 /* ---- the list of problems ------------------------------------------------ */
 
+/* A line of the list: what is still to do (a blank table, an empty part),
+ * or a failed relation. */
+struct problem {
+	char		*todo;		/* NULL for a relation */
+	size_t		 inst;		/* the relation */
+	size_t		 page;		/* to do: where */
+	int		 cell;		/* to do: the first blank cell, or -1 */
+};
+
 struct problems_screen {
 	struct screen	 s;
-	size_t		*ids, n, sel, top;
+	struct problem	*v;
+	size_t		 n, sel, top;
 };
+
+static char *
+problem_text(struct app *a, const struct problem *p)
+{
+	struct finding f;
+	char *m, *line;
+
+	if (p->todo != NULL)
+		return xstrdup(p->todo);
+	m = checker_message(a->ck, p->inst);
+	checker_finding(a->ck, p->inst, &f);
+	line = xasprintf("%s %s  %s", checker_incomplete(a->ck, p->inst) ? _("incomplete") :
+	    f.warning ? _("warning") : _("error"), f.rule, m);
+	free(m);
+	return line;
+}
 
 static void
 problems_draw_line(struct app *a, struct problems_screen *p, size_t k)
 {
-	struct finding f;
-	char *m = checker_message(a->ck, p->ids[k]), *line;
+	char *line = problem_text(a, &p->v[k]);
+	int y = 1 + (int)(k - p->top);
 
-	checker_finding(a->ck, p->ids[k], &f);
-	line = xasprintf("%s %s  %s", checker_incomplete(a->ck, p->ids[k]) ? _("incomplete") :
-	    f.warning ? _("warning") : _("error"), f.rule, m);
 	if (k == p->sel)
 		attron(app_look(a, LOOK_SEL));
-	draw_str(stdscr, 1 + (int)(k - p->top), 0, line, a->cols, true);
+	if (draw_width(line) > a->cols) {	/* cut with an ellipsis, never silently */
+		size_t fit = draw_fit(line, strlen(line), a->cols - 2);
+
+		draw_text(stdscr, y, 0, line, fit, a->cols - 2, true);
+		draw_str(stdscr, y, a->cols - 2, "…", 2, true);
+	} else
+		draw_str(stdscr, y, 0, line, a->cols, true);
 	if (k == p->sel)
 		attroff(app_look(a, LOOK_SEL));
 	free(line);
-	free(m);
 }
 
 static void
@@ -286,8 +314,8 @@ problems_draw(struct app *a, struct screen *s)
 		p->top = p->sel - rows + 1;
 	for (size_t k = p->top; k < p->n && k < p->top + rows; k++)
 		problems_draw_line(a, p, k);
-	if (p->n > 0) {	/* the whole message of the chosen problem */
-		char *m = checker_message(a->ck, p->ids[p->sel]);
+	if (p->n > 0) {	/* the whole text of the chosen line */
+		char *m = problem_text(a, &p->v[p->sel]);
 		size_t *st, nl = draw_wrap(m, a->cols, &st);
 
 		mvhline_set(a->rows - 5, 0, WACS_HLINE, a->cols);
@@ -302,11 +330,20 @@ problems_draw(struct app *a, struct screen *s)
 static void
 problems_go(struct app *a, struct problems_screen *p)
 {
+	const struct problem *pr;
 	struct finding f;
 
 	if (p->n == 0)
 		return;
-	checker_finding(a->ck, p->ids[p->sel], &f);
+	pr = &p->v[p->sel];
+	if (pr->todo != NULL) {
+		if (pr->cell >= 0)
+			grid_focus(a, a->r->tpl->values[pr->cell].table, pr->cell);
+		else
+			app_go(a, pr->page);
+		return;
+	}
+	checker_finding(a->ck, pr->inst, &f);
 	if (f.ncells > 0) {
 		int cell = f.fix >= 0 ? f.fix : f.cells[0];
 
@@ -333,18 +370,69 @@ problems_key(struct app *a, struct screen *s, int rc, wint_t wc)
 	return true;
 }
 
+static struct problem *
+problems_add(struct problems_screen *p, size_t *cap)
+{
+	p->v = xgrow(p->v, cap, p->n + 1, sizeof *p->v);
+	memset(&p->v[p->n], 0, sizeof *p->v);
+	p->v[p->n].cell = -1;
+	return &p->v[p->n++];
+}
+
+/* What is left to do: tables with blank cells, parts still empty. */
+static void
+problems_todo(struct app *a, struct problems_screen *p, size_t *cap)
+{
+	const struct template *t = a->r->tpl;
+
+	for (size_t pg = 0; pg < a->npages; pg++) {
+		const struct page *g = &a->pages[pg];
+		size_t blanks = 0;
+		int first = -1;
+		char *name;
+
+		if (g->kind == PAGE_TABLE)
+			for (size_t v = 0; v < t->nvalues; v++)
+				if (t->values[v].table == g->index && a->r->cells[v].state == VALUE_BLANK &&
+				    !checker_is_derived(a->ck, (int)v)) {
+					blanks++;
+					first = first < 0 ? (int)v : first;
+				}
+		if (g->kind == PAGE_TABLE ? blanks == 0 :
+		    g->kind != PAGE_TEXT || a->r->texts[g->index][0] != '\0')
+			continue;
+		name = nav_label(a, pg);
+		{
+			struct problem *pr = problems_add(p, cap);
+
+			pr->page = pg;
+			pr->cell = first;
+			pr->todo = g->kind == PAGE_TABLE ?
+			    xasprintf(_("to do  %s: %zu blank cells (F5 there fills them with 0)"), name, blanks) :
+			    xasprintf(_("to do  %s is still empty"), name);
+		}
+		free(name);
+	}
+}
+
 void
 app_problems(struct app *a)
 {
 	struct problems_screen p = { { problems_draw, problems_key, false, false }, NULL, 0, 0, 0 };
+	size_t cap = 0;
 
 	text_sync(a);
-	p.ids = xcalloc(checker_instances(a->ck) + 1, sizeof *p.ids);
+	for (size_t i = 0; i < checker_instances(a->ck); i++)	/* complete relations first */
+		if (checker_status(a->ck, i) == FINDING_FAIL && !checker_incomplete(a->ck, i))
+			problems_add(&p, &cap)->inst = i;
+	problems_todo(a, &p, &cap);
 	for (size_t i = 0; i < checker_instances(a->ck); i++)
-		if (checker_status(a->ck, i) == FINDING_FAIL)
-			p.ids[p.n++] = i;
+		if (checker_status(a->ck, i) == FINDING_FAIL && checker_incomplete(a->ck, i))
+			problems_add(&p, &cap)->inst = i;
 	app_run(a, &p.s);
-	free(p.ids);
+	for (size_t k = 0; k < p.n; k++)
+		free(p.v[k].todo);
+	free(p.v);
 }
 
 /* ---- help ------------------------------------------------------------------ */

@@ -26,6 +26,8 @@ static const struct key_help all[] = {
 	{ "M-1..M-6, Esc 1..6", { { 0, false } }, ACT_NONE, CTX_TEXT, N_("Section"),
 	  N_("Jump to section 1 to 6") },
 	{ "/", { { 0, false } }, ACT_NONE, CTX_GRID, N_("Not applicable"), NULL },
+	{ "F5", { F(5) }, ACT_FILL_ZERO, CTX_GRID, N_("Blanks to 0"),
+	  N_("Fill the remaining blank cells of this table with 0 (one undo step)") },
 	{ "F2, ^E", { F(2), K(CTRL('e')) }, ACT_PROBLEMS, CTX_PAGES, N_("Problems"),
 	  N_("List of errors and warnings; Enter goes to the cell") },
 	{ "^Z, ^Y, M-U, M-E", { K(CTRL('z')), K(CTRL('y')) }, ACT_UNDO, CTX_TEXT, N_("Undo"),

@@ -114,6 +114,19 @@ page_label(const struct app *a, size_t i, bool *sub)
 	return xstrdup(p->kind == PAGE_TABLE ? t->tables[p->index].name : _("Overview"));
 }
 
+char *
+nav_label(const struct app *a, size_t page)
+{
+	bool sub;
+	char *l = page_label(a, page, &sub), *full;
+
+	if (!sub)
+		return l;
+	full = xasprintf("%s %s", a->r->tpl->sections[a->pages[page].section].short_title, l);
+	free(l);
+	return full;
+}
+
 /*
  * Rows of the navigator: a section with several pages shows its first page
  * as the section and the others, indented, only while the section is open.

@@ -694,17 +694,6 @@ horizontal(struct app *a, int dir)
 
 /* ---- editing ------------------------------------------------------------ */
 
-/* Remember a cell change; a new change forgets what was undone. */
-static void
-remember(struct app *a, int cell, const struct value *before, const struct value *after)
-{
-	a->cell_edits = xgrow(a->cell_edits, &a->cell_cap, a->cell_done + 1, sizeof *a->cell_edits);
-	a->cell_edits[a->cell_done].cell = cell;
-	a->cell_edits[a->cell_done].before = *before;
-	a->cell_edits[a->cell_done].after = *after;
-	a->cell_nedits = ++a->cell_done;
-}
-
 /* Store text in cell; false (and a message) if it is refused. */
 static bool
 store(struct app *a, int cell, const char *text)
@@ -721,30 +710,82 @@ store(struct app *a, int cell, const char *text)
 	}
 	if (checker_set(a->ck, cell, &v, NULL) > 0) {
 		checker_note_edit(a->ck, cell);	/* a relation it breaks names it first */
-		remember(a, cell, &before, &v);
+		cellundo_add(&a->cell_undo, cell, &before, &v);
 		app_edited(a);
 	}
 	return true;
 }
 
-/* Undo (back) or redo the last cell change, and show the cell. */
+static bool commit(struct app *a);
+
+/* Undo (back) or redo the last step of cell changes, and show its cell. */
 static void
 undo_cell(struct app *a, bool back)
 {
-	struct cell_edit *e;
+	const struct cell_change **c;
+	size_t n = back ? cellundo_undo(&a->cell_undo, &c) : cellundo_redo(&a->cell_undo, &c);
+	bool skipped = false;
 
-	if (back ? a->cell_done == 0 : a->cell_done == a->cell_nedits) {
+	if (n == 0) {
 		app_message(a, MSG_INFO, back ? _("Nothing to undo.") : _("Nothing to redo."));
 		return;
 	}
-	e = &a->cell_edits[back ? --a->cell_done : a->cell_done++];
-	if (checker_is_derived(a->ck, e->cell)) {	/* auto totals changed since: it follows its inputs */
+	for (size_t k = 0; k < n; k++) {
+		if (checker_is_derived(a->ck, c[k]->cell)) {	/* auto totals changed since: it follows its inputs */
+			skipped = true;
+			continue;
+		}
+		checker_set(a->ck, c[k]->cell, back ? &c[k]->before : &c[k]->after, NULL);
+	}
+	checker_note_edit(a->ck, -1);
+	app_edited(a);
+	if (skipped)
 		app_message(a, MSG_INFO, _("That change was to a total that is now computed."));
+	else if (n > 1)
+		app_message(a, MSG_INFO, back ? _("Undone: %zu cells.") : _("Redone: %zu cells."), n);
+	{	/* show the step's first cell */
+		int cell = back ? c[n - 1]->cell : c[0]->cell;
+
+		grid_focus(a, a->r->tpl->values[cell].table, cell);
+	}
+}
+
+void
+grid_fill_zero(struct app *a)
+{
+	const struct template *t = a->r->tpl;
+	int table = a->pages[a->cur].index, first, last;
+	struct value zero = { VALUE_NUMBER, 0, 0, "" };
+	size_t n = 0;
+
+	if (!commit(a))
+		return;
+	table_span(a, table, &first, &last);
+	cellundo_begin(&a->cell_undo);
+	for (int v = first; v >= 0 && v <= last; v++) {
+		struct value before = a->r->cells[v];
+		char *err = NULL;
+
+		if (before.state != VALUE_BLANK || !editable(a, v))
+			continue;
+		if (checker_validate(a->ck, v, &zero, &err) != 0) {
+			free(err);
+			continue;
+		}
+		if (checker_set(a->ck, v, &zero, NULL) > 0) {
+			cellundo_add(&a->cell_undo, v, &before, &zero);
+			n++;
+		}
+	}
+	cellundo_end(&a->cell_undo);
+	checker_note_edit(a->ck, -1);
+	if (n == 0) {
+		app_message(a, MSG_INFO, _("%s has no blank cells."), t->tables[table].name);
 		return;
 	}
-	checker_set(a->ck, e->cell, back ? &e->before : &e->after, NULL);
 	app_edited(a);
-	grid_focus(a, a->r->tpl->values[e->cell].table, e->cell);
+	a->full = true;
+	app_message(a, MSG_INFO, _("Filled %zu blank cells of %s with 0 (^Z undoes it in one step)."), n, t->tables[table].name);
 }
 
 static bool

@@ -453,6 +453,26 @@ ask_choice(struct app *a, const char *question, const char *keys, int current)
 	return c == '\r' ? current : c;
 }
 
+/* Before any format question: what is wrong or blank, and whether to go on. */
+static bool
+export_first_what_is_left(struct app *a)
+{
+	const struct template *t = a->r->tpl;
+	size_t blanks = 0, errors = checker_errors(a->ck);
+	char *q;
+	int c;
+
+	for (size_t v = 0; v < t->nvalues; v++)
+		blanks += a->r->cells[v].state == VALUE_BLANK && !checker_is_derived(a->ck, (int)v);
+	if (errors == 0 && blanks == 0)
+		return true;
+	q = xasprintf(_("Before exporting: %zu errors, %zu blank cells (F2 lists them). Export anyway?  Y yes   N no"),
+	    errors, blanks);
+	c = app_ask(a, q, "yn");
+	free(q);
+	return c == 'y';
+}
+
 /* The export dialog: format, encoding, line ends, blanks; then write beside the report. */
 static void
 export_dialog(struct app *a)
@@ -464,6 +484,8 @@ export_dialog(struct app *a)
 	int c;
 
 	text_sync(a);
+	if (!export_first_what_is_left(a))
+		return;
 	export_request_init(&req, a->r->export_choice);
 	if ((c = ask_choice(a, _("Export as  T text   H HTML"), "th", req.html ? 'h' : 't')) == 0)
 		return;
@@ -483,16 +505,6 @@ export_dialog(struct app *a)
 	if ((c = ask_choice(a, _("Blank cells  Z print 0   E leave empty"), "ze", req.opts.blank == BLANK_ZERO ? 'z' : 'e')) == 0)
 		return;
 	req.opts.blank = c == 'z' ? BLANK_ZERO : BLANK_EMPTY;
-	choice = export_request_choice(&req);
-	if (strcmp(choice, a->r->export_choice) != 0 && !a->readonly) {	/* remembered with the report */
-		free(a->r->export_choice);
-		a->r->export_choice = choice;
-		app_edited(a);
-	} else
-		free(choice);
-	if (checker_errors(a->ck) > 0 &&
-	    app_ask(a, _("The report still has errors (^E lists them). Export anyway?  Y yes   N no"), "yn") != 'y')
-		return;
 	out = export_default_path(a->path, req.html);
 	if (access(out, F_OK) == 0) {
 		char *q = xasprintf(_("%s exists. Replace it?  Y yes   N no"), out);
@@ -508,9 +520,19 @@ export_dialog(struct app *a)
 	    export_write(out, &bytes, &err) != 0) {
 		app_message(a, MSG_ERROR, "%s", err);
 		free(err);
-	} else
+	} else {
 		app_message(a, MSG_INFO, _("Exported to %s (%s); %zu blank cells printed as 0."), out,
 		    req.encoding, st.blanks_as_zero);
+		/* The choice is remembered with the report once it was used: a
+		 * cancelled F4 leaves the report as it was. */
+		choice = export_request_choice(&req);
+		if (strcmp(choice, a->r->export_choice) != 0 && !a->readonly) {
+			free(a->r->export_choice);
+			a->r->export_choice = choice;
+			app_edited(a);
+		} else
+			free(choice);
+	}
 	free(out);
 	buf_free(&bytes);
 }
@@ -569,6 +591,11 @@ global_action(struct app *a, enum action act)
 		break;
 	case ACT_EXPORT:
 		export_dialog(a);
+		break;
+	case ACT_FILL_ZERO:
+		if (a->pages[a->cur].kind != PAGE_TABLE || a->readonly)
+			return false;
+		grid_fill_zero(a);
 		break;
 	default:
 		return false;
@@ -1078,7 +1105,7 @@ app_free(struct app *a)
 	free(a->texts);
 	free(a->text_top);
 	free(a->grids);
-	free(a->cell_edits);
+	cellundo_free(&a->cell_undo);
 	free(a->row_sig);
 	free(a->cell_sig);
 	free(a->pages);
