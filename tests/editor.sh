@@ -189,4 +189,23 @@ shows "$QUESTION" "^Q asks"
 key n
 ends "N quits"
 
+# ---- 7. the whole guidance -------------------------------------------------------
+
+open_demo
+key M-6
+shows 六、其他需要报告的事项 "M-6 shows section 六"
+hides 没有的可以不写 "the end of its guidance is cut above the text"
+key F6
+shows 没有的可以不写 "F6 shows the whole guidance, to its last sentence"
+shows "$(frag '(the end of the guidance)')" "and says it is the end"
+key Escape
+hides "$(frag '(the end of the guidance)')" "Esc goes back to the page"
+shows 六、其他需要报告的事项 "section 六 again"
+tm kill-server
+open_demo 120 50
+key M-6
+shows 六、其他需要报告的事项 "120x50: section 六"
+shows 没有的可以不写 "a tall window shows the whole guidance of section 六 above the text"
+tm kill-server
+
 done_testing

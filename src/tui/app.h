@@ -149,6 +149,11 @@ void app_edited(struct app *a);
 /* The key-hint bar of a context (enum key_context) on the last row. */
 void app_draw_hints(struct app *a, unsigned ctx);
 void app_go(struct app *a, size_t page);
+/* Rows for the guidance above a page: least at 24 rows, more in taller windows. */
+static inline int app_guide_rows(const struct app *a, int least)
+{
+	return least + (a->rows > MIN_ROWS ? (a->rows - MIN_ROWS) * least / 12 : 0);
+}
 /* Draw a guidance text in rows [y, y + max) of the pane; returns rows used. */
 int app_draw_guide(struct app *a, int y, const char *title, const char *guide, int max);
 
@@ -164,6 +169,8 @@ void app_notice(struct app *a, int y, const char *msg);
 void app_problems(struct app *a);
 /* The keys, from the binding table. */
 void app_help(struct app *a);
+/* The whole guidance of the current part or table, scrollable. */
+void app_guide(struct app *a);
 
 /* nav.c */
 void nav_build(struct app *a);

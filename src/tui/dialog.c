@@ -491,3 +491,83 @@ app_help(struct app *a)
 	h.n = keys_all(&h.k);
 	app_run(a, &h.s);
 }
+
+/* ---- the whole guidance ------------------------------------------------------ */
+
+struct guide_screen {
+	struct screen	 s;
+	const char	*title, *text;
+	int		 top;
+};
+
+static void
+guide_draw(struct app *a, struct screen *s)
+{
+	struct guide_screen *g = (struct guide_screen *)s;
+	size_t *st, n = draw_wrap(g->text, a->cols - 2, &st);
+	int rows = a->rows - 3;
+
+	if (g->top > (int)n - rows)
+		g->top = (int)n - rows;
+	if (g->top < 0)
+		g->top = 0;
+	erase();
+	attron(app_look(a, LOOK_TITLE));
+	mvhline(0, 0, ' ', a->cols);
+	draw_str(stdscr, 0, 1, g->title, a->cols - 1, false);
+	attroff(app_look(a, LOOK_TITLE));
+	for (int r = 0; r < rows && (size_t)(g->top + r) < n; r++) {
+		size_t k = (size_t)(g->top + r), len = st[k + 1] - st[k];
+
+		if (len > 0 && g->text[st[k] + len - 1] == '\n')
+			len--;
+		draw_text(stdscr, 1 + r, 1, g->text + st[k], len, a->cols - 2, false);
+	}
+	attron(A_DIM);
+	draw_str(stdscr, a->rows - 2, 1, (size_t)(g->top + rows) < n ?
+	    _("(more below: Down or PgDn scrolls)") : _("(the end of the guidance)"), a->cols - 2, false);
+	attroff(A_DIM);
+	app_draw_hints(a, CTX_LIST);
+	free(st);
+}
+
+static bool
+guide_key(struct app *a, struct screen *s, int rc, wint_t wc)
+{
+	struct guide_screen *g = (struct guide_screen *)s;
+
+	if (rc == ERR)
+		return false;
+	if (rc == KEY_CODE_YES && wc == KEY_DOWN)
+		g->top++;
+	else if (rc == KEY_CODE_YES && wc == KEY_UP && g->top > 0)
+		g->top--;
+	else if (rc == KEY_CODE_YES && wc == KEY_NPAGE)
+		g->top += a->rows - 4;
+	else if (rc == KEY_CODE_YES && wc == KEY_PPAGE)
+		g->top = g->top > a->rows - 4 ? g->top - (a->rows - 4) : 0;
+	else if ((rc == OK && (wc == 27 || wc == 'q' || wc == CTRL('r') || wc == '\r')) ||
+	    (rc == KEY_CODE_YES && wc == KEY_F(6)))
+		s->done = true;
+	return true;
+}
+
+void
+app_guide(struct app *a)
+{
+	const struct template *t = a->r->tpl;
+	const struct page *p = &a->pages[a->cur];
+	struct guide_screen g = { { guide_draw, guide_key, false, false }, NULL, NULL, 0 };
+
+	if (p->kind == PAGE_TEXT) {
+		g.title = *t->parts[p->index].title != '\0' ? t->parts[p->index].title : t->sections[p->section].title;
+		g.text = t->parts[p->index].guide;
+	} else if (p->kind == PAGE_TABLE) {
+		g.title = t->sections[t->tables[p->index].section].title;
+		g.text = t->sections[t->tables[p->index].section].guide;
+	} else
+		return;
+	if (g.text == NULL)
+		g.text = "";
+	app_run(a, &g.s);
+}

@@ -30,6 +30,8 @@ static const struct key_help all[] = {
 	  N_("Fill the remaining blank cells of this table with 0 (one undo step)") },
 	{ "F2, ^E", { F(2), K(CTRL('e')) }, ACT_PROBLEMS, CTX_PAGES, N_("Problems"),
 	  N_("List of errors and warnings; Enter goes to the cell") },
+	{ "F6, ^R", { F(6), K(CTRL('r')) }, ACT_GUIDE, CTX_TEXT | CTX_GRID, N_("Guidance"),
+	  N_("Show the whole guidance of this part or table, and back") },
 	{ "^Z, ^Y, M-U, M-E", { K(CTRL('z')), K(CTRL('y')) }, ACT_UNDO, CTX_TEXT, N_("Undo"),
 	  N_("Undo, redo (texts and table cells)") },
 	{ "^T", { K(CTRL('t')) }, ACT_AUTO_TOTALS, CTX_GRID, N_("Auto totals"),

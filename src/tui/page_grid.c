@@ -12,7 +12,6 @@
 #include "tui/draw.h"
 
 #define CTRL(c) ((c) & 0x1f)
-#define GUIDE_ROWS 2
 
 /*
  * The layout of a table on screen.  Every template row becomes one or more
@@ -516,7 +515,7 @@ grid_draw_head(struct app *a, const struct tpl_table *tb)
 	attron(A_BOLD);
 	draw_str(stdscr, y, app_pane_x(a), t->sections[tb->section].title, app_pane_w(a), true);
 	attroff(A_BOLD);
-	y += 1 + app_draw_guide(a, y + 1, NULL, t->sections[tb->section].guide, GUIDE_ROWS);
+	y += 1 + app_draw_guide(a, y + 1, NULL, t->sections[tb->section].guide, app_guide_rows(a, 2));
 	if (a->r->auto_totals) {
 		attron(app_look(a, LOOK_DERIVED));
 		draw_str(stdscr, y, app_pane_x(a), _("Auto totals on (^T): computed cells are in this colour."), app_pane_w(a) - 1, false);

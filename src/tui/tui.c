@@ -592,6 +592,9 @@ global_action(struct app *a, enum action act)
 	case ACT_EXPORT:
 		export_dialog(a);
 		break;
+	case ACT_GUIDE:
+		app_guide(a);
+		break;
 	case ACT_FILL_ZERO:
 		if (a->pages[a->cur].kind != PAGE_TABLE || a->readonly)
 			return false;
