@@ -201,6 +201,13 @@ shows "$(frag '(the end of the guidance)')" "and says it is the end"
 key Escape
 hides "$(frag '(the end of the guidance)')" "Esc goes back to the page"
 shows 六、其他需要报告的事项 "section 六 again"
+key M-1
+key PPage
+shows 开篇段落 "the opening paragraph (a part without a section)"
+key F6
+shows_re '^ 开篇段落' "F6 there titles the guidance with the part's name (the keyfuzz crash)"
+key Escape
+if _dead; then not_ok "the editor is still running"; _why; else ok "the editor is still running"; fi
 tm kill-server
 open_demo 120 50
 key M-6

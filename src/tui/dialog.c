@@ -558,16 +558,17 @@ app_guide(struct app *a)
 	const struct template *t = a->r->tpl;
 	const struct page *p = &a->pages[a->cur];
 	struct guide_screen g = { { guide_draw, guide_key, false, false }, NULL, NULL, 0 };
+	char *title;
 
-	if (p->kind == PAGE_TEXT) {
-		g.title = *t->parts[p->index].title != '\0' ? t->parts[p->index].title : t->sections[p->section].title;
+	if (p->kind == PAGE_TEXT)
 		g.text = t->parts[p->index].guide;
-	} else if (p->kind == PAGE_TABLE) {
-		g.title = t->sections[t->tables[p->index].section].title;
+	else if (p->kind == PAGE_TABLE)
 		g.text = t->sections[t->tables[p->index].section].guide;
-	} else
+	else
 		return;
 	if (g.text == NULL)
 		g.text = "";
+	g.title = title = nav_label(a, a->cur);	/* the opening paragraph has no section title */
 	app_run(a, &g.s);
+	free(title);
 }
