@@ -215,4 +215,48 @@ shows 六、其他需要报告的事项 "120x50: section 六"
 shows 没有的可以不写 "a tall window shows the whole guidance of section 六 above the text"
 tm kill-server
 
+# ---- 8. keys no other scenario sent: a bracketed paste, ^Z/^Y, Tab, ^T, ^E ------
+
+rm -f "$F"
+"$NIANBAO" new --agency 测试县测试局 --year 2025 "$F" >/dev/null 2>&1
+tm kill-server >/dev/null 2>&1
+rm -f "$J" "$L"
+start
+shows_re '^ nianbao' "a new empty report opens"
+key M-3
+focus_is 一、本年新收政府信息公开申请数量 自然人 "table 三, first cell"
+tm set-buffer -b p -- "$(printf '3\t1 0\t0\n2\t0\t0')"
+tm paste-buffer -p -b p -t "$W"
+shows_re '│一、本年新收[^ ]* +3 +1 +0 +0( +[0-9]*)*$' "a bracketed paste fills the row across: 3 1 0 0"
+shows_re '│二、上年结转[^ ]* +2 +0 +0( +[0-9]*)*$' "and its second line the next row"
+status_shows "$(fragre 'Pasted %d values.')" "the status says the values were pasted"
+key C-z
+shows_re '│一、本年新收[^ ]* *$' "^Z takes the whole paste back in one step"
+shows_re '│二、上年结转[^ ]* *$' "both rows"
+key C-y
+shows_re '│一、本年新收[^ ]* +3 +1 +0 +0( +[0-9]*)*$' "^Y pastes them again"
+key Tab
+focus_is 一、本年新收政府信息公开申请数量 法人或其他组织／商业 "Tab goes to the next cell (商业企业)"
+key BTab
+focus_is 一、本年新收政府信息公开申请数量 自然人 "Shift-Tab back to 自然人"
+key C-t
+status_shows "$(fragre 'Auto totals off: totals are kept as typed and checked.')" "^T turns auto totals off"
+shows "$(frag 'Auto totals off (^T): totals are typed and checked.')" "the table says so"
+key C-t
+status_shows "$(fragre 'Auto totals on: totals are computed from the other cells.')" "^T turns them on again"
+key C-e
+shows "$(frag 'Errors and warnings: Enter goes to the cell, Esc closes')" "^E opens the problems list"
+shows_re '待办 +一 总体情况还是空的' "which lists what is left"
+key Escape
+hides "$(frag 'Errors and warnings: Enter goes to the cell, Esc closes')" "Esc closes it"
+key F2
+shows "$(frag 'Errors and warnings: Enter goes to the cell, Esc closes')" "F2 opens it too"
+key Down
+key Enter
+hides "$(frag 'Errors and warnings: Enter goes to the cell, Esc closes')" "Enter goes to the chosen line"
+key C-q
+shows "$QUESTION" "^Q asks"
+key n
+ends "N quits"
+
 done_testing

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "edit/rowpaste.h"
 #include "lib/buf.h"
 #include "lib/utf8.h"
 #include "lib/width.h"
@@ -910,31 +911,30 @@ grid_key(struct app *a, int key, bool code)
 		step(a, -1, true);
 }
 
-/* Paste numbers separated by tabs or spaces across the row, lines down the rows. */
+/* Paste numbers separated by tabs or spaces across the row, lines down the
+ * rows (split by rowpaste), as one undo step. */
 void
 grid_paste(struct app *a, const char *s, size_t n)
 {
 	const struct template *t = a->r->tpl;
 	struct gridview *gv = view(a);
-	char *copy = xstrndup(s, n), *save_line = NULL;
+	struct rowpaste p;
 	int start = gv->cell, row_start = gv->cell, stored = 0, skipped = 0;
 
-	if (!commit(a) || start < 0) {
-		free(copy);
+	if (!commit(a) || start < 0)
 		return;
-	}
-	for (char *line = strtok_r(copy, "\n", &save_line); line != NULL;
-	    line = strtok_r(NULL, "\n", &save_line)) {
-		char *save = NULL;
+	rowpaste_split(s, n, &p);
+	cellundo_begin(&a->cell_undo);
+	for (size_t k = 0; k < p.nlines; k++) {
 		int cell = row_start, row = t->values[row_start].row;
 
-		for (char *tok = strtok_r(line, " \t", &save); tok != NULL; tok = strtok_r(NULL, " \t", &save)) {
+		for (size_t j = 0; j < p.lines[k].n; j++) {
 			if (cell < 0 || cell >= (int)t->nvalues || t->values[cell].row != row ||
 			    t->values[cell].table != t->values[start].table)
 				break;
 			if (!editable(a, cell))
 				skipped++;
-			else if (!store(a, cell, tok))
+			else if (!store(a, cell, p.lines[k].vals[j]))
 				goto out;
 			else
 				stored++;
@@ -949,8 +949,10 @@ grid_paste(struct app *a, const char *s, size_t n)
 	app_message(a, MSG_INFO, skipped > 0 ?
 	    _("Pasted %d values; computed totals were left to the computation.") : _("Pasted %d values."), stored);
 out:
+	cellundo_end(&a->cell_undo);
+	checker_note_edit(a->ck, -1);
 	gv->cell = start;
-	free(copy);
+	rowpaste_free(&p);
 }
 
 void
