@@ -154,10 +154,13 @@ type_ 37
 key Enter
 status_shows '本年新收[^；;]*自然人.{0,3}(应为|should be) ?36' "the status names the typed cell first, with 36"
 status_shows '(应为|should be) ?36.*结转下年度继续办理' "and the usual fix (结转下年度继续办理) second"
+MODIFIED_RE=$(re_quote "[$(tr_ modified)]")
+row_shows 1 "$MODIFIED_RE" "the title says modified"
+key C-z
+shows_re '│一、本年新收[^ ]* +36 ' "^Z puts 36 back"
+row_hides 1 "$MODIFIED_RE" "back at the saved state, the report is no longer modified"
 key C-q
-shows "$QUESTION" "^Q asks"
-key n
-ends "N quits"
+if T=3 poll_screen _dead; then ok "^Q quits at once: nothing to save"; else not_ok "^Q quits at once: nothing to save"; snap; dump; key n; fi
 
 # ---- 6. done means done: what is left, F5, undo in one step ---------------------
 

@@ -75,6 +75,7 @@ struct app {
 	char		 info_buf[512];
 	unsigned long	 edits;		/* edits since opening */
 	unsigned long	 saved_edits;	/* edits at the last save */
+	struct buf	 saved_bytes;	/* the report as saved or opened: undo back to it is not modified */
 	unsigned long	 journaled_edits;
 	time_t		 journal_time;
 	bool		 readonly;

@@ -361,6 +361,30 @@ report_bytes(struct app *a, struct buf *b)
 	store_serialize(a->r, b);
 }
 
+/* Remember the report as saved (or as opened), to know when undo returns to it. */
+static void
+remember_saved(struct app *a)
+{
+	a->saved_bytes.len = 0;
+	report_bytes(a, &a->saved_bytes);
+}
+
+/* After an undo or redo: back at the saved state, the report is not modified. */
+static void
+back_to_saved(struct app *a)
+{
+	struct buf now = BUF_INIT;
+
+	if (!unsaved(a) || a->saved_bytes.data == NULL)
+		return;
+	report_bytes(a, &now);
+	if (now.len == a->saved_bytes.len && memcmp(now.data, a->saved_bytes.data, now.len) == 0) {
+		a->saved_edits = a->journaled_edits = a->edits;
+		journal_remove(a->path);	/* nothing in it that the file does not hold */
+	}
+	buf_free(&now);
+}
+
 static bool
 save(struct app *a)
 {
@@ -376,6 +400,7 @@ save(struct app *a)
 	if (ok) {
 		a->saved_edits = a->journaled_edits = a->edits;
 		journal_remove(a->path);
+		remember_saved(a);
 		app_message(a, MSG_INFO, _("Saved %s (the previous version is %s~)."), a->path, a->path);
 	} else {
 		app_message(a, MSG_ERROR, "%s", err);
@@ -624,6 +649,8 @@ page_key(struct app *a, int key, bool code)
 		grid_key(a, key, code);
 		break;
 	}
+	if (!code && (key == CTRL('z') || key == CTRL('y')))
+		back_to_saved(a);
 }
 
 static void
@@ -1115,6 +1142,7 @@ app_free(struct app *a)
 	if (a->pasting != NULL)
 		buf_free(a->pasting);
 	free(a->pasting);
+	buf_free(&a->saved_bytes);
 	checker_free(a->ck);
 	report_free(a->r);
 	report_free(a->prev);
@@ -1207,6 +1235,8 @@ tui_run(const char *file, struct tplset *ts, struct prefs *prefs)
 		app_message(&a, MSG_WARN, _("Preferences: %s:%d: %s"), pd.v[0].file, pd.v[0].line, pd.v[0].msg);
 	diag_list_free(&pd);
 	app_go(&a, 0);
+	if (a.edits == 0)
+		remember_saved(&a);
 	{
 		struct screen page = { page_screen_draw, page_screen_key, false, false };
 
