@@ -239,7 +239,7 @@ geo_lines(struct geo *g)
 }
 
 static void
-geometry(struct app *a, struct geo *g, int y0)
+geometry_build(struct app *a, struct geo *g, int y0)
 {
 	const struct template *t = a->r->tpl;
 
@@ -267,12 +267,42 @@ geometry(struct app *a, struct geo *g, int y0)
 		g->body_rows = 1;
 }
 
+/*
+ * The layout depends only on the table, the window and where the grid
+ * starts, not on the values: it is built again only when one of those
+ * changed, not for every key (wrapping every label costs).
+ */
+static struct {
+	const struct template	*t;
+	int			 key[4];
+	struct geo		 g;
+	bool			 valid;
+} geo_cache;
+
+static void
+geometry(struct app *a, struct geo *g, int y0)
+{
+	int key[4] = { a->pages[a->cur].index, a->rows, a->cols, y0 };
+
+	if (!geo_cache.valid || geo_cache.t != a->r->tpl || memcmp(key, geo_cache.key, sizeof key) != 0) {
+		if (geo_cache.valid) {
+			free(geo_cache.g.height);
+			free(geo_cache.g.line);
+			free(geo_cache.g.row_line);
+		}
+		geometry_build(a, &geo_cache.g, y0);
+		geo_cache.t = a->r->tpl;
+		memcpy(geo_cache.key, key, sizeof key);
+		geo_cache.valid = true;
+	}
+	*g = geo_cache.g;
+}
+
+/* The layout stays in the cache for the next draw. */
 static void
 geo_free(struct geo *g)
 {
-	free(g->height);
-	free(g->line);
-	free(g->row_line);
+	(void)g;
 }
 
 /* Screen x of value grid column col, or -1 if scrolled out. */
