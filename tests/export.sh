@@ -54,4 +54,22 @@ run export --to pdf r.nb
 is "$rc" 2 "--to pdf is refused"
 run export --to text --encoding latin1 r.nb
 is "$rc" 2 "--encoding latin1 is refused"
+# The choice the editor remembered (F4) is the command line's default, and it says so.
+cp "$TOP_SRCDIR/examples/demo-2025.nb" m.nb && chmod u+w m.nb
+sed -i 's/^auto_totals = yes$/&\nexport = html gb18030 crlf empty/' m.nb
+"$NIANBAO" check m.nb >/dev/null 2>&1; [ $? -le 1 ] || diag "m.nb does not load with its export line"
+run export m.nb
+is "$rc" 0 "export with no options exits 0"
+[ -s m.html ] && ok "it follows the remembered choice: HTML" || not_ok "it follows the remembered choice: HTML"
+iconv -f GB18030 -t UTF-8 m.html 2>/dev/null | grep -q '<meta charset="GB18030">' && ok "in GB18030" || not_ok "in GB18030"
+grep -q "$(printf '\r')\$" m.html && ok "with CRLF line ends" || not_ok "with CRLF line ends"
+contains "$TMP/err" "html gb18030 crlf empty" "and it says which choice it used"
+run export --to text --lf m.nb
+is "$rc" 0 "options override the remembered choice"
+[ -s m.txt ] && ! grep -q "$(printf '\r')" m.txt && ok "--to text --lf: m.txt with LF" || not_ok "--to text --lf: m.txt with LF"
+cp m.html before.html
+run export m.nb
+contains "$TMP/err" "m.html~" "exporting again says the previous m.html is kept as m.html~"
+cmp -s before.html m.html~ && ok "m.html~ holds the previous export" || not_ok "m.html~ holds the previous export"
+
 done_testing

@@ -77,11 +77,21 @@ for opt in $(grep -ho '{ "[a-z-]*", \(no\|required\)_argument' src/cli/*.c | cut
 	if grep -qF -- "$pat" man/nianbao.1.in; then ok "--$opt is in nianbao(1)"; else not_ok "--$opt is in nianbao(1) (as $pat)"; fi
 done
 
-# Every key of the editor's help table is in nianbao(1).
-for key in $(sed -n '/^static const struct key_help all/,/^};/p' src/tui/keys.c |
-	grep -o '"[^"]*"' | tr -d '"' | tr ',' '\n' | grep -o '\^[A-Z]\|F[0-9][0-9]*\|PgDn\|PgUp\|Esc' | sort -u); do
-	if grep -qF -- "$key" man/nianbao.1.in; then ok "key $key is in nianbao(1)"; else not_ok "key $key is in nianbao(1)"; fi
-done
+# The editor's binding table (src/tui/keys.c) and the KEYS section of
+# nianbao(1) name the same keys: the hint bar and F1 come from the table.
+keytok='\^[A-Z]\|F[0-9][0-9]*\|PgDn\|PgUp\|Esc\|M-[0-9A-Z]'
+sed -n '/^static const struct key_help all/,/^};/p' src/tui/keys.c |
+	grep -o '{ *N\?_\?(\?"[^"]*"' | sed 's/^[^"]*"//; s/"$//' | tr ',' '\n' |
+	grep -o "$keytok" | sort -u >"$TMP/keys.table"
+sed -n '/^\.SH KEYS/,/^\.SH /p' man/nianbao.1.in | grep -v '^\.SH' | sed 's/\\-/-/g' |
+	grep -o "$keytok" | sort -u >"$TMP/keys.man"
+while read -r key; do
+	if grep -qxF -- "$key" "$TMP/keys.man"; then ok "key $key is in nianbao(1)"; else not_ok "key $key is in nianbao(1)"; fi
+done <"$TMP/keys.table"
+while read -r key; do
+	if grep -qxF -- "$key" "$TMP/keys.table"; then ok "key $key of nianbao(1) is in the binding table"
+	else not_ok "key $key of nianbao(1) is in the binding table (src/tui/keys.c)"; fi
+done <"$TMP/keys.man"
 
 # The Chinese translation is complete.
 stats=$(msgfmt --statistics -o /dev/null po/zh_CN.po 2>&1)

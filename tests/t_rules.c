@@ -1153,5 +1153,64 @@ Test(unreadable, cross_year_rules_need_both_reports_readable)
 	    "this year's cell unreadable: no cross-year warning");
 	tl_set(f.ck, f.r, "t3.carried.person", "4");
 	cr_assert_eq(st(&f, "X1", "t3.carried.person"), FINDING_FAIL, "both readable: 4 != 3 is warned");
+
+/* ---- 6. honest hints: incomplete relations, the typed cell first ----------- */
+
+Test(honest_hints, a_relation_with_blanks_is_incomplete_and_check_still_counts_them_as_0)
+{
+	struct fx f;
+	size_t i;
+
+	fx_open(&f, "gov-2021", false, NULL);
+	tl_set(f.ck, f.r, "t3.new.person", "5");
+	i = inst_of(&f, "S1", "t3.next.person");
+	cr_assert_eq(checker_status(f.ck, i), FINDING_FAIL, "check counts the blanks as 0: 5 + 0 != 0 + 0");
+	cr_assert(checker_incomplete(f.ck, i), "but the relation is not complete yet");
+	cr_assert_eq(checker_blanks(f.ck, i), 3, "carried, total and next of 自然人 are blank");
+	tl_set(f.ck, f.r, "t3.carried.person", "0");
+	tl_set(f.ck, f.r, "t3.total.person", "4");
+	cr_assert_eq(checker_blanks(f.ck, i), 1, "one blank left");
+	tl_set(f.ck, f.r, "t3.next.person", "0");
+	cr_assert(!checker_incomplete(f.ck, i), "every cell entered: complete");
+	cr_assert_eq(checker_status(f.ck, i), FINDING_FAIL, "and wrong: 5 + 0 != 4 + 0");
+	fx_close(&f);
+}
+
+Test(honest_hints, a_typo_names_the_typed_cell_first_with_its_fixing_value)
+{
+	struct fx f;
+	size_t i;
+	int cell;
+	int64_t v;
+	char *m, *typed, *usual;
+
+	fx_open(&f, "gov-2021", false, NULL);
+	tl_set(f.ck, f.r, "t3.new.person", "18");
+	tl_set(f.ck, f.r, "t3.carried.person", "0");
+	tl_set(f.ck, f.r, "t3.open.person", "16");
+	tl_set(f.ck, f.r, "t3.total.person", "16");
+	tl_set(f.ck, f.r, "t3.next.person", "2");
+	cr_assert_eq(tl_failures(f.ck, "S1"), 0, "18 + 0 = 16 + 2");
+	/* The officer types 19 for 18 in 一、本年新收 / 自然人. */
+	tl_set(f.ck, f.r, "t3.new.person", "19");
+	checker_note_edit(f.ck, tl_cell(f.t, "t3.new.person"));
+	i = (size_t)expect_fail(&f, "S1", "t3.next.person", U(19), U(18), U(3));
+	cr_assert(checker_edited_fix(f.ck, i, &cell, &v), "the typed cell is a candidate");
+	cr_assert_eq(cell, tl_cell(f.t, "t3.new.person"), "the candidate is the typed cell");
+	cr_assert_eq(v, U(18), "18 there fixes the relation");
+	m = checker_message(f.ck, i);
+	typed = strstr(m, "一、本年新收");
+	usual = strstr(m, "四、结转下年度继续办理");
+	cr_assert(typed != NULL && usual != NULL, "both candidates are named: %s", m);
+	cr_assert(typed < usual, "the typed cell comes first: %s", m);
+	expect_in(m, "should be 18, or");
+	expect_in(m, "should be 3");
+	free(m);
+	/* Without a noted edit (the command line), the template's usual fix alone. */
+	checker_note_edit(f.ck, -1);
+	cr_assert(!checker_edited_fix(f.ck, i, &cell, &v), "no edit noted, no typed candidate");
+	m = checker_message(f.ck, i);
+	cr_assert_null(strstr(m, ", or "), "one proposal: %s", m);
+	free(m);
 	fx_close(&f);
 }

@@ -4,6 +4,7 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "core/rules.h"
@@ -38,8 +39,12 @@ report_errors(struct cli *cli, const char *file, struct report *r)
 	return n;
 }
 
+/* Options given on the command line, which override the report's remembered choice. */
+enum { GIVEN_TO = 1, GIVEN_ENCODING = 2, GIVEN_CRLF = 4, GIVEN_BLANK = 8 };
+
 struct choice {
 	struct export_request req;
+	unsigned	 given;
 	bool		 force;
 	const char	*out;
 	int		 ambiguous;	/* 0: by encoding */
@@ -52,6 +57,7 @@ export_parse_args(struct cli *cli, int argc, char **argv, struct choice *c)
 		{ "to", required_argument, NULL, 't' },
 		{ "encoding", required_argument, NULL, 'e' },
 		{ "crlf", no_argument, NULL, 'c' },
+		{ "lf", no_argument, NULL, 'l' },
 		{ "fragment", no_argument, NULL, 'f' },
 		{ "blank", required_argument, NULL, 'b' },
 		{ "width", required_argument, NULL, 'w' },
@@ -73,12 +79,15 @@ export_parse_args(struct cli *cli, int argc, char **argv, struct choice *c)
 				return cli_usage_error(cli, &cmd_export, _("--to must be text, html or docx"));
 			c->req.html = strcmp(optarg, "html") == 0;
 			c->req.docx = strcmp(optarg, "docx") == 0;
+			c->given |= GIVEN_TO;
 			break;
 		case 'e':
 			if ((c->req.encoding = encode_name(optarg)) == NULL)
 				return cli_usage_error(cli, &cmd_export, _("--encoding must be utf-8, gb18030 or gbk"));
+			c->given |= GIVEN_ENCODING;
 			break;
-		case 'c': c->req.crlf = true; break;
+		case 'c': c->req.crlf = true; c->given |= GIVEN_CRLF; break;
+		case 'l': c->req.crlf = false; c->given |= GIVEN_CRLF; break;
 		case 'f': c->req.opts.fragment = true; break;
 		case 'F': c->force = true; break;
 		case 'o': c->out = optarg; break;
@@ -86,6 +95,7 @@ export_parse_args(struct cli *cli, int argc, char **argv, struct choice *c)
 			if (strcmp(optarg, "zero") != 0 && strcmp(optarg, "empty") != 0)
 				return cli_usage_error(cli, &cmd_export, _("--blank must be zero or empty"));
 			c->req.opts.blank = strcmp(optarg, "zero") == 0 ? BLANK_ZERO : BLANK_EMPTY;
+			c->given |= GIVEN_BLANK;
 			break;
 		case 'w':
 			c->req.opts.width = atoi(optarg);
@@ -106,9 +116,39 @@ export_parse_args(struct cli *cli, int argc, char **argv, struct choice *c)
 	}
 	if (optind != argc - 1)
 		return cli_usage_error(cli, &cmd_export, _("give exactly one report FILE"));
+	return 0;
+}
+
+/*
+ * Start from the choice the report remembers (the editor's last F4), with
+ * the options given on top, and say so: the command line and the editor
+ * then export the same way.
+ */
+static void
+export_with_remembered(struct cli *cli, const char *file, const struct report *r, struct choice *c)
+{
+	struct export_request base;
+
+	if (r->export_choice != NULL && r->export_choice[0] != '\0') {
+		export_request_init(&base, r->export_choice);
+		if (c->given & GIVEN_TO) {
+			base.html = c->req.html;
+			base.docx = c->req.docx;
+		}
+		if (c->given & GIVEN_ENCODING)
+			base.encoding = c->req.encoding;
+		if (c->given & GIVEN_CRLF)
+			base.crlf = c->req.crlf;
+		if (c->given & GIVEN_BLANK)
+			base.opts.blank = c->req.opts.blank;
+		base.opts.fragment = c->req.opts.fragment;
+		base.opts.width = c->req.opts.width;
+		c->req = base;
+		fprintf(stderr, _("%s: %s remembers the export choice '%s' (from the editor); options given override it\n"),
+		    cli->prog, file, r->export_choice);
+	}
 	c->req.opts.ambiguous = c->ambiguous != 0 ? c->ambiguous : strcmp(c->req.encoding, "UTF-8") == 0 ? 1 : 2;
 	c->req.opts.charset = c->req.encoding;
-	return 0;
 }
 
 /* Write the bytes to out ("-": standard output), atomically beside the report. */
@@ -135,6 +175,7 @@ export_run(struct cli *cli, int argc, char **argv)
 	struct buf bytes = BUF_INIT;
 	struct report *r;
 	char *out = NULL, *err = NULL;
+	bool existed;
 	int rc;
 
 	memset(&c, 0, sizeof c);
@@ -142,6 +183,7 @@ export_run(struct cli *cli, int argc, char **argv)
 		return rc < 0 ? EXIT_OK : rc;
 	if ((r = cli_load(cli, argv[optind])) == NULL)
 		return EXIT_USAGE;
+	export_with_remembered(cli, argv[optind], r, &c);
 	rc = EXIT_OK;
 	if (report_errors(cli, argv[optind], r) > 0 && !c.force) {
 		fprintf(stderr, _("%s: %s breaks the rules above; nothing was exported (--force exports it anyway)\n"),
@@ -150,6 +192,7 @@ export_run(struct cli *cli, int argc, char **argv)
 		goto out;
 	}
 	out = c.out != NULL ? xstrdup(c.out) : export_request_path(argv[optind], &c.req);
+	existed = strcmp(out, "-") != 0 && access(out, F_OK) == 0;
 	if (export_report(r, &c.req, &bytes, &st, &err) != 0) {
 		fprintf(stderr, "%s: %s: %s\n", cli->prog, argv[optind], err);
 		rc = EXIT_USAGE;
@@ -161,6 +204,8 @@ export_run(struct cli *cli, int argc, char **argv)
 		if (st.unreadable > 0)
 			fprintf(stderr, _("%s: warning: %zu cells unreadable in the page they were imported from are printed as ?\n"),
 			    cli->prog, st.unreadable);
+		if (existed)	/* never replaced silently */
+			fprintf(stderr, _("%s: the previous %s is kept as %s~\n"), cli->prog, out, out);
 	}
 out:
 	free(err);
@@ -172,7 +217,7 @@ out:
 
 const struct cli_command cmd_export = {
 	"export",
-	N_("export --to text|html|docx [--encoding utf-8|gb18030|gbk] [--crlf] [--fragment] [--blank zero|empty] [--width N] [--force] [-o OUT] FILE"),
+	N_("export --to text|html|docx [--encoding utf-8|gb18030|gbk] [--crlf|--lf] [--fragment] [--blank zero|empty] [--width N] [--force] [-o OUT] FILE"),
 	N_("Write the report to publish: standard text, HTML or a Word document (FILE.txt, FILE.html or FILE.docx beside it by default)."),
 	export_run
 };

@@ -53,6 +53,7 @@ struct checker {
 	size_t			 nchanged;
 	unsigned		*mark;
 	unsigned		 stamp;
+	int			 edited;	/* the cell the officer changed last, or -1 */
 };
 
 #define FIXED_ONE 1000000	/* 10^VALUE_MAX_SCALE */
@@ -636,6 +637,7 @@ checker_create(struct report *r, const struct report *prev)
 	c->prevmap = xcalloc(t->nvalues + 1, sizeof *c->prevmap);
 	for (size_t v = 0; v < t->nvalues; v++)
 		c->prevmap[v] = prev != NULL ? template_value(prev->tpl, t->values[v].id) : -1;
+	c->edited = -1;
 	return c;
 }
 
@@ -1010,6 +1012,56 @@ checker_finding(const struct checker *c, size_t i, struct finding *f)
 	}
 }
 
+void
+checker_note_edit(struct checker *c, int cell)
+{
+	c->edited = cell;
+}
+
+bool
+checker_incomplete(const struct checker *c, size_t i)
+{
+	return checker_blanks(c, i) > 0;
+}
+
+size_t
+checker_blanks(const struct checker *c, size_t i)
+{
+	const struct inst *in = &c->rs->inst[i];
+	size_t n = 0;
+
+	if (in->dcell >= 0)
+		return 0;
+	for (int k = 0; k < in->nterms; k++)
+		if (!in->terms[k].prev && c->r->cells[in->terms[k].cell].state == VALUE_BLANK)
+			n++;
+	return n;
+}
+
+/*
+ * The value that would satisfy failed instance i in the just-edited cell, if
+ * that cell is one of its own (not the usual fix, which the finding gives):
+ * a typo is most often where the officer just typed.
+ */
+bool
+checker_edited_fix(const struct checker *c, size_t i, int *cell, int64_t *expected)
+{
+	const struct inst *in = &c->rs->inst[i];
+	int e = c->edited, coef;
+	bool reads = false;
+
+	if (e < 0 || e == in->fix || c->status[i] != FINDING_FAIL || in->dcell >= 0)
+		return false;
+	for (int k = 0; k < in->nterms; k++)
+		reads |= in->terms[k].cell == e && !in->terms[k].prev;
+	coef = side_coef(in, e);
+	if (!reads || (coef != 1 && coef != -1) || checker_is_derived(c, e))
+		return false;
+	*cell = e;
+	*expected = value_fixed(&c->r->cells[e]) - coef * (c->lhs[i] - c->rhs[i]);
+	return *expected >= 0 || c->r->tpl->values[e].kind.kind == KIND_CHANGE;
+}
+
 /* The cell a message talks about: the one to fix, else the first one. */
 static int
 subject(const struct inst *in)
@@ -1099,22 +1151,46 @@ format_message(const struct checker *c, size_t i, const char *actual)
 	return buf_detach(&b);
 }
 
+/* "row tail／column tail", quoted: short enough for a status line. */
+static void
+cell_label_short(struct buf *b, const struct tpl_value *v)
+{
+	buf_adds(b, "“");
+	buf_adds(b, tail(v->row_label));
+	if (*v->row_label != '\0' && *v->col_label != '\0')
+		buf_adds(b, "／");
+	buf_adds(b, tail(v->col_label));
+	buf_adds(b, "”");
+}
+
 char *
-checker_message(const struct checker *c, size_t i)
+checker_fix_hint(const struct checker *c, size_t i)
 {
 	const struct template *t = c->r->tpl;
-	const struct inst *in = &c->rs->inst[i];
 	struct finding f;
 	struct buf b = BUF_INIT;
-	char actual[64], expected[64];
-	char *msg;
+	char expected[64];
+	int ecell;
+	int64_t evalue;
 
-	value_format(&c->r->cells[subject(in)], &t->values[subject(in)].kind, actual, sizeof actual);
-	msg = format_message(c, i, actual);
-	buf_adds(&b, msg);
-	free(msg);
 	checker_finding(c, i, &f);
-	if (f.has_expected) {
+	if (checker_edited_fix(c, i, &ecell, &evalue)) {	/* the typed cell first, the usual fix second */
+		struct buf el = BUF_INIT, cl = BUF_INIT;
+		char eexp[64];
+
+		cell_label_short(&el, &t->values[ecell]);
+		value_format_fixed(evalue, eexp, sizeof eexp);
+		if (f.has_expected) {
+			cell_label_short(&cl, &t->values[f.fix]);
+			value_format_fixed(f.expected, expected, sizeof expected);
+			/* TRANSLATORS: appended to a broken rule: the cell just typed and the value
+			   that would fix the rule there, or else the template's usual cell to fix. */
+			buf_addf(&b, _("; %s should be %s, or %s should be %s"), el.data, eexp, cl.data, expected);
+		} else
+			buf_addf(&b, _("; %s should be %s"), el.data, eexp);
+		buf_free(&el);
+		buf_free(&cl);
+	} else if (f.has_expected) {
 		struct buf cl = BUF_INIT;
 
 		cell_label(&cl, &t->values[f.fix]);
@@ -1123,5 +1199,27 @@ checker_message(const struct checker *c, size_t i)
 		buf_addf(&b, _("; %s should be %s"), cl.data, expected);
 		buf_free(&cl);
 	}
-	return buf_detach(&b);
+	return b.data != NULL ? buf_detach(&b) : xstrdup("");
+}
+
+char *
+checker_describe(const struct checker *c, size_t i)
+{
+	const struct template *t = c->r->tpl;
+	const struct inst *in = &c->rs->inst[i];
+	char actual[64];
+
+	value_format(&c->r->cells[subject(in)], &t->values[subject(in)].kind, actual, sizeof actual);
+	return format_message(c, i, actual);
+}
+
+char *
+checker_message(const struct checker *c, size_t i)
+{
+	char *d = checker_describe(c, i), *h = checker_fix_hint(c, i), *m;
+
+	m = xasprintf("%s%s", d, h);
+	free(d);
+	free(h);
+	return m;
 }

@@ -84,8 +84,12 @@ size_t checker_instances(const struct checker *c);
 enum finding_status checker_status(const struct checker *c, size_t i);
 /* Fills *f for a failed instance i. */
 void checker_finding(const struct checker *c, size_t i, struct finding *f);
-/* The message an officer reads, in the interface language; caller frees. */
+/* The message an officer reads, in the interface language; caller frees.
+ * It is checker_describe (what is wrong) followed by checker_fix_hint
+ * ("; CELL should be N", or two candidates; "" when none is worth it). */
 char *checker_message(const struct checker *c, size_t i);
+char *checker_describe(const struct checker *c, size_t i);
+char *checker_fix_hint(const struct checker *c, size_t i);
 
 /*
  * Start this year's report from last year's: every cross-year rule of the
@@ -94,6 +98,22 @@ char *checker_message(const struct checker *c, size_t i);
  * copies last year's value in.  Returns how many cells were set.
  */
 size_t rules_carry_over(struct report *r, const struct report *prev);
+
+/*
+ * The editor says which cell the officer changed last: a message about a
+ * relation it breaks then names it first, with the value that would fix the
+ * relation there, before the template's usual cell to fix.  -1 forgets it.
+ */
+void checker_note_edit(struct checker *c, int cell);
+/* For failed instance i: the just-edited cell and its fixing value, if it is one of i's. */
+bool checker_edited_fix(const struct checker *c, size_t i, int *cell, int64_t *expected);
+/*
+ * Blank cells of this year that instance i reads.  A relation with blanks is
+ * still incomplete while the officer types: the editor shows it as such;
+ * check and export keep counting blanks as 0 (its status stays FAIL).
+ */
+size_t checker_blanks(const struct checker *c, size_t i);
+bool checker_incomplete(const struct checker *c, size_t i);
 
 /* The rule ids that read a cell, in instance order (for tests and the editor). */
 size_t checker_readers(const struct checker *c, int cell, const int **insts);

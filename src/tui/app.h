@@ -15,7 +15,9 @@
 #include "core/report.h"
 #include "core/rules.h"
 #include "core/tplset.h"
+#include "edit/cellundo.h"
 #include "edit/textbuf.h"
+#include "lib/buf.h"
 #include "store/prefs.h"
 #include "store/store.h"
 #include "tui/keys.h"
@@ -38,13 +40,23 @@ struct gridview {
 	int	 y0;		/* screen row of the grid's first row, as last drawn */
 };
 
-enum msg_level { MSG_NONE, MSG_INFO, MSG_WARN, MSG_ERROR };
+struct app;
 
-/* One change of a table cell, for undo and redo in the tables. */
-struct cell_edit {
-	int		 cell;
-	struct value	 before, after;
+/*
+ * A screen: a page or a dialog.  The one input loop (app_run) draws the
+ * stack of screens from the last full-screen one up and hands every key to
+ * the top one; no screen reads a key itself.  key gets ERR on each tick of
+ * the loop (half a second without a key) and returns whether to redraw.
+ */
+struct screen {
+	void		(*draw)(struct app *a, struct screen *s);
+	bool		(*key)(struct app *a, struct screen *s, int rc, wint_t wc);
+	bool		 overlay;	/* drawn over the screen below it */
+	bool		 done;		/* set by key: the screen closes */
 };
+#define APP_MAX_SCREENS 8
+
+enum msg_level { MSG_NONE, MSG_INFO, MSG_WARN, MSG_ERROR };
 
 struct app {
 	const char	*path;
@@ -58,13 +70,13 @@ struct app {
 	struct textbuf	**texts;	/* per part, created when first shown */
 	int		*text_top;	/* per part: first visual line shown */
 	struct gridview	*grids;		/* per table */
-	struct cell_edit *cell_edits;	/* [0, cell_done) done, the rest undone */
-	size_t		 cell_nedits, cell_done, cell_cap;
+	struct cellundo	 cell_undo;	/* undo and redo in the tables */
 	int		 info_field;
 	bool		 info_editing;
 	char		 info_buf[512];
 	unsigned long	 edits;		/* edits since opening */
 	unsigned long	 saved_edits;	/* edits at the last save */
+	struct buf	 saved_bytes;	/* the report as saved or opened: undo back to it is not modified */
 	unsigned long	 journaled_edits;
 	time_t		 journal_time;
 	bool		 readonly;
@@ -72,6 +84,11 @@ struct app {
 	struct store_stamp stamp;	/* the file as last read or saved: a save refuses other changes */
 	bool		 quit;
 	bool		 pending_esc;
+	bool		 ending;	/* hang-up or SIGTERM: every screen closes */
+	int		 quick_errs;	/* reads that ended at once: the terminal is gone */
+	struct screen	*stack[APP_MAX_SCREENS];
+	int		 depth;
+	struct buf	*pasting;	/* a bracketed paste being collected */
 	char		 msg[512];
 	enum msg_level	 msg_level;
 	int		 rows, cols;
@@ -127,12 +144,36 @@ app_sig(uint64_t h, const void *p, size_t n)
 #define APP_SIG_START 1469598103934665603ULL
 
 /* tui.c */
+/* Run screen s on top of the stack until it is done or the editor ends. */
+void app_run(struct app *a, struct screen *s);
 void app_message(struct app *a, enum msg_level l, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 void app_edited(struct app *a);
+/* The key-hint bar of a context (enum key_context) on the last row. */
+void app_draw_hints(struct app *a, unsigned ctx);
 void app_go(struct app *a, size_t page);
+/* Rows for the guidance above a page: least at 24 rows, more in taller windows. */
+static inline int app_guide_rows(const struct app *a, int least)
+{
+	return least + (a->rows > MIN_ROWS ? (a->rows - MIN_ROWS) * least / 12 : 0);
+}
 /* Draw a guidance text in rows [y, y + max) of the pane; returns rows used. */
 int app_draw_guide(struct app *a, int y, const char *title, const char *guide, int max);
+
+/* dialog.c */
+/* Ask a question on the status line; the chosen key (lowercase) among
+ * choices ('\r' for Enter if listed), or 0 on Esc or when the editor ends. */
+int app_ask(struct app *a, const char *question, const char *choices);
+/* Read a line of text on row y after label; NULL on Esc. Caller frees. */
+char *app_prompt(struct app *a, int y, const char *label, const char *initial);
+/* Show msg on row y and wait for a key. */
+void app_notice(struct app *a, int y, const char *msg);
+/* The list of errors and warnings; Enter goes to the cell. */
+void app_problems(struct app *a);
+/* The keys, from the binding table. */
+void app_help(struct app *a);
+/* The whole guidance of the current part or table, scrollable. */
+void app_guide(struct app *a);
 
 /* nav.c */
 void nav_build(struct app *a);
@@ -140,6 +181,8 @@ void nav_draw(struct app *a, bool full);
 /* Page shown at a click on navigator row y, or -1. */
 long nav_hit(const struct app *a, int y);
 size_t nav_first_page_of_section(const struct app *a, int section);
+/* The name of a page with its section's short title before it; caller frees. */
+char *nav_label(const struct app *a, size_t page);
 
 /* page_text.c */
 void text_sync(struct app *a);
@@ -155,8 +198,11 @@ void grid_key(struct app *a, int key, bool code);
 void grid_paste(struct app *a, const char *s, size_t n);
 void grid_click(struct app *a, int y, int x);
 void grid_focus(struct app *a, int table, int cell);
-/* Status text for the focused cell (the most important diagnostic); caller frees or NULL. */
-char *grid_status(struct app *a);
+/* The blank cells of the current table become 0, in one undo step. */
+void grid_fill_zero(struct app *a);
+/* Status text for the focused cell (the most important diagnostic) and its
+ * level (an incomplete relation is a warning); caller frees, or NULL. */
+char *grid_status(struct app *a, enum msg_level *l);
 
 /* page_meta.c */
 void info_draw(struct app *a);

@@ -1,88 +1,76 @@
-/* keys.c - the key table; see keys.h. */
+/* keys.c - the binding table; see keys.h. */
 #include "nb.h"
 
 #include <curses.h>
+#include <string.h>
 
 #include "tui/keys.h"
 
 #define CTRL(c) ((c) & 0x1f)
-
-struct binding {
-	int		 key;
-	bool		 code;		/* a KEY_* code, not a character */
-	enum action	 act;
-};
-
-static const struct binding bindings[] = {
-	{ KEY_F(1), true, ACT_HELP },
-	{ CTRL('g'), false, ACT_HELP },
-	{ CTRL('s'), false, ACT_SAVE },
-	{ CTRL('o'), false, ACT_SAVE },		/* nano's "write out" */
-	{ CTRL('q'), false, ACT_QUIT },
-	{ CTRL('x'), false, ACT_QUIT },		/* nano's exit */
-	{ KEY_NPAGE, true, ACT_NEXT_PAGE },
-	{ KEY_PPAGE, true, ACT_PREV_PAGE },
-	{ KEY_F(2), true, ACT_PROBLEMS },
-	{ CTRL('e'), false, ACT_PROBLEMS },
-	{ KEY_F(3), true, ACT_INFO },
-	{ CTRL('t'), false, ACT_AUTO_TOTALS },
-	{ CTRL('z'), false, ACT_UNDO },
-	{ CTRL('y'), false, ACT_REDO },
-	{ CTRL('l'), false, ACT_REFRESH },
-	{ KEY_F(4), true, ACT_EXPORT },
-	{ CTRL('p'), false, ACT_EXPORT },
-};
-
-static const struct key_help hints_text[] = {
-	{ "^S", N_("Save") }, { "^Q", N_("Quit") }, { "F1", N_("Help") },
-	{ "PgDn", N_("Next part") }, { "M-1..6", N_("Section") }, { "^E", N_("Problems") },
-	{ "^Z", N_("Undo") },
-};
-
-static const struct key_help hints_grid[] = {
-	{ "^S", N_("Save") }, { "^Q", N_("Quit") }, { "F1", N_("Help") },
-	{ "PgDn", N_("Next part") }, { "/", N_("Not applicable") }, { "^E", N_("Problems") },
-	{ "^T", N_("Auto totals") },
-};
-
-static const struct key_help hints_form[] = {
-	{ "^S", N_("Save") }, { "^Q", N_("Quit") }, { "F1", N_("Help") },
-	{ "Enter", N_("Next field") }, { "PgDn", N_("Next part") }, { "^E", N_("Problems") },
-};
-
-static const struct key_help hints_list[] = {
-	{ "Enter", N_("Go to") }, { "Esc", N_("Close") }, { "F1", N_("Help") },
-};
+#define K(c) { (c), false }
+#define F(n) { KEY_F(n), true }
+#define CODE(c) { (c), true }
 
 static const struct key_help all[] = {
-	{ "F1, ^G", N_("Show this help") },
-	{ "^S, ^O", N_("Save the report (the previous version is kept as FILE~)") },
-	{ "^Q, ^X", N_("Quit; asks what to do with unsaved changes") },
-	{ "PgDn, PgUp", N_("Next or previous part of the report") },
-	{ "M-1 .. M-6, Esc 1 .. 6", N_("Jump to section 1 to 6") },
-	{ "F3", N_("Report information: agency, year, date, contact") },
-	{ "F2, ^E", N_("List of errors and warnings; Enter goes to the cell") },
-	{ "^T", N_("Turn auto totals on or off (recorded in the report)") },
-	{ "F4, ^P", N_("Export to publish: text or HTML, UTF-8, GB18030 or GBK (the choice is remembered)") },
-	{ "^Z, ^Y", N_("Undo, redo (texts and table cells)") },
-	{ "^L", N_("Redraw the screen") },
-	{ N_("Arrows, Home, End"), N_("Move; in a text by character and line") },
-	{ N_("Ctrl-Up, Ctrl-Down"), N_("Previous or next paragraph of a text") },
-	{ N_("Backspace, Delete"), N_("Delete before or at the cursor; in a table, edit or blank the cell") },
-	{ N_("Tab, Shift-Tab"), N_("Next or previous cell or field") },
-	{ N_("Enter"), N_("In a table: store the value and go down; in a text: new line") },
-	{ N_("digits, /"), N_("In a table: type a number (full-width digits too) or / for not applicable") },
-	{ "Esc", N_("Cancel the value being typed; close a list") },
-	{ N_("Mouse click"), N_("Choose a part or a cell") },
-	{ N_("Paste"), N_("In a text: inserted as typed; in a table: numbers separated by tabs or spaces fill the row") },
+	{ "^S, ^O", { K(CTRL('s')), K(CTRL('o')) }, ACT_SAVE, CTX_PAGES, N_("Save"),
+	  N_("Save the report (the previous version is kept as FILE~)") },
+	{ "^Q, ^X", { K(CTRL('q')), K(CTRL('x')) }, ACT_QUIT, CTX_PAGES, N_("Quit"),
+	  N_("Quit; asks what to do with unsaved changes") },
+	{ "F1, ^G", { F(1), K(CTRL('g')) }, ACT_HELP, CTX_PAGES | CTX_LIST, N_("Help"),
+	  N_("Show this help") },
+	{ "Enter", { { 0, false } }, ACT_NONE, CTX_FORM, N_("Next field"), NULL },
+	{ "Enter", { { 0, false } }, ACT_NONE, CTX_LIST, N_("Go to"), NULL },
+	{ "Esc", { { 0, false } }, ACT_NONE, CTX_LIST, N_("Close"), NULL },
+	{ "PgDn, PgUp", { CODE(KEY_NPAGE), CODE(KEY_PPAGE) }, ACT_NEXT_PAGE, CTX_PAGES, N_("Next part"),
+	  N_("Next or previous part of the report") },
+	{ "M-1..M-6, Esc 1..6", { { 0, false } }, ACT_NONE, CTX_TEXT, N_("Section"),
+	  N_("Jump to section 1 to 6") },
+	{ "/", { { 0, false } }, ACT_NONE, CTX_GRID, N_("Not applicable"), NULL },
+	{ "F5", { F(5) }, ACT_FILL_ZERO, CTX_GRID, N_("Blanks to 0"),
+	  N_("Fill the remaining blank cells of this table with 0 (one undo step)") },
+	{ "F2, ^E", { F(2), K(CTRL('e')) }, ACT_PROBLEMS, CTX_PAGES, N_("Problems"),
+	  N_("List of errors and warnings; Enter goes to the cell") },
+	{ "F6, ^R", { F(6), K(CTRL('r')) }, ACT_GUIDE, CTX_TEXT | CTX_GRID, N_("Guidance"),
+	  N_("Show the whole guidance of this part or table, and back") },
+	{ "^Z, ^Y, M-U, M-E", { K(CTRL('z')), K(CTRL('y')) }, ACT_UNDO, CTX_TEXT, N_("Undo"),
+	  N_("Undo, redo (texts and table cells)") },
+	{ "^T", { K(CTRL('t')) }, ACT_AUTO_TOTALS, CTX_GRID, N_("Auto totals"),
+	  N_("Turn auto totals on or off (recorded in the report)") },
+	{ "F3", { F(3) }, ACT_INFO, 0, NULL,
+	  N_("Report information: agency, year, date, contact") },
+	{ "F4, ^P", { F(4), K(CTRL('p')) }, ACT_EXPORT, 0, NULL,
+	  N_("Export to publish: text or HTML, UTF-8, GB18030 or GBK (the choice is remembered)") },
+	{ "^L", { K(CTRL('l')) }, ACT_REFRESH, 0, NULL, N_("Redraw the screen") },
+	{ N_("Arrows, Home, End"), { { 0, false } }, ACT_NONE, 0, NULL,
+	  N_("Move; in a text by character and line") },
+	{ N_("Ctrl-Up, Ctrl-Down"), { { 0, false } }, ACT_NONE, 0, NULL,
+	  N_("Previous or next paragraph of a text") },
+	{ N_("Backspace, Delete"), { { 0, false } }, ACT_NONE, 0, NULL,
+	  N_("Delete before or at the cursor; in a table, edit or blank the cell") },
+	{ N_("Tab, Shift-Tab"), { { 0, false } }, ACT_NONE, 0, NULL,
+	  N_("Next or previous cell or field") },
+	{ N_("Enter"), { { 0, false } }, ACT_NONE, 0, NULL,
+	  N_("In a table: store the value and go down; in a text: new line") },
+	{ N_("digits, /"), { { 0, false } }, ACT_NONE, 0, NULL,
+	  N_("In a table: type a number (full-width digits too) or / for not applicable") },
+	{ "Esc", { { 0, false } }, ACT_NONE, 0, NULL, N_("Cancel the value being typed; close a list") },
+	{ N_("Mouse click"), { { 0, false } }, ACT_NONE, 0, NULL, N_("Choose a part or a cell") },
+	{ N_("Paste"), { { 0, false } }, ACT_NONE, 0, NULL,
+	  N_("In a text: inserted as typed; in a table: numbers separated by tabs or spaces fill the row") },
 };
 
 enum action
 keys_action(int key, bool is_code)
 {
-	for (size_t i = 0; i < sizeof bindings / sizeof *bindings; i++)
-		if (bindings[i].key == key && bindings[i].code == is_code)
-			return bindings[i].act;
+	for (size_t i = 0; i < sizeof all / sizeof *all; i++)
+		for (size_t k = 0; k < 2 && all[i].bound[k].key != 0; k++)
+			if (all[i].bound[k].key == key && all[i].bound[k].code == is_code) {
+				if (all[i].act == ACT_NEXT_PAGE && k == 1)
+					return ACT_PREV_PAGE;	/* the second key goes the other way */
+				if (all[i].act == ACT_UNDO && k == 1)
+					return ACT_REDO;
+				return all[i].act;
+			}
 	return ACT_NONE;
 }
 
@@ -99,28 +87,16 @@ keys_meta_action(int key)
 }
 
 size_t
-keys_hints(enum key_context ctx, const struct key_help **hints)
-{
-	switch (ctx) {
-	case CTX_GRID:
-		*hints = hints_grid;
-		return sizeof hints_grid / sizeof *hints_grid;
-	case CTX_FORM:
-		*hints = hints_form;
-		return sizeof hints_form / sizeof *hints_form;
-	case CTX_LIST:
-		*hints = hints_list;
-		return sizeof hints_list / sizeof *hints_list;
-	case CTX_TEXT:
-		break;
-	}
-	*hints = hints_text;
-	return sizeof hints_text / sizeof *hints_text;
-}
-
-size_t
 keys_all(const struct key_help **out)
 {
 	*out = all;
 	return sizeof all / sizeof *all;
+}
+
+size_t
+keys_hint_len(const struct key_help *k)
+{
+	const char *comma = strstr(k->keys, ", ");
+
+	return comma != NULL ? (size_t)(comma - k->keys) : strlen(k->keys);
 }

@@ -70,8 +70,8 @@ section_mark(const struct app *a, int section)
 	for (size_t i = 0; i < checker_instances(a->ck); i++) {
 		struct finding f;
 
-		if (checker_status(a->ck, i) != FINDING_FAIL)
-			continue;
+		if (checker_status(a->ck, i) != FINDING_FAIL || checker_incomplete(a->ck, i))
+			continue;	/* a relation still reading blanks is to do, not wrong */
 		checker_finding(a->ck, i, &f);
 		for (size_t k = 0; k < f.ncells && !f.warning; k++)
 			if (t->tables[t->values[f.cells[k]].table].section == section)
@@ -112,6 +112,19 @@ page_label(const struct app *a, size_t i, bool *sub)
 	if (p->kind == PAGE_TEXT && *t->parts[p->index].title != '\0')
 		return xstrdup(t->parts[p->index].title);
 	return xstrdup(p->kind == PAGE_TABLE ? t->tables[p->index].name : _("Overview"));
+}
+
+char *
+nav_label(const struct app *a, size_t page)
+{
+	bool sub;
+	char *l = page_label(a, page, &sub), *full;
+
+	if (!sub)
+		return l;
+	full = xasprintf("%s %s", a->r->tpl->sections[a->pages[page].section].short_title, l);
+	free(l);
+	return full;
 }
 
 /*

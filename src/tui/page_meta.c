@@ -48,7 +48,7 @@ info_draw(struct app *a)
 	draw_str(stdscr, y++, x, _("Report information"), w, true);
 	attroff(A_BOLD);
 	y += app_draw_guide(a, y, NULL,
-	    _("These appear in the title and at the end of the published report. Type to change a field, Enter to store it, Esc to cancel; PgDn goes on to the report's sections."), 3);
+	    _("The agency and the year make the title, the agency and the date the closing lines of the published report; the contact is not printed there: write it in the opening paragraph. Type to change a field, Enter to store it, Esc to cancel; PgDn goes on to the report's sections."), 4);
 	y++;
 	for (int f = 0; f < F_COUNT; f++, y += 2) {
 		char *text = a->info_editing && f == a->info_field ? xstrdup(a->info_buf) : field_text(a, (enum field)f);

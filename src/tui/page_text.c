@@ -10,7 +10,6 @@
 #include "tui/draw.h"
 
 #define CTRL(c) ((c) & 0x1f)
-#define GUIDE_ROWS 5
 
 static struct textbuf *
 text_buffer(struct app *a, int part)
@@ -53,7 +52,7 @@ text_area_top(struct app *a)
 		draw_str(stdscr, y++, app_pane_x(a), t->sections[p->section].title, app_pane_w(a), true);
 		attroff(A_BOLD);
 	}
-	y += app_draw_guide(a, y, p->title, p->guide, GUIDE_ROWS);
+	y += app_draw_guide(a, y, p->title, p->guide, app_guide_rows(a, 5));
 	mvhline_set(y++, app_pane_x(a), WACS_HLINE, app_pane_w(a));
 	return y;
 }

@@ -4,9 +4,11 @@
 #include <errno.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "core/create.h"
@@ -24,7 +26,8 @@
 #include "tui/tui.h"
 
 #define CTRL(c) ((c) & 0x1f)
-#define JOURNAL_SECONDS 1	/* journal at most this long after an edit (+ the 0.5 s tick) */
+#define JOURNAL_SECONDS 1	/* journal at most this long after an edit (+ the tick) */
+#define TICK_MS 500		/* the loop wakes up this often without a key */
 
 static volatile sig_atomic_t got_hangup;
 
@@ -143,91 +146,146 @@ draw_title(struct app *a)
 	buf_free(&b);
 }
 
-static void
-draw_hints(struct app *a)
+void
+app_draw_hints(struct app *a, unsigned ctx)
 {
 	const struct key_help *h;
-	enum key_context ctx = a->pages[a->cur].kind == PAGE_TABLE ? CTX_GRID :
-	    a->pages[a->cur].kind == PAGE_INFO ? CTX_FORM : CTX_TEXT;
-	size_t n = keys_hints(ctx, &h);
+	size_t n = keys_all(&h);
 	int x = 0, y = a->rows - 1;
 
 	move(y, 0);
 	clrtoeol();
 	for (size_t i = 0; i < n; i++) {
-		int need = draw_width(h[i].keys) + 1 + draw_width(_(h[i].what)) + 2;
+		size_t klen = keys_hint_len(&h[i]);
+		int need;
 
+		if (!(h[i].hint_ctx & ctx) || h[i].hint == NULL)
+			continue;
+		need = (int)width_str(h[i].keys, klen, draw_ambiguous()) + 1 + draw_width(_(h[i].hint)) + 2;
 		if (x + need > a->cols)
 			break;
 		attron(app_look(a, LOOK_HINTKEY));
-		x += draw_str(stdscr, y, x, h[i].keys, a->cols - x, false);
+		x += draw_text(stdscr, y, x, h[i].keys, klen, a->cols - x, false);
 		attroff(app_look(a, LOOK_HINTKEY));
 		x += 1;
-		x += draw_str(stdscr, y, x, _(h[i].what), a->cols - x, false) + 2;
+		x += draw_str(stdscr, y, x, _(h[i].hint), a->cols - x, false) + 2;
 	}
 }
 
-/* The most important diagnostic of the report, for the status line; caller frees. */
+static void
+draw_hints(struct app *a)
+{
+	enum page_kind k = a->pages[a->cur].kind;
+
+	app_draw_hints(a, k == PAGE_TABLE ? CTX_GRID : k == PAGE_INFO ? CTX_FORM : CTX_TEXT);
+}
+
+/* The most important diagnostic of the report, for the status line; caller
+ * frees.  Relations that still read blank cells are not complete yet: they
+ * are counted apart, not shown as errors while the officer is typing. */
 static char *
 report_status(struct app *a, enum msg_level *l)
 {
-	size_t ne = checker_errors(a->ck), nw = checker_warnings(a->ck);
+	size_t ne = 0, nw = 0, ni = 0, first[2] = { SIZE_MAX, SIZE_MAX };
 
+	for (size_t i = 0; i < checker_instances(a->ck); i++) {
+		struct finding f;
+
+		if (checker_status(a->ck, i) != FINDING_FAIL)
+			continue;
+		checker_finding(a->ck, i, &f);
+		if (checker_incomplete(a->ck, i)) {
+			ni++;
+			continue;
+		}
+		f.warning ? nw++ : ne++;
+		if (first[f.warning] == SIZE_MAX)
+			first[f.warning] = i;
+	}
 	for (int pass = 0; pass < 2; pass++)
-		for (size_t i = 0; i < checker_instances(a->ck); i++) {
-			struct finding f;
-			char *m, *s;
+		if (first[pass] != SIZE_MAX) {
+			char *m = checker_message(a->ck, first[pass]), *s;
 
-			if (checker_status(a->ck, i) != FINDING_FAIL)
-				continue;
-			checker_finding(a->ck, i, &f);
-			if (f.warning != (pass == 1))
-				continue;
-			m = checker_message(a->ck, i);
 			s = xasprintf(_("[%zu errors, %zu warnings; ^E lists them] %s"), ne, nw, m);
 			free(m);
-			*l = f.warning ? MSG_WARN : MSG_ERROR;
+			*l = pass == 1 ? MSG_WARN : MSG_ERROR;
 			return s;
 		}
 	*l = MSG_INFO;
+	if (ni > 0)
+		return xasprintf(_("No errors so far; %zu relations are not complete yet (they read blank cells)."), ni);
 	return xstrdup(_("No errors: every relation of the tables holds so far."));
 }
 
-/* The status: two rows, so that a broken relation's message keeps its end (the
- * value that fixes it) on screen at 80 columns. */
+/* Draw n bytes of text on row y, ending with "…" when it is cut. */
+static void
+status_row(struct app *a, int y, const char *text, size_t n)
+{
+	size_t fit = draw_fit(text, n, a->cols);
+
+	move(y, 0);
+	clrtoeol();
+	if (fit < n) {
+		fit = draw_fit(text, n, a->cols - 2);
+		draw_text(stdscr, y, 0, text, fit, a->cols - 2, false);
+		draw_str(stdscr, y, (int)width_str(text, fit, draw_ambiguous()), "…", 2, false);
+	} else
+		draw_text(stdscr, y, 0, text, n, a->cols, true);
+}
+
+/* Text that needs more than the rows: its first row and its last (which
+ * holds the value to type), or "…" where it is cut. */
+static void
+status_rows(struct app *a, int y, int rows, const char *text)
+{
+	size_t *st, n = draw_wrap(text, a->cols, &st);
+
+	for (int r = 0; r < rows; r++) {
+		size_t k = (size_t)r;
+
+		if (r == rows - 1 && n > (size_t)rows)	/* keep the end */
+			k = n - 1;
+		if (k < n)
+			draw_text(stdscr, y + r, 0, text + st[k], st[k + 1] - st[k], a->cols, true);
+		else {
+			move(y + r, 0);
+			clrtoeol();
+		}
+	}
+	free(st);
+}
+
+/*
+ * The status: two rows.  A message with a line break is "what is wrong" and
+ * "what would fix it": the fix gets the second row (both rows if it needs
+ * them), what is wrong the first, cut with "…"; the problems list (F2)
+ * shows it whole.
+ */
 static void
 draw_status(struct app *a)
 {
 	int y = a->rows - 3;
 	enum msg_level l = a->msg_level;
 	char *s = NULL;
+	const char *text, *nl;
 	attr_t at;
 
 	if (l == MSG_NONE && a->pages[a->cur].kind == PAGE_TABLE)
-		s = grid_status(a);
+		s = grid_status(a, &l);
 	if (l == MSG_NONE && s == NULL)
 		s = report_status(a, &l);
-	else if (s != NULL)
-		l = MSG_ERROR;
 	at = l == MSG_ERROR ? app_look(a, LOOK_BAD) : l == MSG_WARN ? app_look(a, LOOK_TODO) : A_NORMAL;
-	{
-		const char *text = s != NULL ? s : a->msg;
-		size_t *st, n = draw_wrap(text, a->cols, &st);
-
-		attron(at | A_BOLD);
-		for (int r = 0; r < 2; r++) {
-			size_t from = (size_t)r < n ? st[r] : strlen(text);
-			size_t len = (size_t)r < n ? st[r + 1] - st[r] : 0;
-
-			move(y + r, 0);
-			clrtoeol();
-			if (r == 1 && n > 2)	/* keep the end: it holds the value to type */
-				from = st[n - 1], len = st[n] - st[n - 1];
-			draw_text(stdscr, y + r, 0, text + from, len, a->cols, true);
-		}
-		attroff(at | A_BOLD);
-		free(st);
+	text = s != NULL ? s : a->msg;
+	attron(at | A_BOLD);
+	if ((nl = strchr(text, '\n')) == NULL)
+		status_rows(a, y, 2, text);
+	else if (draw_width(nl + 1) > a->cols)
+		status_rows(a, y, 2, nl + 1);
+	else {
+		status_row(a, y, text, (size_t)(nl - text));
+		status_row(a, y + 1, nl + 1, strlen(nl + 1));
 	}
+	attroff(at | A_BOLD);
 	free(s);
 }
 
@@ -237,7 +295,6 @@ draw_too_small(struct app *a)
 	erase();
 	draw_str(stdscr, 0, 0, _("Please enlarge the window to at least 80x24."), a->cols, false);
 	draw_str(stdscr, 1, 0, _("Your report is safe; nothing is lost."), a->cols, false);
-	refresh();
 }
 
 static void
@@ -275,19 +332,12 @@ forget_screen(struct app *a)
 static void
 draw_all(struct app *a)
 {
-	int rows, cols;
 	bool full;
 
-	getmaxyx(stdscr, rows, cols);
-	if (rows != a->rows || cols != a->cols || a->cur != a->drawn_page || a->row_sig == NULL)
+	/* The size is taken by draw_stack alone, which sets full when it changed,
+	 * so that the row signatures always match the screen. */
+	if (a->cur != a->drawn_page || a->row_sig == NULL)
 		a->full = true;
-	a->rows = rows;
-	a->cols = cols;
-	if (a->rows < MIN_ROWS || a->cols < MIN_COLS) {
-		draw_too_small(a);
-		a->full = true;
-		return;
-	}
 	full = a->full;
 	if (full) {
 		erase();
@@ -302,81 +352,6 @@ draw_all(struct app *a)
 	a->full = false;
 	a->drawn_page = a->cur;
 	a->drawn_edits = a->edits;
-	refresh();
-}
-
-/* ---- dialogs on the status line ------------------------------------------ */
-
-/* Ask a question; returns the chosen key (lowercase) among choices, or 0 on Esc. */
-static int
-ask(struct app *a, const char *question, const char *choices)
-{
-	for (;;) {
-		wint_t wc;
-		int rc, y = a->rows - 3;
-
-		move(y + 1, 0);
-		clrtoeol();
-		move(y, 0);
-		clrtoeol();
-		attron(A_REVERSE | A_BOLD);
-		draw_str(stdscr, y, 0, question, a->cols, true);
-		attroff(A_REVERSE | A_BOLD);
-		refresh();
-		timeout(-1);
-		rc = get_wch(&wc);
-		timeout(500);
-		if (rc == KEY_CODE_YES && wc == KEY_RESIZE) {
-			getmaxyx(stdscr, a->rows, a->cols);
-			continue;
-		}
-		if (rc == OK && wc == 27)
-			return 0;
-		if (((rc == OK && (wc == '\r' || wc == '\n')) || (rc == KEY_CODE_YES && wc == KEY_ENTER)) &&
-		    strchr(choices, '\r') != NULL)
-			return '\r';
-		if (rc == OK && wc > 32 && wc < 128 && strchr(choices, (int)(wc | 0x20)) != NULL)
-			return (int)(wc | 0x20);
-	}
-}
-
-/* Read a line of text on row y after label; NULL on Esc. Caller frees. */
-static char *
-prompt_line(int y, const char *label, const char *initial)
-{
-	struct buf b = BUF_INIT;
-
-	buf_adds(&b, initial);
-	for (;;) {
-		wint_t wc;
-		int rc, x, cols = COLS;
-
-		move(y, 0);
-		clrtoeol();
-		x = draw_str(stdscr, y, 0, label, cols / 2, false) + 1;
-		x += draw_str(stdscr, y, x, b.data, cols - x - 1, false);
-		move(y, x);
-		refresh();
-		rc = get_wch(&wc);
-		if (rc == ERR || (rc == KEY_CODE_YES && wc == KEY_RESIZE))
-			continue;
-		if (rc == OK && wc == 27) {
-			buf_free(&b);
-			return NULL;
-		}
-		if ((rc == OK && (wc == '\r' || wc == '\n')) || (rc == KEY_CODE_YES && wc == KEY_ENTER))
-			return buf_detach(&b);
-		if ((rc == OK && (wc == 127 || wc == 8)) || (rc == KEY_CODE_YES && wc == KEY_BACKSPACE)) {
-			if (b.data != NULL) {
-				utf8_drop_last(b.data);
-				b.len = strlen(b.data);
-			}
-		} else if (rc == OK && wc >= 32 && wc != 127) {
-			char u[4];
-
-			buf_add(&b, u, utf8_encode((uint32_t)wc, u));
-		}
-	}
 }
 
 /* ---- saving, journal, quitting ------------------------------------------- */
@@ -386,6 +361,30 @@ report_bytes(struct app *a, struct buf *b)
 {
 	text_sync(a);
 	store_serialize(a->r, b);
+}
+
+/* Remember the report as saved (or as opened), to know when undo returns to it. */
+static void
+remember_saved(struct app *a)
+{
+	a->saved_bytes.len = 0;
+	report_bytes(a, &a->saved_bytes);
+}
+
+/* After an undo or redo: back at the saved state, the report is not modified. */
+static void
+back_to_saved(struct app *a)
+{
+	struct buf now = BUF_INIT;
+
+	if (!unsaved(a) || a->saved_bytes.data == NULL)
+		return;
+	report_bytes(a, &now);
+	if (now.len == a->saved_bytes.len && memcmp(now.data, a->saved_bytes.data, now.len) == 0) {
+		a->saved_edits = a->journaled_edits = a->edits;
+		journal_remove(a->path);	/* nothing in it that the file does not hold */
+	}
+	buf_free(&now);
 }
 
 static bool
@@ -403,7 +402,7 @@ save(struct app *a)
 	text_sync(a);
 	rc = store_save(a->r, a->path, STORE_REPLACE, &so, &err);
 	/* As nano: a file changed behind the editor's back is replaced only when the user says so. */
-	if (rc == STORE_CHANGED && ask(a, _("The file was modified since it was opened.  Y overwrite it   N cancel"), "yn") == 'y') {
+	if (rc == STORE_CHANGED && app_ask(a, _("The file was modified since it was opened.  Y overwrite it   N cancel"), "yn") == 'y') {
 		free(err);
 		err = NULL;
 		a->stamp.known = false;
@@ -416,6 +415,7 @@ save(struct app *a)
 	if (ok) {
 		a->saved_edits = a->journaled_edits = a->edits;
 		journal_remove(a->path);
+		remember_saved(a);
 		if (so.note == NULL)
 			app_message(a, MSG_INFO, _("Saved %s (the previous version is %s~)."), a->path, a->path);
 	} else if (rc == STORE_CHANGED) {
@@ -435,7 +435,8 @@ journal_tick(struct app *a, bool now)
 	struct buf b = BUF_INIT;
 	char *err = NULL;
 
-	if (a->readonly || a->no_journal || a->journaled_edits == a->edits || a->edits == a->saved_edits)
+	if (a->r == NULL || a->readonly || a->no_journal || a->journaled_edits == a->edits ||
+	    a->edits == a->saved_edits)
 		return;
 	if (!now && time(NULL) - a->journal_time < JOURNAL_SECONDS)
 		return;
@@ -460,133 +461,13 @@ quit(struct app *a)
 		a->quit = true;
 		return;
 	}
-	c = ask(a, _("Save the changes before quitting?  Y save   N discard   C cancel"), "ync");
+	c = app_ask(a, _("Save the changes before quitting?  Y save   N discard   C cancel"), "ync");
 	if (c == 'y' && save(a))
 		a->quit = true;
 	else if (c == 'n') {
 		journal_remove(a->path);
 		a->quit = true;
 	}
-}
-
-/* ---- lists: problems and help -------------------------------------------- */
-
-static void
-problems(struct app *a)
-{
-	size_t n = 0, sel = 0, top = 0, *ids = xcalloc(checker_instances(a->ck) + 1, sizeof *ids);
-
-	text_sync(a);
-	for (size_t i = 0; i < checker_instances(a->ck); i++)
-		if (checker_status(a->ck, i) == FINDING_FAIL)
-			ids[n++] = i;
-	for (;;) {
-		int rows = a->rows - 6, rc;
-		wint_t wc;
-
-		erase();
-		attron(app_look(a, LOOK_TITLE));
-		mvhline(0, 0, ' ', a->cols);
-		draw_str(stdscr, 0, 1, _("Errors and warnings: Enter goes to the cell, Esc closes"), a->cols - 1, false);
-		attroff(app_look(a, LOOK_TITLE));
-		if (n == 0)
-			draw_str(stdscr, 2, 2, _("No errors and no warnings."), a->cols - 2, false);
-		if (sel < top)
-			top = sel;
-		if (sel >= top + (size_t)rows)
-			top = sel - (size_t)rows + 1;
-		for (size_t k = top; k < n && k < top + (size_t)rows; k++) {
-			struct finding f;
-			char *m = checker_message(a->ck, ids[k]), *line;
-
-			checker_finding(a->ck, ids[k], &f);
-			line = xasprintf("%s %s  %s", f.warning ? _("warning") : _("error"), f.rule, m);
-			if (k == sel)
-				attron(app_look(a, LOOK_SEL));
-			draw_str(stdscr, 1 + (int)(k - top), 0, line, a->cols, true);
-			if (k == sel)
-				attroff(app_look(a, LOOK_SEL));
-			free(line);
-			free(m);
-		}
-		if (n > 0) {	/* the whole message of the chosen problem */
-			char *m = checker_message(a->ck, ids[sel]);
-			size_t *st, nl = draw_wrap(m, a->cols, &st);
-
-			mvhline_set(a->rows - 5, 0, WACS_HLINE, a->cols);
-			for (size_t r = 0; r < nl && r < 4; r++)
-				draw_text(stdscr, a->rows - 4 + (int)r, 0, m + st[r], st[r + 1] - st[r], a->cols, false);
-			free(st);
-			free(m);
-		}
-		refresh();
-		rc = get_wch(&wc);
-		if (rc == ERR)
-			continue;
-		if (rc == KEY_CODE_YES && wc == KEY_RESIZE)
-			getmaxyx(stdscr, a->rows, a->cols);
-		else if (rc == KEY_CODE_YES && wc == KEY_UP && sel > 0)
-			sel--;
-		else if (rc == KEY_CODE_YES && wc == KEY_DOWN && sel + 1 < n)
-			sel++;
-		else if ((rc == OK && (wc == '\r' || wc == '\n')) || (rc == KEY_CODE_YES && wc == KEY_ENTER)) {
-			struct finding f;
-
-			if (n > 0) {
-				checker_finding(a->ck, ids[sel], &f);
-				if (f.ncells > 0) {
-					int cell = f.fix >= 0 ? f.fix : f.cells[0];
-
-					grid_focus(a, a->r->tpl->values[cell].table, cell);
-				}
-			}
-			break;
-		} else if (rc == OK && (wc == 27 || wc == 'q' || wc == CTRL('e')))
-			break;
-		else if (rc == KEY_CODE_YES && (wc == KEY_F(2)))
-			break;
-	}
-	free(ids);
-	a->full = true;
-}
-
-static void
-tui_help(struct app *a)
-{
-	const struct key_help *k;
-	size_t n = keys_all(&k);
-	int top = 0;
-
-	for (;;) {
-		int y = 2, rc;
-		wint_t wc;
-
-		erase();
-		attron(app_look(a, LOOK_TITLE));
-		mvhline(0, 0, ' ', a->cols);
-		draw_str(stdscr, 0, 1, _("nianbao help: keys (Esc or q closes, arrows scroll)"), a->cols - 1, false);
-		attroff(app_look(a, LOOK_TITLE));
-		draw_str(stdscr, 1, 1, _("Walk through the report with PgDn; fill the texts and the tables; ^S saves."), a->cols - 1, false);
-		for (size_t i = (size_t)top; i < n && y < a->rows - 1; i++, y++) {
-			attron(A_BOLD);
-			draw_str(stdscr, y, 1, _(k[i].keys), 24, false);
-			attroff(A_BOLD);
-			draw_str(stdscr, y, 26, _(k[i].what), a->cols - 27, false);
-		}
-		refresh();
-		rc = get_wch(&wc);
-		if (rc == KEY_CODE_YES && wc == KEY_RESIZE)
-			getmaxyx(stdscr, a->rows, a->cols);
-		else if (rc == KEY_CODE_YES && wc == KEY_DOWN && top + 1 < (int)n)
-			top++;
-		else if (rc == KEY_CODE_YES && wc == KEY_UP && top > 0)
-			top--;
-		else if (rc == OK && (wc == 27 || wc == 'q' || wc == '\r'))
-			break;
-		else if (rc == KEY_CODE_YES && wc == KEY_F(1))
-			break;
-	}
-	a->full = true;
 }
 
 /* ---- dispatch ------------------------------------------------------------- */
@@ -611,9 +492,29 @@ ask_choice(struct app *a, const char *question, const char *keys, int current)
 	int c;
 
 	snprintf(choices, sizeof choices, "%s\r", keys);
-	c = ask(a, q, choices);
+	c = app_ask(a, q, choices);
 	free(q);
 	return c == '\r' ? current : c;
+}
+
+/* Before any format question: what is wrong or blank, and whether to go on. */
+static bool
+export_first_what_is_left(struct app *a)
+{
+	const struct template *t = a->r->tpl;
+	size_t blanks = 0, errors = checker_errors(a->ck);
+	char *q;
+	int c;
+
+	for (size_t v = 0; v < t->nvalues; v++)
+		blanks += a->r->cells[v].state == VALUE_BLANK && !checker_is_derived(a->ck, (int)v);
+	if (errors == 0 && blanks == 0)
+		return true;
+	q = xasprintf(_("Before exporting: %zu errors, %zu blank cells (F2 lists them). Export anyway?  Y yes   N no"),
+	    errors, blanks);
+	c = app_ask(a, q, "yn");
+	free(q);
+	return c == 'y';
 }
 
 /* The export dialog: format, encoding, line ends, blanks; then write beside the report. */
@@ -627,6 +528,8 @@ export_dialog(struct app *a)
 	int c;
 
 	text_sync(a);
+	if (!export_first_what_is_left(a))
+		return;
 	export_request_init(&req, a->r->export_choice);
 	if ((c = ask_choice(a, _("Export as  T text   H HTML   W Word (.docx)"), "thw",
 	    req.docx ? 'w' : req.html ? 'h' : 't')) == 0)
@@ -650,19 +553,11 @@ export_dialog(struct app *a)
 	if ((c = ask_choice(a, _("Blank cells  Z print 0   E leave empty"), "ze", req.opts.blank == BLANK_ZERO ? 'z' : 'e')) == 0)
 		return;
 	req.opts.blank = c == 'z' ? BLANK_ZERO : BLANK_EMPTY;
-	choice = export_request_choice(&req);
-	if (strcmp(choice, a->r->export_choice) != 0 && !a->readonly &&	/* remembered with the report */
-	    report_set_export_choice(a->r, choice, &err) == 0)
-		app_edited(a);
-	free(choice);
-	if (checker_errors(a->ck) > 0 &&
-	    ask(a, _("The report still has errors (^E lists them). Export anyway?  Y yes   N no"), "yn") != 'y')
-		return;
 	out = export_request_path(a->path, &req);
 	if (access(out, F_OK) == 0) {
 		char *q = xasprintf(_("%s exists. Replace it?  Y yes   N no"), out);
 
-		c = ask(a, q, "yn");
+		c = app_ask(a, q, "yn");
 		free(q);
 		if (c != 'y') {
 			free(out);
@@ -673,9 +568,17 @@ export_dialog(struct app *a)
 	    export_write(out, &bytes, false, &err) != 0) {
 		app_message(a, MSG_ERROR, "%s", err);
 		free(err);
-	} else
+	} else {
 		app_message(a, MSG_INFO, _("Exported to %s (%s); %zu blank cells printed as 0."), out,
-		    req.encoding, st.blanks_as_zero);
+		    req.docx ? "Word" : req.encoding, st.blanks_as_zero);
+		/* The choice is remembered with the report once it was used: a
+		 * cancelled F4 leaves the report as it was. */
+		choice = export_request_choice(&req);
+		if (strcmp(choice, a->r->export_choice) != 0 && !a->readonly &&
+		    report_set_export_choice(a->r, choice, &err) == 0)
+			app_edited(a);
+		free(choice);
+	}
 	free(out);
 	buf_free(&bytes);
 }
@@ -698,7 +601,7 @@ global_action(struct app *a, enum action act)
 {
 	switch (act) {
 	case ACT_HELP:
-		tui_help(a);
+		app_help(a);
 		break;
 	case ACT_SAVE:
 		save(a);
@@ -721,7 +624,7 @@ global_action(struct app *a, enum action act)
 		app_go(a, 0);
 		break;
 	case ACT_PROBLEMS:
-		problems(a);
+		app_problems(a);
 		break;
 	case ACT_AUTO_TOTALS:
 		toggle_auto(a);
@@ -732,6 +635,14 @@ global_action(struct app *a, enum action act)
 		break;
 	case ACT_EXPORT:
 		export_dialog(a);
+		break;
+	case ACT_GUIDE:
+		app_guide(a);
+		break;
+	case ACT_FILL_ZERO:
+		if (a->pages[a->cur].kind != PAGE_TABLE || a->readonly)
+			return false;
+		grid_fill_zero(a);
 		break;
 	default:
 		return false;
@@ -757,6 +668,8 @@ page_key(struct app *a, int key, bool code)
 		grid_key(a, key, code);
 		break;
 	}
+	if (!code && (key == CTRL('z') || key == CTRL('y')))
+		back_to_saved(a);
 }
 
 static void
@@ -786,30 +699,6 @@ mouse(struct app *a)
 		text_click(a, ev.y, ev.x);
 }
 
-/* Collect a bracketed paste up to its end marker and hand it over whole. */
-static void
-read_paste(struct app *a)
-{
-	struct buf b = BUF_INIT;
-
-	for (;;) {
-		wint_t wc;
-		int rc = get_wch(&wc);
-		char u[4];
-
-		if (rc == ERR || (rc == KEY_CODE_YES && wc == KEY_PASTE_END))
-			break;
-		if (rc == KEY_CODE_YES)
-			continue;
-		if (wc == '\r')
-			wc = '\n';
-		buf_add(&b, u, utf8_encode((uint32_t)wc, u));
-	}
-	if (b.len > 0)
-		paste(a, b.data, b.len);
-	buf_free(&b);
-}
-
 static void
 handle_key(struct app *a, int rc, wint_t wc)
 {
@@ -830,7 +719,7 @@ handle_key(struct app *a, int rc, wint_t wc)
 		page_key(a, 27, false);	/* a lone Esc: cancel */
 	}
 	if (code && key == KEY_PASTE_BEGIN) {
-		read_paste(a);
+		a->pasting = xcalloc(1, sizeof *a->pasting);
 		return;
 	}
 	if (code && key == KEY_MOUSE) {
@@ -849,56 +738,166 @@ handle_key(struct app *a, int rc, wint_t wc)
 		page_key(a, key, code);
 }
 
-/* Handle one key read by get_wch; false when it needs no redraw (a timeout). */
-static bool
-dispatch(struct app *a, int rc, wint_t wc)
+/* A bracketed paste is collected key by key up to its end marker (or a
+ * pause), then handed over whole. */
+static void
+paste_key(struct app *a, int rc, wint_t wc)
 {
-	if (rc == ERR) {
-		if (a->pending_esc) {	/* Esc alone, nothing followed */
-			a->pending_esc = false;
-			page_key(a, 27, false);
-			return true;
-		}
-		journal_tick(a, false);
-		return false;
+	char u[4];
+
+	if (rc == OK) {
+		buf_add(a->pasting, u, utf8_encode((uint32_t)(wc == '\r' ? '\n' : wc), u));
+		return;
 	}
-	if (rc == KEY_CODE_YES && wc == KEY_RESIZE)
+	if (rc == KEY_CODE_YES && wc != KEY_PASTE_END)
+		return;
+	if (a->pasting->len > 0)
+		paste(a, a->pasting->data, a->pasting->len);
+	buf_free(a->pasting);
+	free(a->pasting);
+	a->pasting = NULL;
+}
+
+/* The page screen's key: a key of the report's pages; ERR is a tick. */
+static bool
+page_screen_key(struct app *a, struct screen *s, int rc, wint_t wc)
+{
+	if (a->pasting != NULL) {
+		paste_key(a, rc, wc);
+		return rc == ERR || (rc == KEY_CODE_YES && wc == KEY_PASTE_END);
+	}
+	if (rc == ERR) {
+		if (!a->pending_esc)
+			return false;
+		a->pending_esc = false;	/* Esc alone, nothing followed */
+		page_key(a, 27, false);
 		return true;
+	}
 	if (a->rows < MIN_ROWS || a->cols < MIN_COLS) {
 		if (rc == OK && (wc == CTRL('q') || wc == CTRL('x')))
 			quit(a);
-		return true;
-	}
-	handle_key(a, rc, wc);
-	if (!a->quit)	/* quitting may just have discarded the journal */
-		journal_tick(a, false);
+	} else
+		handle_key(a, rc, wc);
+	s->done = a->quit;
 	return true;
 }
 
 static void
-loop(struct app *a)
+page_screen_draw(struct app *a, struct screen *s)
+{
+	(void)s;
+	draw_all(a);
+}
+
+/* ---- the one input loop ----------------------------------------------------- */
+
+/* Draw the stack from its last full-screen screen up; the size is taken here only. */
+static void
+draw_stack(struct app *a)
+{
+	int rows, cols, base = a->depth - 1;
+
+	getmaxyx(stdscr, rows, cols);
+	if (rows != a->rows || cols != a->cols)
+		a->full = true;
+	a->rows = rows;
+	a->cols = cols;
+	if (rows < MIN_ROWS || cols < MIN_COLS) {
+		draw_too_small(a);
+		a->full = true;
+		refresh();
+		return;
+	}
+	while (base > 0 && a->stack[base]->overlay)
+		base--;
+	if (a->stack[base]->overlay)	/* nothing under it yet: the report is being opened */
+		erase();
+	for (int i = base; i < a->depth; i++)
+		a->stack[i]->draw(a, a->stack[i]);
+	refresh();
+}
+
+static long
+elapsed_ms(const struct timespec *t0)
+{
+	struct timespec t1;
+
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	return (t1.tv_sec - t0->tv_sec) * 1000 + (t1.tv_nsec - t0->tv_nsec) / 1000000;
+}
+
+/*
+ * Read a key: waiting up to a tick, or only taking what is typed ahead.  A
+ * hang-up or SIGTERM ends the editor; so does a terminal that keeps
+ * answering at once with nothing (end of input: it is gone, and no SIGHUP
+ * came).  Returns ERR for a tick or when ending.
+ */
+static int
+read_key(struct app *a, wint_t *wc, bool wait)
+{
+	struct timespec t0;
+	int rc;
+
+	if (got_hangup)
+		a->ending = true;
+	if (a->ending)
+		return ERR;
+	timeout(wait ? TICK_MS : 0);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	rc = get_wch(wc);
+	if (got_hangup)
+		a->ending = true;
+	if (rc != ERR || !wait)
+		a->quick_errs = rc != ERR ? 0 : a->quick_errs;
+	else if (elapsed_ms(&t0) < TICK_MS / 10) {
+		if (++a->quick_errs >= 20)
+			a->ending = true;
+	} else
+		a->quick_errs = 0;
+	return a->ending ? ERR : rc;
+}
+
+/* Give a key (or a tick) to screen s; the journal follows the edits. */
+static bool
+app_feed(struct app *a, struct screen *s, int rc, wint_t wc)
+{
+	bool redraw;
+
+	if (a->ending)
+		return false;
+	if (rc == KEY_CODE_YES && wc == KEY_RESIZE)
+		return true;	/* draw_stack takes the new size */
+	redraw = s->key(a, s, rc, wc);
+	if (!a->quit)	/* quitting may just have discarded the journal */
+		journal_tick(a, false);
+	return redraw || rc != ERR;
+}
+
+void
+app_run(struct app *a, struct screen *s)
 {
 	bool redraw = true;
 
-	while (!a->quit) {
+	if (a->depth == APP_MAX_SCREENS)	/* a dialog opening dialogs without end */
+		return;
+	a->stack[a->depth++] = s;
+	while (!s->done && !a->ending) {
 		wint_t wc;
 		int rc;
 
-		if (got_hangup) {	/* the terminal is gone: keep everything in the journal */
-			journal_tick(a, true);
-			break;
-		}
 		if (redraw)
-			draw_all(a);
-		rc = get_wch(&wc);
-		redraw = dispatch(a, rc, wc);
-		/* Keys already waiting (an input method commits a phrase at once) are
-		 * taken before drawing again. */
-		timeout(0);
-		while (redraw && !a->quit && !a->pending_esc && (rc = get_wch(&wc)) != ERR)
-			dispatch(a, rc, wc);
-		timeout(500);
+			draw_stack(a);
+		rc = read_key(a, &wc, true);
+		redraw = app_feed(a, s, rc, wc);
+		/* Keys already waiting (an input method commits a phrase at once, a
+		 * paste arrives) are taken before drawing again. */
+		while (redraw && !s->done && !a->ending && !a->pending_esc &&
+		    (rc = read_key(a, &wc, false)) != ERR)
+			app_feed(a, s, rc, wc);
 	}
+	a->depth--;
+	if (!s->overlay)
+		a->full = true;
 }
 
 /* ---- opening --------------------------------------------------------------- */
@@ -935,19 +934,51 @@ screen_stop(void)
 	endwin();
 }
 
-/* Show a problem under the form and wait for a key. */
+/*
+ * The new-report form: a full screen whose rows keep the answers given so
+ * far, under the prompts (overlay screens) that ask for the next one.
+ */
+#define FORM_ROWS 12
+
+struct form_screen {
+	struct screen	 s;
+	char		*row[FORM_ROWS];
+};
+
 static void
-form_problem(struct app *a, int y, const char *msg)
+form_draw(struct app *a, struct screen *s)
 {
-	move(y, 0);
-	clrtobot();
-	draw_str(stdscr, y, 0, msg, a->cols, false);
-	draw_str(stdscr, y + 1, 0, _("Press a key."), a->cols, false);
-	timeout(-1);
-	getch();
-	timeout(500);
-	move(y, 0);
-	clrtobot();
+	struct form_screen *f = (struct form_screen *)s;
+
+	erase();
+	for (int y = 0; y < FORM_ROWS; y++)
+		if (f->row[y] != NULL)
+			draw_str(stdscr, y, 0, f->row[y], a->cols, false);
+}
+
+static bool
+form_key(struct app *a, struct screen *s, int rc, wint_t wc)
+{
+	(void)a, (void)s, (void)rc, (void)wc;
+	return false;	/* the prompts above it take the keys */
+}
+
+static void
+form_set(struct form_screen *f, int y, char *text)
+{
+	free(f->row[y]);
+	f->row[y] = text;
+}
+
+/* Ask on row y of the form; the answer stays on the form. NULL on Esc. */
+static char *
+form_prompt(struct app *a, struct form_screen *f, int y, const char *label, const char *initial)
+{
+	char *answer = app_prompt(a, y, label, initial);
+
+	if (answer != NULL)
+		form_set(f, y, xasprintf("%s %s", label, answer));
+	return answer;
 }
 
 /*
@@ -956,13 +987,13 @@ form_problem(struct app *a, int y, const char *msg)
  * Returns it, with its path in *from; NULL for none, *from NULL on Esc.
  */
 static struct report *
-ask_last_year(struct app *a, int y, char **from)
+ask_last_year(struct app *a, struct form_screen *f, int y, char **from)
 {
 	for (;;) {
 		struct diag_list dl = DIAG_LIST_INIT;
 		struct report *last;
 
-		*from = prompt_line(y, _("Start from last year's report (Enter: none):"), "");
+		*from = form_prompt(a, f, y, _("Start from last year's report (Enter: none):"), "");
 		if (*from == NULL || **from == '\0')
 			return NULL;
 		last = lastyear_load(a->ts, *from, &dl);
@@ -970,7 +1001,7 @@ ask_last_year(struct app *a, int y, char **from)
 			diag_list_free(&dl);
 			return last;
 		}
-		form_problem(a, y + 6, dl.n > 0 ? dl.v[dl.n - 1].msg : *from);
+		app_notice(a, y + 6, dl.n > 0 ? dl.v[dl.n - 1].msg : *from);
 		diag_list_free(&dl);
 		free(*from);
 	}
@@ -981,7 +1012,7 @@ static void
 form_problems(struct app *a, int y, const struct diag_list *dl)
 {
 	for (size_t i = 0; i < dl->n; i++)
-		form_problem(a, y, dl->v[i].msg);
+		app_notice(a, y, dl->v[i].msg);
 }
 
 /*
@@ -997,19 +1028,20 @@ new_report_form(struct app *a)
 	struct report *r = NULL, *last;
 	char *agency = NULL, *year = NULL, *fmt = NULL, *def_year, *from, *keep = NULL, *err;
 	const char *def_fmt;
+	struct form_screen f = { { form_draw, form_key, false, false }, { NULL } };
 
-	erase();
-	draw_str(stdscr, 0, 0, _("New report"), a->cols, false);
-	draw_str(stdscr, 1, 0, a->path, a->cols, false);
-	draw_str(stdscr, 3, 0, _("Type each answer and press Enter; Esc leaves without creating anything."), a->cols, false);
-	draw_str(stdscr, 4, 0, _("Last year's report may be a report file, or its published page or text copy."), a->cols, false);
-	last = ask_last_year(a, 5, &from);
+	form_set(&f, 0, xstrdup(_("New report")));
+	form_set(&f, 1, xstrdup(a->path));
+	form_set(&f, 3, xstrdup(_("Type each answer and press Enter; Esc leaves without creating anything.")));
+	form_set(&f, 4, xstrdup(_("Last year's report may be a report file, or its published page or text copy.")));
+	a->stack[a->depth++] = &f.s;	/* under the prompts until the form is done */
+	last = ask_last_year(a, &f, 5, &from);
 	if (from == NULL)
 		goto out;
-	if ((agency = prompt_line(6, _("Agency:"), create_default_agency(last, a->prefs->agency))) == NULL)
+	if ((agency = form_prompt(a, &f, 6, _("Agency:"), create_default_agency(last, a->prefs->agency))) == NULL)
 		goto out;
 	def_year = xasprintf("%d", create_default_year(last));
-	year = prompt_line(7, _("Year of the report:"), def_year);
+	year = form_prompt(a, &f, 7, _("Year of the report:"), def_year);
 	free(def_year);
 	if (year == NULL)
 		goto out;
@@ -1020,9 +1052,9 @@ new_report_form(struct app *a)
 	}
 	if ((def_fmt = tplset_default_for_year(a->ts, spec.year, &dl)) == NULL)
 		goto out;
-	if ((fmt = prompt_line(8, _("Format (template):"), def_fmt)) == NULL)
+	if ((fmt = form_prompt(a, &f, 8, _("Format (template):"), def_fmt)) == NULL)
 		goto out;
-	if (last != NULL && (keep = prompt_line(9, _("Keep last year's section 1 text as a draft? (y/N):"), "")) == NULL)
+	if (last != NULL && (keep = form_prompt(a, &f, 9, _("Keep last year's section 1 text as a draft? (y/N):"), "")) == NULL)
 		goto out;
 	spec.format = fmt;
 	spec.agency = agency;
@@ -1035,6 +1067,9 @@ new_report_form(struct app *a)
 	r = create_report(a->ts, &spec, &dl);
 out:
 	form_problems(a, 11, &dl);
+	a->depth--;
+	for (int i = 0; i < FORM_ROWS; i++)
+		free(f.row[i]);
 	diag_list_free(&dl);
 	report_free(last);
 	free(from);
@@ -1073,7 +1108,7 @@ offer_recovery(struct app *a, const char *file_bytes, size_t file_len)
 		free(j);
 		return NULL;
 	}
-	c = ask(a, _("Unsaved work from an earlier session was found. Recover it?  Y recover   N discard"), "yn");
+	c = app_ask(a, _("Unsaved work from an earlier session was found. Recover it?  Y recover   N discard"), "yn");
 	if (c == 'y')
 		r = store_load_mem(a->path, j, jlen, a->ts, &dl);
 	if (c == 'y' && r == NULL)
@@ -1106,7 +1141,7 @@ take_lock(struct app *a)
 	    xasprintf(_("An earlier nianbao on this file (pid %d) ended without closing it.  T take over   R read-only   Q quit"), (int)o.pid) :
 	    xasprintf(_("%s is being edited by %s on %s (pid %d).  R open read-only   T take over   Q quit"),
 	    a->path, o.user, o.host, (int)o.pid);
-	c = ask(a, q, "rtq");
+	c = app_ask(a, q, "rtq");
 	free(q);
 	if (c == 't' && lock_take(a->path, true, &o, &err) == 0) {
 		a->locked = true;
@@ -1128,10 +1163,14 @@ app_free(struct app *a)
 	free(a->texts);
 	free(a->text_top);
 	free(a->grids);
-	free(a->cell_edits);
+	cellundo_free(&a->cell_undo);
 	free(a->row_sig);
 	free(a->cell_sig);
 	free(a->pages);
+	if (a->pasting != NULL)
+		buf_free(a->pasting);
+	free(a->pasting);
+	buf_free(&a->saved_bytes);
 	checker_free(a->ck);
 	report_free(a->r);
 	report_free(a->prev);
@@ -1227,10 +1266,18 @@ tui_run(const char *file, struct tplset *ts, struct prefs *prefs)
 		app_message(&a, MSG_WARN, _("Preferences: %s:%d: %s"), pd.v[0].file, pd.v[0].line, pd.v[0].msg);
 	diag_list_free(&pd);
 	app_go(&a, 0);
-	loop(&a);
-	screen_stop();
+	if (a.edits == 0)
+		remember_saved(&a);
+	{
+		struct screen page = { page_screen_draw, page_screen_key, false, false };
+
+		app_run(&a, &page);
+	}
+	if (a.ending)	/* the terminal is gone or we are told to end: keep everything */
+		journal_tick(&a, true);
 	if (a.locked)
 		lock_release(file);
+	screen_stop();
 	app_free(&a);
 	return 0;
 }

@@ -1,0 +1,574 @@
+/*
+ * dialog.c - the editor's dialogs as screens of the one input loop (see
+ * app_run in tui.c): a question on the status line, a line of text, a notice,
+ * the problems list and the help.  None reads a key itself, so a hang-up,
+ * SIGTERM or a resize reaches every one of them the same way.
+ */
+#include "nb.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/buf.h"
+#include "lib/utf8.h"
+#include "lib/width.h"
+#include "lib/xalloc.h"
+#include "tui/app.h"
+#include "tui/draw.h"
+
+#define CTRL(c) ((c) & 0x1f)
+
+/* Bytes of the character at s (1 for a stray byte, so that nothing loops). */
+static size_t
+dialog_char_len(const char *s)
+{
+	size_t k = utf8_seqlen(s, strlen(s));
+
+	return k > 0 ? k : 1;
+}
+
+static bool
+dialog_is_enter(int rc, wint_t wc)
+{
+	return (rc == OK && (wc == '\r' || wc == '\n')) || (rc == KEY_CODE_YES && wc == KEY_ENTER);
+}
+
+/* ---- a question on the status line --------------------------------------- */
+
+struct ask_screen {
+	struct screen	 s;
+	const char	*question, *choices;
+	int		 answer;
+};
+
+static void
+ask_draw(struct app *a, struct screen *s)
+{
+	struct ask_screen *q = (struct ask_screen *)s;
+	int y = a->rows - 3;
+
+	move(y + 1, 0);
+	clrtoeol();
+	move(y, 0);
+	clrtoeol();
+	attron(A_REVERSE | A_BOLD);
+	draw_str(stdscr, y, 0, q->question, a->cols, true);
+	attroff(A_REVERSE | A_BOLD);
+}
+
+static bool
+ask_key(struct app *a, struct screen *s, int rc, wint_t wc)
+{
+	struct ask_screen *q = (struct ask_screen *)s;
+
+	(void)a;
+	if (rc == ERR)
+		return false;
+	if (rc == OK && wc == 27)
+		q->s.done = true;
+	else if (dialog_is_enter(rc, wc) && strchr(q->choices, '\r') != NULL) {
+		q->answer = '\r';
+		q->s.done = true;
+	} else if (rc == OK && wc > 32 && wc < 128 && strchr(q->choices, (int)(wc | 0x20)) != NULL) {
+		q->answer = (int)(wc | 0x20);
+		q->s.done = true;
+	}
+	return true;
+}
+
+int
+app_ask(struct app *a, const char *question, const char *choices)
+{
+	struct ask_screen q = { { ask_draw, ask_key, true, false }, question, choices, 0 };
+
+	app_run(a, &q.s);
+	return q.answer;
+}
+
+/* ---- a line of text ------------------------------------------------------ */
+
+struct prompt_screen {
+	struct screen	 s;
+	int		 y;
+	const char	*label;
+	struct buf	 b;
+	size_t		 at;		/* cursor, a byte offset in b */
+	bool		 ok;
+};
+
+static void
+prompt_draw(struct app *a, struct screen *s)
+{
+	struct prompt_screen *p = (struct prompt_screen *)s;
+	const char *text = p->b.data != NULL ? p->b.data : "";
+	int x, room, cx;
+	size_t from = 0;
+
+	move(p->y, 0);
+	clrtoeol();
+	x = draw_str(stdscr, p->y, 0, p->label, a->cols / 2, false) + 1;
+	room = a->cols - x - 1;
+	/* Scroll the text sideways so that the cursor stays visible: nothing is
+	 * cut off silently, it is only out of view. */
+	while (from < p->at && draw_fit(text + from, p->at - from, room) < p->at - from)
+		from += dialog_char_len(text + from);
+	draw_text(stdscr, p->y, x, text + from, strlen(text + from), room, false);
+	cx = x + (int)width_str(text + from, p->at - from, draw_ambiguous());
+	move(p->y, cx);
+}
+
+static void
+prompt_insert(struct prompt_screen *p, wint_t wc)
+{
+	char u[4];
+	size_t n = utf8_encode((uint32_t)wc, u);
+	struct buf nb = BUF_INIT;
+
+	buf_add(&nb, p->b.data != NULL ? p->b.data : "", p->at);
+	buf_add(&nb, u, n);
+	if (p->b.data != NULL)
+		buf_adds(&nb, p->b.data + p->at);
+	buf_free(&p->b);
+	p->b = nb;
+	p->at += n;
+}
+
+static void
+prompt_delete(struct prompt_screen *p, size_t at)
+{
+	size_t n;
+
+	if (p->b.data == NULL || at >= p->b.len)
+		return;
+	n = dialog_char_len(p->b.data + at);
+	memmove(p->b.data + at, p->b.data + at + n, p->b.len - at - n + 1);
+	p->b.len -= n;
+}
+
+static size_t
+prompt_prev(const struct prompt_screen *p)
+{
+	size_t at = p->at;
+
+	while (at > 0 && ((unsigned char)p->b.data[--at] & 0xc0) == 0x80)
+		;
+	return at;
+}
+
+static bool
+prompt_key(struct app *a, struct screen *s, int rc, wint_t wc)
+{
+	struct prompt_screen *p = (struct prompt_screen *)s;
+
+	(void)a;
+	if (rc == ERR)
+		return false;
+	if (rc == OK && wc == 27)
+		p->s.done = true;
+	else if (dialog_is_enter(rc, wc))
+		p->ok = p->s.done = true;
+	else if ((rc == OK && (wc == 127 || wc == 8)) || (rc == KEY_CODE_YES && wc == KEY_BACKSPACE)) {
+		if (p->at > 0) {
+			p->at = prompt_prev(p);
+			prompt_delete(p, p->at);
+		}
+	} else if (rc == KEY_CODE_YES && wc == KEY_DC)
+		prompt_delete(p, p->at);
+	else if (rc == KEY_CODE_YES && wc == KEY_LEFT && p->at > 0)
+		p->at = prompt_prev(p);
+	else if (rc == KEY_CODE_YES && wc == KEY_RIGHT && p->at < p->b.len)
+		p->at += dialog_char_len(p->b.data + p->at);
+	else if ((rc == KEY_CODE_YES && wc == KEY_HOME) || (rc == OK && wc == CTRL('a')))
+		p->at = 0;
+	else if ((rc == KEY_CODE_YES && wc == KEY_END) || (rc == OK && wc == CTRL('e')))
+		p->at = p->b.len;
+	else if (rc == OK && wc >= 32 && wc != 127)
+		prompt_insert(p, wc);
+	return true;
+}
+
+char *
+app_prompt(struct app *a, int y, const char *label, const char *initial)
+{
+	struct prompt_screen p = { { prompt_draw, prompt_key, true, false }, y, label, BUF_INIT, 0, false };
+
+	buf_adds(&p.b, initial);
+	p.at = p.b.len;
+	app_run(a, &p.s);
+	if (!p.ok) {
+		buf_free(&p.b);
+		return NULL;
+	}
+	if (p.b.data == NULL)
+		return xstrdup("");
+	return buf_detach(&p.b);
+}
+
+/* ---- a notice: a message and "press a key" ------------------------------ */
+
+struct notice_screen {
+	struct screen	 s;
+	int		 y;
+	const char	*msg;
+};
+
+static void
+notice_draw(struct app *a, struct screen *s)
+{
+	struct notice_screen *n = (struct notice_screen *)s;
+
+	move(n->y, 0);
+	clrtobot();
+	draw_str(stdscr, n->y, 0, n->msg, a->cols, false);
+	draw_str(stdscr, n->y + 1, 0, _("Press a key."), a->cols, false);
+}
+
+static bool
+notice_key(struct app *a, struct screen *s, int rc, wint_t wc)
+{
+	(void)a;
+	(void)wc;
+	if (rc == ERR)
+		return false;
+	s->done = true;
+	return true;
+}
+
+void
+app_notice(struct app *a, int y, const char *msg)
+{
+	struct notice_screen n = { { notice_draw, notice_key, true, false }, y, msg };
+
+	app_run(a, &n.s);
+}
+
+/* ---- the list of problems ------------------------------------------------ */
+
+/* A line of the list: what is still to do (a blank table, an empty part),
+ * or a failed relation. */
+struct problem {
+	char		*todo;		/* NULL for a relation */
+	size_t		 inst;		/* the relation */
+	size_t		 page;		/* to do: where */
+	int		 cell;		/* to do: the first blank cell, or -1 */
+};
+
+struct problems_screen {
+	struct screen	 s;
+	struct problem	*v;
+	size_t		 n, sel, top;
+};
+
+static char *
+problem_text(struct app *a, const struct problem *p)
+{
+	struct finding f;
+	char *m, *line;
+
+	if (p->todo != NULL)
+		return xstrdup(p->todo);
+	m = checker_message(a->ck, p->inst);
+	checker_finding(a->ck, p->inst, &f);
+	line = xasprintf("%s %s  %s", checker_incomplete(a->ck, p->inst) ? _("incomplete") :
+	    f.warning ? _("warning") : _("error"), f.rule, m);
+	free(m);
+	return line;
+}
+
+static void
+problems_draw_line(struct app *a, struct problems_screen *p, size_t k)
+{
+	char *line = problem_text(a, &p->v[k]);
+	int y = 1 + (int)(k - p->top);
+
+	if (k == p->sel)
+		attron(app_look(a, LOOK_SEL));
+	if (draw_width(line) > a->cols) {	/* cut with an ellipsis, never silently */
+		size_t fit = draw_fit(line, strlen(line), a->cols - 2);
+
+		draw_text(stdscr, y, 0, line, fit, a->cols - 2, true);
+		draw_str(stdscr, y, a->cols - 2, "…", 2, true);
+	} else
+		draw_str(stdscr, y, 0, line, a->cols, true);
+	if (k == p->sel)
+		attroff(app_look(a, LOOK_SEL));
+	free(line);
+}
+
+static void
+problems_draw(struct app *a, struct screen *s)
+{
+	struct problems_screen *p = (struct problems_screen *)s;
+	size_t rows = (size_t)(a->rows - 6);
+
+	erase();
+	attron(app_look(a, LOOK_TITLE));
+	mvhline(0, 0, ' ', a->cols);
+	draw_str(stdscr, 0, 1, _("Errors and warnings: Enter goes to the cell, Esc closes"), a->cols - 1, false);
+	attroff(app_look(a, LOOK_TITLE));
+	if (p->n == 0)
+		draw_str(stdscr, 2, 2, _("No errors and no warnings."), a->cols - 2, false);
+	if (p->sel < p->top)
+		p->top = p->sel;
+	if (p->sel >= p->top + rows)
+		p->top = p->sel - rows + 1;
+	for (size_t k = p->top; k < p->n && k < p->top + rows; k++)
+		problems_draw_line(a, p, k);
+	if (p->n > 0) {	/* the whole text of the chosen line */
+		char *m = problem_text(a, &p->v[p->sel]);
+		size_t *st, nl = draw_wrap(m, a->cols, &st);
+
+		mvhline_set(a->rows - 5, 0, WACS_HLINE, a->cols);
+		for (size_t r = 0; r < nl && r < 3; r++)	/* the last row holds the hints */
+			draw_text(stdscr, a->rows - 4 + (int)r, 0, m + st[r], st[r + 1] - st[r], a->cols, false);
+		free(st);
+		free(m);
+	}
+	app_draw_hints(a, CTX_LIST);
+}
+
+static void
+problems_go(struct app *a, struct problems_screen *p)
+{
+	const struct problem *pr;
+	struct finding f;
+
+	if (p->n == 0)
+		return;
+	pr = &p->v[p->sel];
+	if (pr->todo != NULL) {
+		if (pr->cell >= 0)
+			grid_focus(a, a->r->tpl->values[pr->cell].table, pr->cell);
+		else
+			app_go(a, pr->page);
+		return;
+	}
+	checker_finding(a->ck, pr->inst, &f);
+	if (f.ncells > 0) {
+		int cell = f.fix >= 0 ? f.fix : f.cells[0];
+
+		grid_focus(a, a->r->tpl->values[cell].table, cell);
+	}
+}
+
+static bool
+problems_key(struct app *a, struct screen *s, int rc, wint_t wc)
+{
+	struct problems_screen *p = (struct problems_screen *)s;
+
+	if (rc == ERR)
+		return false;
+	if (rc == KEY_CODE_YES && wc == KEY_UP && p->sel > 0)
+		p->sel--;
+	else if (rc == KEY_CODE_YES && wc == KEY_DOWN && p->sel + 1 < p->n)
+		p->sel++;
+	else if (dialog_is_enter(rc, wc)) {
+		problems_go(a, p);
+		s->done = true;
+	} else if ((rc == OK && (wc == 27 || wc == 'q' || wc == CTRL('e'))) || (rc == KEY_CODE_YES && wc == KEY_F(2)))
+		s->done = true;
+	return true;
+}
+
+static struct problem *
+problems_add(struct problems_screen *p, size_t *cap)
+{
+	p->v = xgrow(p->v, cap, p->n + 1, sizeof *p->v);
+	memset(&p->v[p->n], 0, sizeof *p->v);
+	p->v[p->n].cell = -1;
+	return &p->v[p->n++];
+}
+
+/* What is left to do: tables with blank cells, parts still empty. */
+static void
+problems_todo(struct app *a, struct problems_screen *p, size_t *cap)
+{
+	const struct template *t = a->r->tpl;
+
+	for (size_t pg = 0; pg < a->npages; pg++) {
+		const struct page *g = &a->pages[pg];
+		size_t blanks = 0;
+		int first = -1;
+		char *name;
+
+		if (g->kind == PAGE_TABLE)
+			for (size_t v = 0; v < t->nvalues; v++)
+				if (t->values[v].table == g->index && a->r->cells[v].state == VALUE_BLANK &&
+				    !checker_is_derived(a->ck, (int)v)) {
+					blanks++;
+					first = first < 0 ? (int)v : first;
+				}
+		if (g->kind == PAGE_TABLE ? blanks == 0 :
+		    g->kind != PAGE_TEXT || a->r->texts[g->index][0] != '\0')
+			continue;
+		name = nav_label(a, pg);
+		{
+			struct problem *pr = problems_add(p, cap);
+
+			pr->page = pg;
+			pr->cell = first;
+			pr->todo = g->kind == PAGE_TABLE ?
+			    xasprintf(_("to do  %s: %zu blank cells (F5 there fills them with 0)"), name, blanks) :
+			    xasprintf(_("to do  %s is still empty"), name);
+		}
+		free(name);
+	}
+}
+
+void
+app_problems(struct app *a)
+{
+	struct problems_screen p = { { problems_draw, problems_key, false, false }, NULL, 0, 0, 0 };
+	size_t cap = 0;
+
+	text_sync(a);
+	for (size_t i = 0; i < checker_instances(a->ck); i++)	/* complete relations first */
+		if (checker_status(a->ck, i) == FINDING_FAIL && !checker_incomplete(a->ck, i))
+			problems_add(&p, &cap)->inst = i;
+	problems_todo(a, &p, &cap);
+	for (size_t i = 0; i < checker_instances(a->ck); i++)
+		if (checker_status(a->ck, i) == FINDING_FAIL && checker_incomplete(a->ck, i))
+			problems_add(&p, &cap)->inst = i;
+	app_run(a, &p.s);
+	for (size_t k = 0; k < p.n; k++)
+		free(p.v[k].todo);
+	free(p.v);
+}
+
+/* ---- help ------------------------------------------------------------------ */
+
+struct help_screen {
+	struct screen	 s;
+	const struct key_help *k;
+	size_t		 n;
+	int		 top;
+};
+
+static void
+help_draw(struct app *a, struct screen *s)
+{
+	struct help_screen *h = (struct help_screen *)s;
+	int y = 2;
+
+	erase();
+	attron(app_look(a, LOOK_TITLE));
+	mvhline(0, 0, ' ', a->cols);
+	draw_str(stdscr, 0, 1, _("nianbao help: keys (Esc or q closes, arrows scroll)"), a->cols - 1, false);
+	attroff(app_look(a, LOOK_TITLE));
+	draw_str(stdscr, 1, 1, _("Walk through the report with PgDn; fill the texts and the tables; ^S saves."), a->cols - 1, false);
+	for (size_t i = (size_t)h->top; i < h->n && y < a->rows - 1; i++) {
+		if (h->k[i].what == NULL)	/* a hint only: its key is described in another row */
+			continue;
+		attron(A_BOLD);
+		draw_str(stdscr, y, 1, _(h->k[i].keys), 24, false);
+		attroff(A_BOLD);
+		draw_str(stdscr, y++, 26, _(h->k[i].what), a->cols - 27, false);
+	}
+}
+
+static bool
+help_key(struct app *a, struct screen *s, int rc, wint_t wc)
+{
+	struct help_screen *h = (struct help_screen *)s;
+
+	(void)a;
+	if (rc == ERR)
+		return false;
+	if (rc == KEY_CODE_YES && wc == KEY_DOWN && h->top + 1 < (int)h->n)
+		h->top++;
+	else if (rc == KEY_CODE_YES && wc == KEY_UP && h->top > 0)
+		h->top--;
+	else if ((rc == OK && (wc == 27 || wc == 'q' || wc == '\r')) || (rc == KEY_CODE_YES && wc == KEY_F(1)))
+		s->done = true;
+	return true;
+}
+
+void
+app_help(struct app *a)
+{
+	struct help_screen h = { { help_draw, help_key, false, false }, NULL, 0, 0 };
+
+	h.n = keys_all(&h.k);
+	app_run(a, &h.s);
+}
+
+/* ---- the whole guidance ------------------------------------------------------ */
+
+struct guide_screen {
+	struct screen	 s;
+	const char	*title, *text;
+	int		 top;
+};
+
+static void
+guide_draw(struct app *a, struct screen *s)
+{
+	struct guide_screen *g = (struct guide_screen *)s;
+	size_t *st, n = draw_wrap(g->text, a->cols - 2, &st);
+	int rows = a->rows - 3;
+
+	if (g->top > (int)n - rows)
+		g->top = (int)n - rows;
+	if (g->top < 0)
+		g->top = 0;
+	erase();
+	attron(app_look(a, LOOK_TITLE));
+	mvhline(0, 0, ' ', a->cols);
+	draw_str(stdscr, 0, 1, g->title, a->cols - 1, false);
+	attroff(app_look(a, LOOK_TITLE));
+	for (int r = 0; r < rows && (size_t)(g->top + r) < n; r++) {
+		size_t k = (size_t)(g->top + r), len = st[k + 1] - st[k];
+
+		if (len > 0 && g->text[st[k] + len - 1] == '\n')
+			len--;
+		draw_text(stdscr, 1 + r, 1, g->text + st[k], len, a->cols - 2, false);
+	}
+	attron(A_DIM);
+	draw_str(stdscr, a->rows - 2, 1, (size_t)(g->top + rows) < n ?
+	    _("(more below: Down or PgDn scrolls)") : _("(the end of the guidance)"), a->cols - 2, false);
+	attroff(A_DIM);
+	app_draw_hints(a, CTX_LIST);
+	free(st);
+}
+
+static bool
+guide_key(struct app *a, struct screen *s, int rc, wint_t wc)
+{
+	struct guide_screen *g = (struct guide_screen *)s;
+
+	if (rc == ERR)
+		return false;
+	if (rc == KEY_CODE_YES && wc == KEY_DOWN)
+		g->top++;
+	else if (rc == KEY_CODE_YES && wc == KEY_UP && g->top > 0)
+		g->top--;
+	else if (rc == KEY_CODE_YES && wc == KEY_NPAGE)
+		g->top += a->rows - 4;
+	else if (rc == KEY_CODE_YES && wc == KEY_PPAGE)
+		g->top = g->top > a->rows - 4 ? g->top - (a->rows - 4) : 0;
+	else if ((rc == OK && (wc == 27 || wc == 'q' || wc == CTRL('r') || wc == '\r')) ||
+	    (rc == KEY_CODE_YES && wc == KEY_F(6)))
+		s->done = true;
+	return true;
+}
+
+void
+app_guide(struct app *a)
+{
+	const struct template *t = a->r->tpl;
+	const struct page *p = &a->pages[a->cur];
+	struct guide_screen g = { { guide_draw, guide_key, false, false }, NULL, NULL, 0 };
+	char *title;
+
+	if (p->kind == PAGE_TEXT)
+		g.text = t->parts[p->index].guide;
+	else if (p->kind == PAGE_TABLE)
+		g.text = t->sections[t->tables[p->index].section].guide;
+	else
+		return;
+	if (g.text == NULL)
+		g.text = "";
+	g.title = title = nav_label(a, a->cur);	/* the opening paragraph has no section title */
+	app_run(a, &g.s);
+	free(title);
+}
