@@ -1153,6 +1153,8 @@ Test(unreadable, cross_year_rules_need_both_reports_readable)
 	    "this year's cell unreadable: no cross-year warning");
 	tl_set(f.ck, f.r, "t3.carried.person", "4");
 	cr_assert_eq(st(&f, "X1", "t3.carried.person"), FINDING_FAIL, "both readable: 4 != 3 is warned");
+	fx_close(&f);
+}
 
 /* ---- 6. honest hints: incomplete relations, the typed cell first ----------- */
 
