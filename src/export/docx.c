@@ -295,7 +295,7 @@ paragraphs(struct dctx *d, const char *text, bool write)
 
 /* The narrative parts of section sec (0: the preface), each under its title. */
 static void
-parts(struct dctx *d, int sec)
+docx_parts(struct dctx *d, int sec)
 {
 	const struct template *t = d->r->tpl;
 
@@ -338,7 +338,7 @@ covering(const struct tpl_table *tb, size_t row, int col)
 
 /* Leading title and header rows that no span leaves: the head repeated on each page. */
 static size_t
-head_rows(const struct tpl_table *tb)
+docx_head_rows(const struct tpl_table *tb)
 {
 	size_t n = 0;
 
@@ -479,11 +479,11 @@ table_row(struct dctx *d, const struct tpl_table *tb, size_t r, bool head, const
 }
 
 static void
-table(struct dctx *d, const struct tpl_table *tb)
+docx_table(struct dctx *d, const struct tpl_table *tb)
 {
 	int width = twips_mm(d->s, PAGE_W) - twips_mm(d->s, PAGE_LEFT) - twips_mm(d->s, PAGE_RIGHT);
 	int *w = column_widths(tb, width);
-	size_t head = head_rows(tb);
+	size_t head = docx_head_rows(tb);
 	char *rpr = cell_rpr(d, tb);
 
 	/* the width as the sum of the columns: applications that scale a percentage
@@ -511,7 +511,7 @@ table(struct dctx *d, const struct tpl_table *tb)
 /* ---- the parts of the package -------------------------------------------- */
 
 static void
-closing(struct dctx *d, const char *s)
+docx_closing(struct dctx *d, const char *s)
 {
 	size_t n = strlen(s);
 
@@ -532,16 +532,16 @@ document_xml(struct dctx *d)
 	buf_adds(out, XML_DECL "<w:document xmlns:w=\"" W_NS "\" xmlns:r=\"" R_NS "\"><w:body>\n");
 	para(out, ST_TITLE, NULL, title.data != NULL ? title.data : "", title.len);
 	buf_free(&title);
-	parts(d, 0);
+	docx_parts(d, 0);
 	for (int s = 1; s <= TPL_SECTIONS; s++) {
 		para(out, ST_H1, NULL, t->sections[s].title, strlen(t->sections[s].title));
-		parts(d, s);
+		docx_parts(d, s);
 		for (size_t i = 0; i < t->ntables; i++)
 			if (t->tables[i].section == s)
-				table(d, &t->tables[i]);
+				docx_table(d, &t->tables[i]);
 	}
-	closing(d, d->r->agency);
-	closing(d, d->r->date);
+	docx_closing(d, d->r->agency);
+	docx_closing(d, d->r->date);
 	buf_addf(out, "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rId4\"/>"
 	    "<w:pgSz w:w=\"%d\" w:h=\"%d\"/><w:pgMar w:top=\"%d\" w:right=\"%d\" w:bottom=\"%d\" "
 	    "w:left=\"%d\" w:header=\"851\" w:footer=\"%d\" w:gutter=\"0\"/>"

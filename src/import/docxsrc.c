@@ -343,7 +343,7 @@ cell_start(struct reader *rd)
 
 /* Collapse the runs of white space of the cell's text, as a page's cells are. */
 static void
-collapse(struct buf *b)
+docx_collapse(struct buf *b)
 {
 	size_t o = 0;
 	bool space = false;
@@ -379,7 +379,7 @@ cell_end(struct reader *rd)
 		rd->d->v[rd->merges[col].item].cells[rd->merges[col].cell].rowspan++;
 		return;
 	}
-	collapse(&rd->text);
+	docx_collapse(&rd->text);
 	srcdoc_cell(rd->d, rd->ordinal, rd->text.data != NULL ? rd->text.data : "", rd->text.len,
 	    col, rd->colspan, 1);
 	row = &rd->d->v[rd->d->n - 1];

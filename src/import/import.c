@@ -847,7 +847,7 @@ row_unreadable(struct imp *m, int table, int row, const int *v, size_t k, size_t
 /* Parse a published cell into value cell v; a number followed by a remark
  * keeps the number, and the remark is listed as left out. */
 static void
-place_cell(struct imp *m, int table, int v, const struct cell *c)
+import_place_cell(struct imp *m, int table, int v, const struct cell *c)
 {
 	const char *remark;
 	char *err = NULL, *err2 = NULL, *lead;
@@ -900,7 +900,7 @@ assign_row(struct imp *m, int table, int row, const struct cell *c, size_t n, in
 	}
 	for (size_t i = 0; i < k; i++)
 		if (c[i].text[0] != '\0')
-			place_cell(m, table, v[i], &c[i]);
+			import_place_cell(m, table, v[i], &c[i]);
 }
 
 /* A table's row without a label (the 15 cases of section 4's table), if it has one. */

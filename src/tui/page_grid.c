@@ -453,7 +453,7 @@ draw_header_line(struct app *a, const struct geo *g, int y, size_t r, int sub)
 }
 
 static void
-draw_line(struct app *a, const struct geo *g, int y, const struct gline *l, const unsigned char *bad, bool full)
+grid_draw_line(struct app *a, const struct geo *g, int y, const struct gline *l, const unsigned char *bad, bool full)
 {
 	const struct tpl_row *row = &g->tb->rows[l->row];
 
@@ -589,7 +589,7 @@ grid_draw(struct app *a, bool full)
 	for (int k = 0; k < g.body_rows && gv->top + k < g.nlines; k++) {
 		const struct gline *l = &g.line[gv->top + k];
 
-		draw_line(a, &g, y + k, l, bad, full);
+		grid_draw_line(a, &g, y + k, l, bad, full);
 		if (gv->cell >= 0 && l->kind == GL_ROW && t->values[gv->cell].row == l->row) {
 			cy = y + k;
 			cx = col_x(&g, gv, t->values[gv->cell].col);
