@@ -267,7 +267,7 @@ done
 printf '%s\n' "某某县测试局2024年政府信息公开工作年度报告" "一、总体情况" "测试段落。" >x.txt
 run export -t import x.txt
 is "$rc" 2 "export -t import: a usage error (exit 2)"
-contains "$TMP/err" "--to must be text or html" "export -t import: the usage error is printed"
+contains "$TMP/err" "--to must be text, html or docx" "export -t import: the usage error is printed"
 lacks "$TMP/err" "cannot tell the format" "export -t import: import does not run too"
 [ ! -e x.nb ] && ok "export -t import: no report file was created" || not_ok "export -t import: no report file was created"
 
