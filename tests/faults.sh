@@ -58,7 +58,7 @@ sweep() {
 				faulty "$op" "$n" "$e" "$@"
 				[ "$fired" = yes ] || break
 				_runs=$((_runs + 1))
-				[ "$rc" -ne 0 ] && _failed=$((_failed + 1))
+				[ "$rc" -eq 2 ] && _failed=$((_failed + 1))
 				_why=$($_check)
 				_left=$(leftovers "$TMP/d")
 				[ -z "$_left" ] || _why="$_why left behind: $_left"
@@ -94,9 +94,10 @@ refused_well() {
 # ---- set ---------------------------------------------------------------------
 setup_set() { cp "$DEMO" "$TMP/d/r.nb"; }
 check_set() {
-	if [ "$rc" -eq 0 ]; then
+	# 777 new requests leave table 三 unbalanced: a save says so with exit 1
+	if [ "$rc" -eq 0 ] || [ "$rc" -eq 1 ]; then
 		v=$("$NIANBAO" get "$TMP/d/r.nb" t3.new.person 2>&1 | cut -f4)
-		[ "$v" = 777 ] || echo "exit 0 but the value is '$v'"
+		[ "$v" = 777 ] || echo "exit $rc (saved) but the value is '$v'"
 	else
 		refused_well r.nb
 		cmp -s "$DEMO" "$TMP/d/r.nb" || echo "refused, but r.nb changed"

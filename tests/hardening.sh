@@ -31,7 +31,7 @@ same "$DEMO" r.nb "item 2: nothing was written"
 run get r.nb t3.new.total
 exit_is 0 "item 2: the report still loads"
 run set r.nb t3.new.person=999999999999 auto_totals=no
-exit_is 0 "item 2: the same value with auto totals off is stored (no total grows)"
+exit_is 1 "item 2: the same value with auto totals off is stored (no total grows; exit 1: the totals now disagree)"
 
 # ---- 3. outputs: no writing through another user's link ------------------------
 cp "$DEMO" r.nb
@@ -144,7 +144,7 @@ done
 mkdir -m 1777 shared
 cp "$DEMO" shared/o.nb && chown $NOBODY:$NOBODY shared/o.nb && chmod 640 shared/o.nb
 run set shared/o.nb t3.new.person=3
-exit_is 0 "item 9: root's set on another user's file succeeds"
+exit_is 1 "item 9: root's set on another user's file saves it (exit 1: the new value breaks a relation)"
 is "$(stat -c '%u:%g %a' shared/o.nb)" "$NOBODY:$NOBODY 640" "item 9: the file keeps its owner, group and mode"
 is "$(stat -c '%u %a' shared/o.nb~)" "$NOBODY 640" "item 9: so does the backup"
 cp "$DEMO" ro.nb && chmod 444 ro.nb
@@ -153,7 +153,7 @@ exit_is 2 "item 9: a 0444 report is not replaced"
 contains "$TMP/err" "read-only" "item 9: the message says it is read-only"
 same "$DEMO" ro.nb "item 9: and it is unchanged"
 run set --force ro.nb t3.new.person=3
-exit_is 0 "item 9: set --force replaces it"
+exit_is 1 "item 9: set --force replaces it (exit 1: the new value breaks a relation)"
 is "$(stat -c %a ro.nb) $(cell ro.nb t3.new.person)" "444 3" "item 9: keeping its mode"
 cp "$DEMO" shared/root.nb && chmod 644 shared/root.nb
 as_nobody env NIANBAO_TEMPLATE_PATH="$NIANBAO_TEMPLATE_PATH" "$NIANBAO" set shared/root.nb t3.new.person=4 \
@@ -166,7 +166,7 @@ cp "$DEMO" group/grp.nb && chown 0:$NOBODY group/grp.nb && chmod 664 group/grp.n
 as_nobody env NIANBAO_TEMPLATE_PATH="$NIANBAO_TEMPLATE_PATH" "$NIANBAO" set group/grp.nb t3.new.person=4 \
     >"$TMP/out" 2>"$TMP/err"
 rc=$?
-exit_is 0 "item 9: a group member may save a group-writable report"
+exit_is 1 "item 9: a group member may save a group-writable report (saved; exit 1: the new value breaks a relation)"
 contains "$TMP/err" "now belongs to nobody (it belonged to root)" "item 9: and is told the owner changed"
 
 cp "$DEMO" shared/g2.nb && chmod 666 shared/g2.nb
@@ -211,7 +211,7 @@ head -c 100 /dev/zero >.t.nb.Qw34Er		# fresh: no other nianbao saves t.nb meanwh
 head -c 100 /dev/zero >.t.nb.Zz99Yy && chown $NOBODY .t.nb.Zz99Yy
 echo keep >.t.nb.notours
 run set t.nb t3.new.person=8
-exit_is 0 "item 11: set after a killed save"
+exit_is 1 "item 11: set after a killed save (saved; exit 1: the new value breaks a relation)"
 absent .t.nb.Ab12Z9 "item 11: an old temporary file of ours is removed"
 absent .t.nb.Qw34Er "item 11: so is a fresh one, the lock being held"
 if [ -f .t.nb.Zz99Yy ] && [ -f .t.nb.notours ]; then ok "item 11: another user's file and other names are left alone"; else not_ok "item 11: another user's file and other names are left alone"; fi
@@ -224,7 +224,7 @@ for i in 1 2 3 4 5 6 7 8 9 10; do
 	wait $pid 2>/dev/null
 done
 run set k.nb t3.new.person=99
-exit_is 0 "item 11: set after ten killed ones (a stale lock is taken over)"
+exit_is 1 "item 11: set after ten killed ones (a stale lock is taken over) (saved; exit 1: the new value breaks a relation)"
 is "$(ls -A | grep -c '^\.k\.nb\.')" 0 "item 11: no temporary file or lock of k.nb is left"
 
 # ---- 6. a planted journal is not trusted (the editor, in tmux) ----------------------

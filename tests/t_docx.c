@@ -186,10 +186,11 @@ below(uint64_t *s, size_t n)
 	return (size_t)(rnd(s) % n);
 }
 
-/* Pieces of text an officer could type or paste, awkward ones included. */
+/* Pieces of text an officer could type or paste, awkward ones included
+ * (control characters cannot be: a report refuses them). */
 static const char *const pieces[] = {
 	"本年", "政府信息公开", "，", "。", "2025", " ", "  ", "\t", "&", "<", ">", "\"", "'",
-	"&amp;", "<w:t>", "]]>", "<![CDATA[", "<!--", "\x01", "\x1b[0m", "\x7f", "\xc2\x85",
+	"&amp;", "<w:t>", "]]>", "<![CDATA[", "<!--", "[0m",
 	"\xef\xbf\xbe", "\xe3\x80\x80", "\xc2\xa0x", "\xf0\xa0\xae\xb7", "\xf0\x9f\x98\x80", "%",
 	";", "#", "|", "\\", "\xe2\x80\x9c\xe4\xb8\x89\xe5\xae\x89\xe5\x85\xa8\xe2\x80\x9d",
 	"\r", "x", "Word", "\xef\xbc\x88\xe4\xb8\x80\xef\xbc\x89",

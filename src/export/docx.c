@@ -273,7 +273,7 @@ trim(const char **s, size_t *n)
 
 /* Each non-blank line of text a body paragraph; false when there is none. */
 static bool
-paragraphs(struct dctx *d, const char *text, bool write)
+docx_paragraphs(struct dctx *d, const char *text, bool write)
 {
 	bool any = false;
 
@@ -302,11 +302,11 @@ docx_parts(struct dctx *d, int sec)
 	for (size_t i = 0; i < t->nparts; i++) {
 		const char *title = t->parts[i].title, *text = d->r->texts[i];
 
-		if (t->parts[i].section != sec || !paragraphs(d, text, false))
+		if (t->parts[i].section != sec || !docx_paragraphs(d, text, false))
 			continue;
 		if (title != NULL && title[0] != '\0')
 			para(d->out, ST_H2, NULL, title, strlen(title));
-		paragraphs(d, text, true);
+		docx_paragraphs(d, text, true);
 	}
 }
 
@@ -358,7 +358,7 @@ docx_head_rows(const struct tpl_table *tb)
 
 /* Characters of s (UTF-8). */
 static int
-chars(const char *s)
+docx_chars(const char *s)
 {
 	int n = 0;
 
@@ -382,7 +382,7 @@ column_widths(const struct tpl_table *tb, int width)
 	for (size_t r = 0; r < tb->nrows; r++)
 		for (size_t i = 0; i < tb->rows[r].ncells; i++) {
 			const struct tpl_gcell *g = &tb->rows[r].cells[i];
-			int want = g->label == NULL ? 3 : chars(g->label) > 6 ? 6 : chars(g->label);
+			int want = g->label == NULL ? 3 : docx_chars(g->label) > 6 ? 6 : docx_chars(g->label);
 
 			if (g->colspan == 1 && g->col < tb->columns && w[g->col] < want)
 				w[g->col] = want;

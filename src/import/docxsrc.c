@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <zip.h>
 
 #include "import/docxsrc.h"
@@ -634,8 +635,13 @@ docx_read_file(const char *path, struct srcdoc *d, char **err)
 	zip_t *za;
 	int rc, ze = 0;
 
-	if (strcmp(path, "-") == 0 || (fp = fopen(path, "rb")) == NULL)
-		return 1;	/* the text reader says why */
+	struct stat st;
+
+	/* Only a regular file is opened here (a FIFO would block the open): the
+	 * text reader says why anything else is refused. */
+	if (strcmp(path, "-") == 0 || stat(path, &st) != 0 || !S_ISREG(st.st_mode) ||
+	    (fp = fopen(path, "rb")) == NULL)
+		return 1;
 	n = fread(head, 1, sizeof head, fp);
 	fclose(fp);
 	if ((rc = sniff(head, n, err)) != 0)

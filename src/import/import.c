@@ -1299,7 +1299,7 @@ one_line(struct imp *m, const char *text, int line)
 
 /* A line of text that is not a table's: section headings inside it split it. */
 static void
-text_line(struct imp *m, const char *text, int line)
+import_text_line(struct imp *m, const char *text, int line)
 {
 	const char *h;
 	size_t len;
@@ -1354,7 +1354,7 @@ read_body(struct imp *m, const struct srcdoc *d, size_t from, size_t to)
 			vrow_add(&vr, it->text, it->line);
 		} else {
 			vrow_flush(m, &vr);
-			text_line(m, it->text, it->line);
+			import_text_line(m, it->text, it->line);
 		}
 	}
 	vrow_flush(m, &vr);
@@ -1411,8 +1411,10 @@ build_report(struct tplset *ts, struct imp *m, int year, const char *agency, con
 	char *agency_clean = xstrdup(agency != NULL ? agency : "");
 	char *date_clean = xstrdup(date != NULL ? date : "");
 
-	/* A page may carry terminal control characters: they are no part of the report. */
-	report_clean_text(agency_clean);
+	/* A page may carry terminal control characters: they are no part of the
+	 * report.  An agency the user typed (--agency) is checked, not cleaned. */
+	if (agency != m->o->agency)
+		report_clean_text(agency_clean);
 	report_clean_text(date_clean);
 	for (size_t p = 0; p < m->t->nparts; p++)
 		if (m->texts[p].len > 0) {
