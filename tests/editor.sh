@@ -160,7 +160,7 @@ key C-z
 shows_re '│一、本年新收[^ ]* +36 ' "^Z puts 36 back"
 row_hides 1 "$MODIFIED_RE" "back at the saved state, the report is no longer modified"
 key C-q
-if T=3 poll_screen _dead; then ok "^Q quits at once: nothing to save"; else not_ok "^Q quits at once: nothing to save"; snap; dump; key n; fi
+if T=3 poll _dead; then ok "^Q quits at once: nothing to save"; else not_ok "^Q quits at once: nothing to save"; snap; dump; key n; fi
 
 # ---- 6. done means done: what is left, F5, undo in one step ---------------------
 
