@@ -768,3 +768,22 @@ template_covers(const struct template *t, int year)
 {
 	return year >= t->year_from && (t->year_to == 0 || year <= t->year_to);
 }
+
+size_t
+template_head_rows(const struct tpl_table *tb)
+{
+	size_t n = 0;
+
+	while (n < tb->nrows && tb->rows[n].type != ROW_DATA)
+		n++;
+	if (n == tb->nrows)
+		return 0;
+	for (size_t r = n; r < tb->nrows; r++)
+		if (tb->rows[r].type != ROW_DATA)
+			return 0;
+	for (size_t r = 0; r < n; r++)
+		for (size_t i = 0; i < tb->rows[r].ncells; i++)
+			if (r + (size_t)tb->rows[r].cells[i].rowspan > n)
+				return 0;
+	return n;
+}

@@ -138,5 +138,11 @@ int template_table(const struct template *t, const char *id);
 const struct tpl_colset *template_colset(const struct template *t, const char *id);
 /* True if the format applies to reports of year. */
 bool template_covers(const struct template *t, int year);
+/*
+ * How many leading rows are tb's head: the title and header rows before the
+ * first data row, when no other follows and no span leaves them (so that a
+ * printed table repeats them on each page).  0 when there is no such head.
+ */
+size_t template_head_rows(const struct tpl_table *tb);
 
 #endif

@@ -336,26 +336,6 @@ covering(const struct tpl_table *tb, size_t row, int col)
 	return NULL;
 }
 
-/* Leading title and header rows that no span leaves: the head repeated on each page. */
-static size_t
-docx_head_rows(const struct tpl_table *tb)
-{
-	size_t n = 0;
-
-	while (n < tb->nrows && tb->rows[n].type != ROW_DATA)
-		n++;
-	if (n == tb->nrows)
-		return 0;
-	for (size_t r = n; r < tb->nrows; r++)
-		if (tb->rows[r].type != ROW_DATA)
-			return 0;
-	for (size_t r = 0; r < n; r++)
-		for (size_t i = 0; i < tb->rows[r].ncells; i++)
-			if (r + (size_t)tb->rows[r].cells[i].rowspan > n)
-				return 0;
-	return n;
-}
-
 /* Characters of s (UTF-8). */
 static int
 docx_chars(const char *s)
@@ -483,7 +463,7 @@ docx_table(struct dctx *d, const struct tpl_table *tb)
 {
 	int width = twips_mm(d->s, PAGE_W) - twips_mm(d->s, PAGE_LEFT) - twips_mm(d->s, PAGE_RIGHT);
 	int *w = column_widths(tb, width);
-	size_t head = docx_head_rows(tb);
+	size_t head = template_head_rows(tb);
 	char *rpr = cell_rpr(d, tb);
 
 	/* the width as the sum of the columns: applications that scale a percentage

@@ -338,35 +338,11 @@ cell(struct hctx *h, const struct tpl_table *tb, size_t r, const struct tpl_gcel
 	buf_addf(h->out, "</%s>", styles[k].tag);
 }
 
-/*
- * How many leading rows are the table's head: the title and header rows before
- * the first data row, when no other follows and no span leaves them (so that
- * a printed table repeats them on each page).  0 when there is no such head.
- */
-static size_t
-head_rows(const struct tpl_table *tb)
-{
-	size_t n = 0;
-
-	while (n < tb->nrows && tb->rows[n].type != ROW_DATA)
-		n++;
-	if (n == tb->nrows)
-		return 0;
-	for (size_t r = n; r < tb->nrows; r++)
-		if (tb->rows[r].type != ROW_DATA)
-			return 0;
-	for (size_t r = 0; r < n; r++)
-		for (size_t i = 0; i < tb->rows[r].ncells; i++)
-			if (r + (size_t)tb->rows[r].cells[i].rowspan > n)
-				return 0;
-	return n;
-}
-
 /* A table of the template, one <tr> per template row, captioned with the official heading. */
 static void
 table(struct hctx *h, const struct tpl_table *tb)
 {
-	size_t head = head_rows(tb);
+	size_t head = template_head_rows(tb);
 	const char *heading = h->r->tpl->sections[tb->section].title;
 
 	start(h, EL_TABLE);
