@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "core/rules.h"
 #include "import/lastyear.h"
 #include "lib/buf.h"
 #include "lib/xalloc.h"
@@ -28,6 +29,31 @@ cli_load(struct cli *cli, const char *path)
 	diag_print(&dl, stderr);
 	diag_list_free(&dl);
 	return r;
+}
+
+size_t
+cli_print_errors(const char *prefix, struct report *r)
+{
+	struct checker *ck = checker_create(r, NULL);
+	size_t n;
+
+	checker_run(ck);
+	n = checker_errors(ck);
+	for (size_t i = 0; i < checker_instances(ck); i++) {
+		struct finding f;
+		char *m;
+
+		if (checker_status(ck, i) != FINDING_FAIL)
+			continue;
+		checker_finding(ck, i, &f);
+		if (f.warning)
+			continue;
+		m = checker_message(ck, i);
+		fprintf(stderr, "%s: %s %s: %s\n", prefix, _("error"), f.rule, m);
+		free(m);
+	}
+	checker_free(ck);
+	return n;
 }
 
 struct report *

@@ -40,6 +40,13 @@ void cli_print_help(struct cli *cli, const struct cli_command *cmd, FILE *fp);
 /* A report file, or anything `import` reads (its warnings printed): last year's report for --from. */
 struct report *cli_load_any(struct cli *cli, const char *path);
 
+/*
+ * Print each error rule r breaks to stderr as "PREFIX: error RULE: MESSAGE"
+ * (warnings are not printed); returns how many.  For commands that refuse a
+ * report with errors.
+ */
+size_t cli_print_errors(const char *prefix, struct report *r);
+
 /* Print each rule ck finds broken in file, one line each, as `check` does. */
 struct checker;
 void cli_print_findings(const char *file, const struct checker *ck);

@@ -7,37 +7,10 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
-#include "core/rules.h"
 #include "export/encode.h"
 #include "export/export.h"
 #include "lib/xalloc.h"
 #include "store/store.h"
-
-/* Print the report's errors; returns how many. */
-static size_t
-report_errors(struct cli *cli, const char *file, struct report *r)
-{
-	struct checker *ck = checker_create(r, NULL);
-	size_t n;
-
-	checker_run(ck);
-	n = checker_errors(ck);
-	for (size_t i = 0; i < checker_instances(ck); i++) {
-		struct finding f;
-		char *m;
-
-		if (checker_status(ck, i) != FINDING_FAIL)
-			continue;
-		checker_finding(ck, i, &f);
-		if (f.warning)
-			continue;
-		m = checker_message(ck, i);
-		fprintf(stderr, "%s: %s: %s %s: %s\n", cli->prog, file, _("error"), f.rule, m);
-		free(m);
-	}
-	checker_free(ck);
-	return n;
-}
 
 /* Options given on the command line, which override the report's remembered choice. */
 enum { GIVEN_TO = 1, GIVEN_ENCODING = 2, GIVEN_CRLF = 4, GIVEN_BLANK = 8 };
@@ -174,7 +147,8 @@ export_run(struct cli *cli, int argc, char **argv)
 	struct export_stats st = { 0 };
 	struct buf bytes = BUF_INIT;
 	struct report *r;
-	char *out = NULL, *err = NULL;
+	char *out = NULL, *err = NULL, *who;
+	size_t errors;
 	bool existed;
 	int rc;
 
@@ -185,7 +159,10 @@ export_run(struct cli *cli, int argc, char **argv)
 		return EXIT_USAGE;
 	export_with_remembered(cli, argv[optind], r, &c);
 	rc = EXIT_OK;
-	if (report_errors(cli, argv[optind], r) > 0 && !c.force) {
+	who = xasprintf("%s: %s", cli->prog, argv[optind]);
+	errors = cli_print_errors(who, r);
+	free(who);
+	if (errors > 0 && !c.force) {
 		fprintf(stderr, _("%s: %s breaks the rules above; nothing was exported (--force exports it anyway)\n"),
 		    cli->prog, argv[optind]);
 		rc = EXIT_RULES;

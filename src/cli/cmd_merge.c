@@ -8,7 +8,6 @@
 
 #include "cli/cli.h"
 #include "core/create.h"
-#include "core/rules.h"
 #include "lib/buf.h"
 #include "lib/xalloc.h"
 #include "store/store.h"
@@ -131,32 +130,6 @@ same_kind(struct cli *cli, const struct input *in, size_t n)
 	return EXIT_OK;
 }
 
-/* Print the input's rule errors as FILE: error RULE: MESSAGE; returns how many. */
-static size_t
-print_errors(const struct input *in)
-{
-	struct checker *ck = checker_create(in->r, NULL);
-	size_t n;
-
-	checker_run(ck);
-	n = checker_errors(ck);
-	for (size_t i = 0; i < checker_instances(ck); i++) {
-		struct finding f;
-		char *m;
-
-		if (checker_status(ck, i) != FINDING_FAIL)
-			continue;
-		checker_finding(ck, i, &f);
-		if (f.warning)
-			continue;
-		m = checker_message(ck, i);
-		fprintf(stderr, "%s: %s %s: %s\n", in->file, _("error"), f.rule, m);
-		free(m);
-	}
-	checker_free(ck);
-	return n;
-}
-
 /* Check every input's rules; EXIT_RULES if some break an error rule (and no --force). */
 static int
 check_all(struct cli *cli, const struct input *in, size_t n, bool force)
@@ -164,7 +137,7 @@ check_all(struct cli *cli, const struct input *in, size_t n, bool force)
 	size_t bad = 0;
 
 	for (size_t i = 0; i < n; i++)
-		bad += print_errors(&in[i]) > 0;
+		bad += cli_print_errors(in[i].file, in[i].r) > 0;
 	if (bad == 0)
 		return EXIT_OK;
 	if (force) {
