@@ -4,26 +4,10 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "core/tplset.h"
+#include "fuzz/fuzz.h"
 #include "import/docxsrc.h"
 #include "import/import.h"
 #include "import/srcdoc.h"
-
-static struct tplset *templates;
-
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	const char *p = getenv("NIANBAO_TEMPLATE_PATH");
-
-	(void)argc;
-	(void)argv;
-	templates = tplset_create(p != NULL ? p : "templates");
-	return 0;
-}
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -35,7 +19,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *err = NULL;
 
 	if (docx_read_mem(data, size, &d, &err) == 0)
-		r = import_doc(templates, &d, &o, &dl, &err);
+		r = import_doc(fuzz_templates, &d, &o, &dl, &err);
 	report_free(r);
 	free(err);
 	srcdoc_free(&d);

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/tplset.h"
+#include "fuzz/fuzz.h"
 #include "import/htmlsrc.h"
 #include "import/import.h"
 #include "import/source.h"
@@ -13,22 +13,6 @@
 #include "import/textsrc.h"
 #include "lib/buf.h"
 #include "store/store.h"
-
-static struct tplset *templates;
-
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	const char *p = getenv("NIANBAO_TEMPLATE_PATH");
-
-	(void)argc;
-	(void)argv;
-	templates = tplset_create(p != NULL ? p : "templates");
-	return 0;
-}
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -48,7 +32,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		html_read(src.text, src.len, &d);
 	else
 		textsrc_read(src.text, src.len, &d);
-	r = import_doc(templates, &d, &o, &dl, &err);
+	r = import_doc(fuzz_templates, &d, &o, &dl, &err);
 	if (r != NULL) {
 		/* whatever is imported must save and load back */
 		struct diag_list dl2 = DIAG_LIST_INIT;
@@ -56,7 +40,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		struct report *again;
 
 		store_serialize(r, &b);
-		again = store_load_mem("fuzz", b.data, b.len, templates, &dl2);
+		again = store_load_mem("fuzz", b.data, b.len, fuzz_templates, &dl2);
 		if (again == NULL)
 			abort();
 		report_free(again);

@@ -5,33 +5,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz/fuzz.h"
 #include "core/report.h"
 #include "core/rules.h"
-#include "core/tplset.h"
 #include "lib/buf.h"
 #include "store/store.h"
-
-static struct tplset *templates;
-
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	const char *p = getenv("NIANBAO_TEMPLATE_PATH");
-
-	(void)argc;
-	(void)argv;
-	templates = tplset_create(p != NULL ? p : "templates");
-	return 0;
-}
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct diag_list dl = DIAG_LIST_INIT;
-	struct report *r = store_load_mem("fuzz", (const char *)data, size, templates, &dl);
+	struct report *r = store_load_mem("fuzz", (const char *)data, size, fuzz_templates, &dl);
 
 	if (r != NULL) {
 		/* Whatever loads must check and save -> load back to the same bytes. */
@@ -45,7 +29,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				free(checker_message(ck, i));
 		checker_free(ck);
 		store_serialize(r, &a);
-		again = store_load_mem("fuzz-again", a.data, a.len, templates, &dl);
+		again = store_load_mem("fuzz-again", a.data, a.len, fuzz_templates, &dl);
 		if (again == NULL)
 			abort();
 		store_serialize(again, &b);

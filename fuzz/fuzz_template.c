@@ -8,8 +8,7 @@
 #include "core/rules.h"
 #include "core/template.h"
 #include "core/tplset.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+#include "fuzz/fuzz.h"
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
