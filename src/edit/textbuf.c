@@ -22,6 +22,7 @@
 #include "lib/buf.h"
 #include "lib/utf8.h"
 #include "lib/width.h"
+#include "lib/wrap.h"
 #include "lib/xalloc.h"
 
 #define DEFAULT_WIDTH	80
@@ -65,15 +66,6 @@ struct textbuf {
 	char		*clean;		/* the text textbuf_mark_clean saw */
 	size_t		 cleanlen;
 };
-
-/* Bytes of the character at s (n > 0 bytes left); an invalid byte stands alone. */
-static size_t
-char_len(const char *s, size_t n)
-{
-	size_t k = utf8_seqlen(s, n);
-
-	return k > 0 ? k : 1;
-}
 
 /* Start of the character holding byte b of the n bytes at s. */
 static size_t
@@ -151,30 +143,22 @@ wrap_enough(const struct line *l, size_t want, size_t past)
 
 /*
  * Wrap more of l, from the start of its last known visual line, until
- * wrap_enough(): a character goes to the next visual line when it does not
- * fit, so a double-width one is never split.
+ * wrap_enough(), where wrap_line_end() breaks the line.
  */
 static void
 wrap_more(const struct textbuf *tb, struct line *l, size_t want, size_t past)
 {
-	size_t i, k;
-	int col = 0, w;
+	size_t i;
 
 	wrap_check(tb, l);
 	if (wrap_enough(l, want, past))
 		return;
 	i = l->nbrk > 0 ? l->brk[l->nbrk - 1] : 0;
-	while (i < l->len) {
-		w = char_width(tb, l->s + i, l->len - i, &k);
-		if (col > 0 && col + w > tb->width) {
-			l->brk = xgrow(l->brk, &l->brkcap, l->nbrk + 1, sizeof *l->brk);
-			l->brk[l->nbrk++] = i;
-			if (wrap_enough(l, want, past))
-				return;
-			col = 0;
-		}
-		col += w;
-		i += k;
+	while ((i = wrap_line_end(l->s, l->len, i, tb->width, tb->ambiguous)) < l->len) {
+		l->brk = xgrow(l->brk, &l->brkcap, l->nbrk + 1, sizeof *l->brk);
+		l->brk[l->nbrk++] = i;
+		if (wrap_enough(l, want, past))
+			return;
 	}
 	l->done = true;
 }
@@ -201,12 +185,18 @@ line_changed(struct textbuf *tb, size_t k, size_t b)
 {
 	struct line *l = &tb->lines[k];
 
+	size_t j;
+
 	/*
-	 * A break is decided by the characters up to and including the one
-	 * at it, so the breaks below b hold; the one at b does not.
+	 * A visual line's end is decided by its characters and the two after
+	 * the first that does not fit, which lies before the end of the visual
+	 * line after it: so the breaks up to the start of the visual line two
+	 * before the one holding b hold.  (A closing mark typed at the start
+	 * of a visual line pulls the line before's last character down.)
 	 */
 	wrap_check(tb, l);
-	l->nbrk = count_below(l->brk, l->nbrk, b);
+	j = count_below(l->brk, l->nbrk, b);
+	l->nbrk = j > 2 ? j - 2 : 0;
 	l->done = false;
 	invalidate_after(tb, k);
 }
@@ -655,7 +645,7 @@ textbuf_insert(struct textbuf *tb, const char *s, size_t n)
 	}
 	if (in.len > 0) {
 		/* One character typed grows the run; a paste is an edit of its own. */
-		typed = in.data[0] != '\n' && char_len(in.data, in.len) == in.len;
+		typed = in.data[0] != '\n' && utf8_char_len(in.data, in.len) == in.len;
 		if (!typed || (e = edit_open(tb, RUN_TYPE)) == NULL)
 			e = edit_new(tb, true, tb->cur);
 		buf_add(&e->text, in.data, in.len);
@@ -700,7 +690,7 @@ textbuf_delete(struct textbuf *tb)
 	size_t n;
 
 	if (tb->cur.byte < l->len)
-		n = char_len(l->s + tb->cur.byte, l->len - tb->cur.byte);
+		n = utf8_char_len(l->s + tb->cur.byte, l->len - tb->cur.byte);
 	else if (tb->cur.line + 1 < tb->nlines)
 		n = 1;
 	else
@@ -835,7 +825,7 @@ textbuf_right(struct textbuf *tb)
 	const struct line *l = &tb->lines[tb->cur.line];
 
 	if (tb->cur.byte < l->len)
-		tb->cur.byte += char_len(l->s + tb->cur.byte, l->len - tb->cur.byte);
+		tb->cur.byte += utf8_char_len(l->s + tb->cur.byte, l->len - tb->cur.byte);
 	else if (tb->cur.line + 1 < tb->nlines)
 		tb->cur = (struct pos){ tb->cur.line + 1, 0 };
 	moved(tb, false);
