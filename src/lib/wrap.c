@@ -90,24 +90,33 @@ wrap_ascii(uint32_t cp)
 	return cp > ' ' && cp < 0x7F;
 }
 
+/* How good a place to end a line is: from never to good. */
+enum wrap_place { WRAP_NEVER, WRAP_SPLITS, WRAP_GOOD };
+
 /*
  * May a line start at character b, after character a?  uax is Unicode's
- * answer; the Chinese rules come first.  A space may start a line (a caller
- * printing the lines drops it there), as a line ends before the word that
- * does not fit.  Chinese quotes open and close: “ breaks before, ” after.
+ * answer; the Chinese rules come first.  Splitting a number from its unit,
+ * a number or a Latin word, or where UAX #14 says no (between letters of a
+ * script it cannot break, between dashes) is only for a line that has no
+ * good place (it is better than a line starting with "，").  A space may start a line (a
+ * caller printing the lines drops it there), as a line ends before the
+ * word that does not fit.  Chinese quotes open and close: “ breaks before,
+ * ” after.
  */
-static bool
+static enum wrap_place
 wrap_may_break(uint32_t a, uint32_t b, bool uax)
 {
 	if (wrap_closing(b) || wrap_opening(a))
-		return false;
+		return WRAP_NEVER;
 	if (wrap_digit(a) && (wrap_digit(b) || wrap_han(b)))
-		return false;
+		return WRAP_SPLITS;
 	if (wrap_ascii(a) && wrap_ascii(b))
-		return false;
-	if (b == ' ' || wrap_quote(a) || wrap_quote(b))
-		return true;
-	return uax;
+		return WRAP_SPLITS;
+	if (b == ' ' || wrap_quote(a) || wrap_quote(b) || uax)
+		return WRAP_GOOD;
+	if (b != WRAP_BAD && width_cp(b, 1) == 0)
+		return WRAP_NEVER;	/* a combining mark stays with its letter */
+	return WRAP_SPLITS;
 }
 
 /* Decode the character at s (n > 0 bytes): its bytes, and WRAP_BAD for an invalid byte. */
@@ -130,7 +139,7 @@ wrap_cols(uint32_t cp, int ambiguous)
 	return cp == WRAP_BAD ? 1 : width_cp(cp, ambiguous);
 }
 
-/* p[i - from] = 1 where a line may start at byte i of [from, to), else 0. */
+/* p[i - from]: how good a place byte i of [from, to) is for a line to start (enum wrap_place). */
 static void
 wrap_opportunities(const char *s, size_t from, size_t to, char *p)
 {
@@ -143,12 +152,22 @@ wrap_opportunities(const char *s, size_t from, size_t to, char *p)
 		char u = p[i - from];
 
 		k = wrap_decode(s + i, to - i, &b);
-		p[i - from] = i > from &&
-		    wrap_may_break(a, b, u == UC_BREAK_POSSIBLE || u == UC_BREAK_MANDATORY);
+		p[i - from] = i == from ? WRAP_NEVER :
+		    (char)wrap_may_break(a, b, u == UC_BREAK_POSSIBLE || u == UC_BREAK_MANDATORY);
 		for (size_t j = 1; j < k; j++)
-			p[i - from + j] = 0;
+			p[i - from + j] = WRAP_NEVER;
 		a = b;
 	}
+}
+
+/* The last place in (start, over] of p (from start) at least as good as want, or 0. */
+static size_t
+wrap_last(const char *p, size_t start, size_t over, char want)
+{
+	for (size_t i = over; i > start; i--)
+		if (p[i - start] >= want)
+			return i;
+	return 0;
 }
 
 size_t
@@ -177,11 +196,12 @@ wrap_line_end(const char *s, size_t n, size_t start, int width, int ambiguous)
 		to += utf8_char_len(s + to, n - to);
 	p = to - start <= sizeof local ? local : xmalloc(to - start);
 	wrap_opportunities(s, start, to, p);
-	for (i = over; i > start && !p[i - start]; i--)
-		;
+	if ((i = wrap_last(p, start, over, WRAP_GOOD)) == 0 &&
+	    (i = wrap_last(p, start, over, WRAP_SPLITS)) == 0)
+		i = over;	/* no place at all: cut where the line is full */
 	if (p != local)
 		free(p);
-	return i > start ? i : over;
+	return i;
 }
 
 int
@@ -195,7 +215,7 @@ wrap_widest(const char *s, size_t n, int ambiguous)
 	wrap_opportunities(s, 0, n, p);
 	for (size_t i = 0; i < n; i += k) {
 		k = wrap_decode(s + i, n - i, &cp);
-		if (p[i])
+		if (p[i] == WRAP_GOOD)
 			run = 0;
 		run += wrap_cols(cp, ambiguous);
 		if (run > most)

@@ -9,9 +9,10 @@
  * and ( [ {), runs of ASCII letters, digits and symbols (words, numbers,
  * URLs) are not split, and a number keeps the character after it when that
  * is a CJK ideograph, its unit (month, year, piece: "12 / month 31" was the
- * complaint).  A line with no opportunity is cut
- * where it is full: no line is ever wider than asked, but for a single
- * character wider than the whole line.
+ * complaint).  A line with no opportunity splits a number or word rather
+ * than start the next line with a closing mark, and else is cut where it is
+ * full: no line is ever wider than asked, but for a single character wider
+ * than the whole line.
  */
 #ifndef WRAP_H
 #define WRAP_H
