@@ -123,13 +123,28 @@ wrap_may_break(uint32_t a, uint32_t b, bool uax)
 static size_t
 wrap_decode(const char *s, size_t n, uint32_t *cp)
 {
-	size_t k = utf8_decode(s, n, cp);
+	size_t k;
 
-	if (k == 0) {
+	if ((unsigned char)*s < 0x80) {	/* most of a line of digits and labels */
+		*cp = (unsigned char)*s;
+		return 1;
+	}
+	if ((k = utf8_decode(s, n, cp)) == 0) {
 		*cp = WRAP_BAD;
 		return 1;
 	}
 	return k;
+}
+
+/* Start of the character that ends at byte i (> start) of s, as wrap_decode walks. */
+static size_t
+wrap_prev(const char *s, size_t start, size_t i)
+{
+	size_t j = i - 1;
+
+	while (j > start && i - j < 4 && ((unsigned char)s[j] & 0xC0) == 0x80)
+		j--;
+	return utf8_seqlen(s + j, i - j) == i - j ? j : i - 1;
 }
 
 /* Columns of a decoded character. */
@@ -160,14 +175,32 @@ wrap_opportunities(const char *s, size_t from, size_t to, char *p)
 	}
 }
 
-/* The last place in (start, over] of p (from start) at least as good as want, or 0. */
+/*
+ * The place to end the line [start, ...) whose character at over does not
+ * fit: the last good place in (start, over], else the last that splits a
+ * number or word, else over.  p holds UAX #14's answers for [start, to); the
+ * walk goes back from over, which for Chinese text is a character or two.
+ */
 static size_t
-wrap_last(const char *p, size_t start, size_t over, char want)
+wrap_choose(const char *s, size_t start, size_t over, size_t to, const char *p)
 {
-	for (size_t i = over; i > start; i--)
-		if (p[i - start] >= want)
+	size_t i = over, prev, split = 0;
+	uint32_t a, b;
+
+	wrap_decode(s + i, to - i, &b);
+	for (; i > start; i = prev, b = a) {
+		char u = p[i - start];
+		enum wrap_place w;
+
+		prev = wrap_prev(s, start, i);
+		wrap_decode(s + prev, i - prev, &a);
+		w = wrap_may_break(a, b, u == UC_BREAK_POSSIBLE || u == UC_BREAK_MANDATORY);
+		if (w == WRAP_GOOD)
 			return i;
-	return 0;
+		if (w == WRAP_SPLITS && split == 0)
+			split = i;
+	}
+	return split > 0 ? split : over;	/* no place at all: cut where the line is full */
 }
 
 size_t
@@ -195,10 +228,8 @@ wrap_line_end(const char *s, size_t n, size_t start, int width, int ambiguous)
 	if (to < n)
 		to += utf8_char_len(s + to, n - to);
 	p = to - start <= sizeof local ? local : xmalloc(to - start);
-	wrap_opportunities(s, start, to, p);
-	if ((i = wrap_last(p, start, over, WRAP_GOOD)) == 0 &&
-	    (i = wrap_last(p, start, over, WRAP_SPLITS)) == 0)
-		i = over;	/* no place at all: cut where the line is full */
+	u8_possible_linebreaks((const uint8_t *)s + start, to - start, "UTF-8", p);
+	i = wrap_choose(s, start, over, to, p);
 	if (p != local)
 		free(p);
 	return i;
