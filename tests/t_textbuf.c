@@ -291,6 +291,24 @@ Test(wrap, ambiguous_width_changes_wrapping_of_quotes)
 	textbuf_free(wide);
 }
 
+Test(wrap, a_closing_mark_typed_at_a_visual_line_start_pulls_a_character_down)
+{
+	struct textbuf *tb = mk("一二三四", 4, 1);
+
+	cr_assert_eq(textbuf_vlines(tb), 2);
+	vl_is(tb, 1, 0, 6, 12);		/* 一二 | 三四, wrapped and cached */
+	textbuf_set_cursor(tb, 0, 6);
+	cr_assert(textbuf_insert(tb, "，", strlen("，")));
+	/* ， may not start a line: 二 goes down with it, the cached break moves back */
+	cr_assert_eq(textbuf_vlines(tb), 3);
+	vl_is(tb, 0, 0, 0, 3);		/* 一 */
+	vl_is(tb, 1, 0, 3, 9);		/* 二， */
+	vl_is(tb, 2, 0, 9, 15);		/* 三四 */
+	cr_assert(textbuf_backspace(tb));
+	vl_is(tb, 0, 0, 0, 6);		/* and back */
+	textbuf_free(tb);
+}
+
 /* ---- cursor position ---- */
 
 Test(cursor, pos_everywhere_along_a_wrapped_line)

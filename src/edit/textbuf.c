@@ -31,7 +31,8 @@ struct line {
 	char	*s;		/* len bytes, then a NUL */
 	size_t	 len, cap;
 	size_t	*brk;		/* where visual lines 2, 3, ... start; ascending */
-	size_t	 nbrk, brkcap;
+	size_t	*reach;		/* reach[k]: brk[k] holds while bytes below it do not change */
+	size_t	 nbrk, brkcap, reachcap;
 	bool	 done;		/* brk holds every break of the line */
 	int	 ww;		/* the width brk is for; 0: never wrapped */
 	size_t	 vfirst;	/* first visual line, right if below tb->vknown */
@@ -148,14 +149,16 @@ wrap_enough(const struct line *l, size_t want, size_t past)
 static void
 wrap_more(const struct textbuf *tb, struct line *l, size_t want, size_t past)
 {
-	size_t i;
+	size_t i, reach;
 
 	wrap_check(tb, l);
 	if (wrap_enough(l, want, past))
 		return;
 	i = l->nbrk > 0 ? l->brk[l->nbrk - 1] : 0;
-	while ((i = wrap_line_end(l->s, l->len, i, tb->width, tb->ambiguous)) < l->len) {
+	while ((i = wrap_line_reach(l->s, l->len, i, tb->width, tb->ambiguous, &reach)) < l->len) {
 		l->brk = xgrow(l->brk, &l->brkcap, l->nbrk + 1, sizeof *l->brk);
+		l->reach = xgrow(l->reach, &l->reachcap, l->nbrk + 1, sizeof *l->reach);
+		l->reach[l->nbrk] = reach;
 		l->brk[l->nbrk++] = i;
 		if (wrap_enough(l, want, past))
 			return;
@@ -184,19 +187,17 @@ static void
 line_changed(struct textbuf *tb, size_t k, size_t b)
 {
 	struct line *l = &tb->lines[k];
-
-	size_t j;
+	size_t keep = 0;
 
 	/*
-	 * A visual line's end is decided by its characters and the two after
-	 * the first that does not fit, which lies before the end of the visual
-	 * line after it: so the breaks up to the start of the visual line two
-	 * before the one holding b hold.  (A closing mark typed at the start
-	 * of a visual line pulls the line before's last character down.)
+	 * A break holds while the bytes that decided it do not change: those
+	 * below b.  (A closing mark typed at the start of a visual line pulls
+	 * the line before's last character down: that break looked past b.)
 	 */
 	wrap_check(tb, l);
-	j = count_below(l->brk, l->nbrk, b);
-	l->nbrk = j > 2 ? j - 2 : 0;
+	while (keep < l->nbrk && l->reach[keep] < b)
+		keep++;
+	l->nbrk = keep;
 	l->done = false;
 	invalidate_after(tb, k);
 }
@@ -336,6 +337,7 @@ lines_close(struct textbuf *tb, size_t k, size_t m)
 	for (size_t i = k + 1; i <= k + m; i++) {
 		free(tb->lines[i].s);
 		free(tb->lines[i].brk);
+		free(tb->lines[i].reach);
 	}
 	memmove(tb->lines + k + 1, tb->lines + k + 1 + m,
 	    (tb->nlines - k - 1 - m) * sizeof *tb->lines);
@@ -515,6 +517,7 @@ textbuf_free(struct textbuf *tb)
 	for (size_t i = 0; i < tb->nlines; i++) {
 		free(tb->lines[i].s);
 		free(tb->lines[i].brk);
+		free(tb->lines[i].reach);
 	}
 	for (size_t i = 0; i < tb->nedits; i++)
 		buf_free(&tb->edits[i].text);

@@ -204,7 +204,7 @@ wrap_choose(const char *s, size_t start, size_t over, size_t to, const char *p)
 }
 
 size_t
-wrap_line_end(const char *s, size_t n, size_t start, int width, int ambiguous)
+wrap_line_reach(const char *s, size_t n, size_t start, int width, int ambiguous, size_t *reach)
 {
 	char local[WRAP_LOCAL], *p;
 	size_t i = start, over, to, k;
@@ -220,19 +220,30 @@ wrap_line_end(const char *s, size_t n, size_t start, int width, int ambiguous)
 			break;
 		cols += w;
 	}
-	if (i >= n)
+	if (i >= n) {
+		*reach = n;	/* and a byte added at n may make the line too long */
 		return n;
+	}
 	/* The character after the one that does not fit, for UAX #14's look-ahead. */
 	over = i;
 	to = over + utf8_char_len(s + over, n - over);
 	if (to < n)
 		to += utf8_char_len(s + to, n - to);
+	*reach = to;
 	p = to - start <= sizeof local ? local : xmalloc(to - start);
 	u8_possible_linebreaks((const uint8_t *)s + start, to - start, "UTF-8", p);
 	i = wrap_choose(s, start, over, to, p);
 	if (p != local)
 		free(p);
 	return i;
+}
+
+size_t
+wrap_line_end(const char *s, size_t n, size_t start, int width, int ambiguous)
+{
+	size_t reach;
+
+	return wrap_line_reach(s, n, start, width, ambiguous, &reach);
 }
 
 int

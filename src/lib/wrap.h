@@ -25,10 +25,16 @@
  * columns (ambiguous: 1 or 2, see width.h), or n when the rest fits.  At
  * least one character goes on a line.  s holds no newline; its invalid bytes
  * count as one-column characters.  The answer depends only on s, start and
- * the width, and on no byte past the character after the first one that
- * does not fit.
+ * the width.
  */
 size_t wrap_line_end(const char *s, size_t n, size_t start, int width, int ambiguous);
+/*
+ * The same, and in *reach the end of the bytes that decided it: the answer
+ * for `start` stays right while bytes [start, *reach) do not change (an
+ * editor keeps the breaks an edit cannot move).
+ */
+size_t wrap_line_reach(const char *s, size_t n, size_t start, int width, int ambiguous,
+    size_t *reach);
 
 /* Columns of the widest run of s that has no opportunity to break inside. */
 int wrap_widest(const char *s, size_t n, int ambiguous);
