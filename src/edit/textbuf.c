@@ -3,9 +3,10 @@
  * and redo, and wrapping cached per line.
  *
  * Each logical line keeps the byte offsets where its visual lines 2, 3, ...
- * start.  The list may be a prefix only: an edit drops the breaks from the
- * visual line before the edit on, and they are computed again when someone
- * asks (the cursor, the rows on screen).  The first visual line of each
+ * start, as wrap_line_reach (lib/wrap.h) breaks Chinese text, and how far
+ * the bytes that decided each break go.  The list may be a prefix only: an
+ * edit drops the breaks that looked at bytes from the edit on, and they are
+ * computed again when someone asks (the cursor, the rows on screen).  The first visual line of each
  * logical line is kept for a prefix of the lines (vknown), so that an edit
  * in one line costs a sum over the following lines, never their wrapping.
  *
