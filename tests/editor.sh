@@ -262,4 +262,31 @@ shows "$QUESTION" "^Q asks"
 key n
 ends "N quits"
 
+# ---- 9. Chinese line breaking in the text (issue 11, item 6) -------------------
+# The text wrapped where a line was full: lines started with ， or 。 and a
+# number was cut from its unit ("12 / 月31日").
+
+# _joined_has TEXT: the pane right of the navigator holds TEXT, lines joined.
+_joined_has() { snap && sed 's/^[^│]*│//' "$TMP/screen" | tr -d ' \n' | grep -qF -- "$1"; }
+# _bad_breaks: the lines of the pane that start with closing punctuation, or
+# with a digit or a unit while the line above ends with a digit.
+_bad_breaks() {
+	sed 's/^[^│]*│ *//; s/ *$//' "$TMP/screen" | awk '
+		/^(，|。|、|；|：|）|》|”)/ { print NR ": " $0 }
+		prev ~ /[0-9]$/ && /^([0-9]|月|年|日|件|篇|次|场)/ { print NR ": " $0 " (after " prev ")" }
+		{ prev = $0 }'
+}
+NARRATIVE=截至2025年12月31日，本机关共收到政府信息公开申请25件，办结24件。其中予以公开12件，部分公开3件，不予公开2件，无法提供5件，不予处理1件，其他处理1件。全年召开新闻发布会4次，发布政策解读稿件18篇，回应社会关切9次。2025年12月，开展政务公开培训3场，参训人员达到120人次，覆盖各科室、各下属单位。
+open_demo 80 24
+key M-1
+wait_for 一、总体情况 >/dev/null
+type_ "$NARRATIVE"
+if T=5 poll_screen _joined_has 参训人员达到120人次; then ok "80x24: a long narrative is typed into section 一"; else not_ok "80x24: a long narrative is typed into section 一"; dump; fi
+bad=$(_bad_breaks)
+is "$bad" "" "80x24: no line of the narrative starts with ， or 。, no number is split or cut from its unit"
+key C-q
+shows "$QUESTION" "^Q asks"
+key n
+ends "N quits"
+
 done_testing

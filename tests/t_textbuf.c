@@ -12,6 +12,7 @@
 #include "lib/buf.h"
 #include "lib/utf8.h"
 #include "lib/width.h"
+#include "lib/wrap.h"
 #include "lib/xalloc.h"
 
 /* ---- helpers ---- */
@@ -105,7 +106,8 @@ ref_cw(const char *s, size_t n, int amb, size_t *k)
 	return width_cp(cp, amb);
 }
 
-/* Every visual line of the n bytes at t; caller frees *out. */
+/* Every visual line of the n bytes at t, each logical line wrapped whole
+ * with wrap_line_end (whose rules t_wrap tests); caller frees *out. */
 static size_t
 ref_wrap(const char *t, size_t n, int width, int amb, struct rvl **out)
 {
@@ -113,21 +115,14 @@ ref_wrap(const char *t, size_t n, int width, int amb, struct rvl **out)
 	struct rvl *v = NULL;
 
 	for (;;) {
-		size_t le = ls, start = 0, i, k;
-		int col = 0;
+		size_t le = ls, start = 0, end;
 
 		while (le < n && t[le] != '\n')
 			le++;
-		for (i = ls; i < le; i += k) {
-			int w = ref_cw(t + i, le - i, amb, &k);
-
-			if (col > 0 && col + w > width) {
-				v = xgrow(v, &cap, nv + 1, sizeof *v);
-				v[nv++] = (struct rvl){ line, ls, start, i - ls };
-				start = i - ls;
-				col = 0;
-			}
-			col += w;
+		while ((end = wrap_line_end(t + ls, le - ls, start, width, amb)) < le - ls) {
+			v = xgrow(v, &cap, nv + 1, sizeof *v);
+			v[nv++] = (struct rvl){ line, ls, start, end };
+			start = end;
 		}
 		v = xgrow(v, &cap, nv + 1, sizeof *v);
 		v[nv++] = (struct rvl){ line, ls, start, le - ls };
@@ -285,14 +280,33 @@ Test(wrap, ambiguous_width_changes_wrapping_of_quotes)
 
 	cr_assert_eq(textbuf_vlines(narrow), 1);
 	cr_assert_eq(textbuf_vlines(wide), 2);
-	vl_is(wide, 0, 0, 0, 9);	/* “引号 */
-	vl_is(wide, 1, 0, 9, 12);	/* ” */
+	/* “引号 would fit, but ” may not start a line: 号 goes down with it */
+	vl_is(wide, 0, 0, 0, 6);	/* “引 */
+	vl_is(wide, 1, 0, 6, 12);	/* 号” */
 	textbuf_set_cursor(narrow, 0, 12);
 	pos_is(narrow, 0, 6);
 	textbuf_set_cursor(wide, 0, 12);
-	pos_is(wide, 1, 2);
+	pos_is(wide, 1, 4);
 	textbuf_free(narrow);
 	textbuf_free(wide);
+}
+
+Test(wrap, a_closing_mark_typed_at_a_visual_line_start_pulls_a_character_down)
+{
+	struct textbuf *tb = mk("一二三四", 4, 1);
+
+	cr_assert_eq(textbuf_vlines(tb), 2);
+	vl_is(tb, 1, 0, 6, 12);		/* 一二 | 三四, wrapped and cached */
+	textbuf_set_cursor(tb, 0, 6);
+	cr_assert(textbuf_insert(tb, "，", strlen("，")));
+	/* ， may not start a line: 二 goes down with it, the cached break moves back */
+	cr_assert_eq(textbuf_vlines(tb), 3);
+	vl_is(tb, 0, 0, 0, 3);		/* 一 */
+	vl_is(tb, 1, 0, 3, 9);		/* 二， */
+	vl_is(tb, 2, 0, 9, 15);		/* 三四 */
+	cr_assert(textbuf_backspace(tb));
+	vl_is(tb, 0, 0, 0, 6);		/* and back */
+	textbuf_free(tb);
 }
 
 /* ---- cursor position ---- */

@@ -5,7 +5,7 @@ set -eu
 pkgs="build-essential autoconf automake autopoint gettext pkg-config
 libncurses-dev libinih-dev libcriterion-dev locales tmux clang python3
 groff-base man-db valgrind tidy chromium fonts-wqy-microhei
-libzip-dev libexpat1-dev libreoffice-writer-nogui python3-docx poppler-utils"
+libzip-dev libexpat1-dev libunistring-dev libreoffice-writer-nogui python3-docx poppler-utils"
 missing=
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing="$missing $p"

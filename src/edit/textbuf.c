@@ -3,9 +3,10 @@
  * and redo, and wrapping cached per line.
  *
  * Each logical line keeps the byte offsets where its visual lines 2, 3, ...
- * start.  The list may be a prefix only: an edit drops the breaks from the
- * visual line before the edit on, and they are computed again when someone
- * asks (the cursor, the rows on screen).  The first visual line of each
+ * start, as wrap_line_reach (lib/wrap.h) breaks Chinese text, and how far
+ * the bytes that decided each break go.  The list may be a prefix only: an
+ * edit drops the breaks that looked at bytes from the edit on, and they are
+ * computed again when someone asks (the cursor, the rows on screen).  The first visual line of each
  * logical line is kept for a prefix of the lines (vknown), so that an edit
  * in one line costs a sum over the following lines, never their wrapping.
  *
@@ -22,6 +23,7 @@
 #include "lib/buf.h"
 #include "lib/utf8.h"
 #include "lib/width.h"
+#include "lib/wrap.h"
 #include "lib/xalloc.h"
 
 #define DEFAULT_WIDTH	80
@@ -30,7 +32,8 @@ struct line {
 	char	*s;		/* len bytes, then a NUL */
 	size_t	 len, cap;
 	size_t	*brk;		/* where visual lines 2, 3, ... start; ascending */
-	size_t	 nbrk, brkcap;
+	size_t	*reach;		/* reach[k]: brk[k] holds while bytes below it do not change */
+	size_t	 nbrk, brkcap, reachcap;
 	bool	 done;		/* brk holds every break of the line */
 	int	 ww;		/* the width brk is for; 0: never wrapped */
 	size_t	 vfirst;	/* first visual line, right if below tb->vknown */
@@ -65,15 +68,6 @@ struct textbuf {
 	char		*clean;		/* the text textbuf_mark_clean saw */
 	size_t		 cleanlen;
 };
-
-/* Bytes of the character at s (n > 0 bytes left); an invalid byte stands alone. */
-static size_t
-char_len(const char *s, size_t n)
-{
-	size_t k = utf8_seqlen(s, n);
-
-	return k > 0 ? k : 1;
-}
 
 /* Start of the character holding byte b of the n bytes at s. */
 static size_t
@@ -151,30 +145,24 @@ wrap_enough(const struct line *l, size_t want, size_t past)
 
 /*
  * Wrap more of l, from the start of its last known visual line, until
- * wrap_enough(): a character goes to the next visual line when it does not
- * fit, so a double-width one is never split.
+ * wrap_enough(), where wrap_line_end() breaks the line.
  */
 static void
 wrap_more(const struct textbuf *tb, struct line *l, size_t want, size_t past)
 {
-	size_t i, k;
-	int col = 0, w;
+	size_t i, reach;
 
 	wrap_check(tb, l);
 	if (wrap_enough(l, want, past))
 		return;
 	i = l->nbrk > 0 ? l->brk[l->nbrk - 1] : 0;
-	while (i < l->len) {
-		w = char_width(tb, l->s + i, l->len - i, &k);
-		if (col > 0 && col + w > tb->width) {
-			l->brk = xgrow(l->brk, &l->brkcap, l->nbrk + 1, sizeof *l->brk);
-			l->brk[l->nbrk++] = i;
-			if (wrap_enough(l, want, past))
-				return;
-			col = 0;
-		}
-		col += w;
-		i += k;
+	while ((i = wrap_line_reach(l->s, l->len, i, tb->width, tb->ambiguous, &reach)) < l->len) {
+		l->brk = xgrow(l->brk, &l->brkcap, l->nbrk + 1, sizeof *l->brk);
+		l->reach = xgrow(l->reach, &l->reachcap, l->nbrk + 1, sizeof *l->reach);
+		l->reach[l->nbrk] = reach;
+		l->brk[l->nbrk++] = i;
+		if (wrap_enough(l, want, past))
+			return;
 	}
 	l->done = true;
 }
@@ -200,13 +188,17 @@ static void
 line_changed(struct textbuf *tb, size_t k, size_t b)
 {
 	struct line *l = &tb->lines[k];
+	size_t keep = 0;
 
 	/*
-	 * A break is decided by the characters up to and including the one
-	 * at it, so the breaks below b hold; the one at b does not.
+	 * A break holds while the bytes that decided it do not change: those
+	 * below b.  (A closing mark typed at the start of a visual line pulls
+	 * the line before's last character down: that break looked past b.)
 	 */
 	wrap_check(tb, l);
-	l->nbrk = count_below(l->brk, l->nbrk, b);
+	while (keep < l->nbrk && l->reach[keep] < b)
+		keep++;
+	l->nbrk = keep;
 	l->done = false;
 	invalidate_after(tb, k);
 }
@@ -346,6 +338,7 @@ lines_close(struct textbuf *tb, size_t k, size_t m)
 	for (size_t i = k + 1; i <= k + m; i++) {
 		free(tb->lines[i].s);
 		free(tb->lines[i].brk);
+		free(tb->lines[i].reach);
 	}
 	memmove(tb->lines + k + 1, tb->lines + k + 1 + m,
 	    (tb->nlines - k - 1 - m) * sizeof *tb->lines);
@@ -525,6 +518,7 @@ textbuf_free(struct textbuf *tb)
 	for (size_t i = 0; i < tb->nlines; i++) {
 		free(tb->lines[i].s);
 		free(tb->lines[i].brk);
+		free(tb->lines[i].reach);
 	}
 	for (size_t i = 0; i < tb->nedits; i++)
 		buf_free(&tb->edits[i].text);
@@ -655,7 +649,7 @@ textbuf_insert(struct textbuf *tb, const char *s, size_t n)
 	}
 	if (in.len > 0) {
 		/* One character typed grows the run; a paste is an edit of its own. */
-		typed = in.data[0] != '\n' && char_len(in.data, in.len) == in.len;
+		typed = in.data[0] != '\n' && utf8_char_len(in.data, in.len) == in.len;
 		if (!typed || (e = edit_open(tb, RUN_TYPE)) == NULL)
 			e = edit_new(tb, true, tb->cur);
 		buf_add(&e->text, in.data, in.len);
@@ -700,7 +694,7 @@ textbuf_delete(struct textbuf *tb)
 	size_t n;
 
 	if (tb->cur.byte < l->len)
-		n = char_len(l->s + tb->cur.byte, l->len - tb->cur.byte);
+		n = utf8_char_len(l->s + tb->cur.byte, l->len - tb->cur.byte);
 	else if (tb->cur.line + 1 < tb->nlines)
 		n = 1;
 	else
@@ -835,7 +829,7 @@ textbuf_right(struct textbuf *tb)
 	const struct line *l = &tb->lines[tb->cur.line];
 
 	if (tb->cur.byte < l->len)
-		tb->cur.byte += char_len(l->s + tb->cur.byte, l->len - tb->cur.byte);
+		tb->cur.byte += utf8_char_len(l->s + tb->cur.byte, l->len - tb->cur.byte);
 	else if (tb->cur.line + 1 < tb->nlines)
 		tb->cur = (struct pos){ tb->cur.line + 1, 0 };
 	moved(tb, false);

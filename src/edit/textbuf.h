@@ -49,8 +49,10 @@ bool textbuf_delete(struct textbuf *tb);
 bool textbuf_undo(struct textbuf *tb);
 bool textbuf_redo(struct textbuf *tb);
 
-/* Wrapping: visual lines of width columns (>= 2); a double-width character
- * is never split.  Wrapped lines are cached per logical line. */
+/* Wrapping: visual lines of width columns (>= 2), broken by the rules of
+ * lib/wrap.h (no line starts with ，or 。, numbers keep their units); a
+ * double-width character is never split.  Wrapped lines are cached per
+ * logical line. */
 void textbuf_set_width(struct textbuf *tb, int width);
 size_t textbuf_vlines(struct textbuf *tb);
 struct tb_vline textbuf_vline(struct textbuf *tb, size_t v);

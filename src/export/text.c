@@ -18,14 +18,11 @@
 #include "lib/buf.h"
 #include "lib/utf8.h"
 #include "lib/width.h"
+#include "lib/wrap.h"
 #include "lib/xalloc.h"
 
 #define INDENT		"　　"	/* two U+3000 before each paragraph */
 #define VALUE_TEXT	64	/* room for a cell's printed value */
-
-/* Characters a line may not start with, and characters it may not end with. */
-static const char no_start[] = "，。、；：？！）》」』】〕〉”’…—％·,.;:?!)]}%";
-static const char no_end[] = "（《「『【〔〈“‘([{";
 
 /* The joint of lines going up, down, left and right (bits 8, 4, 2, 1). */
 static const char *const joint[16] = {
@@ -81,44 +78,11 @@ struct grid {
 
 /* ---- wrapping ------------------------------------------------------------ */
 
-/* Bytes of the character at s (an invalid byte counts alone). */
-static size_t
-char_len(const char *s, size_t n)
-{
-	size_t k = utf8_seqlen(s, n);
-
-	return k > 0 ? k : 1;
-}
-
-/* True if the k-byte character at s is one of set's characters. */
-static bool
-in_set(const char *set, const char *s, size_t k)
-{
-	char c[5];
-
-	if (k > 4 || utf8_seqlen(s, k) != k)
-		return false;
-	memcpy(c, s, k);
-	c[k] = '\0';
-	return strstr(set, c) != NULL;
-}
-
-/* May a line end between character a (ka bytes) and character b (kb bytes)? */
-static bool
-can_break(const char *a, size_t ka, const char *b, size_t kb)
-{
-	if (in_set(no_start, b, kb) || in_set(no_end, a, ka))
-		return false;
-	/* keep numbers and Latin words whole */
-	return !(ka == 1 && kb == 1 && a[0] > ' ' && a[0] < 0x7f && b[0] > ' ' && b[0] < 0x7f);
-}
-
 /*
- * Break the n bytes at s into lines of at most width columns: at the last
- * place can_break() allows, or before the character that does not fit when
- * there is none.  A character is never split, and a continuation line does
- * not start with spaces.  Appends the lines to out when it is not NULL;
- * returns their number.
+ * Break the n bytes at s into lines of at most width columns, where
+ * wrap_line_end() says.  A continuation line does not start with spaces,
+ * and the spaces it would have started with are not printed.  Appends the
+ * lines to out when it is not NULL; returns their number.
  */
 static int
 wrap(const char *s, size_t n, int width, int amb, struct segs *out)
@@ -127,23 +91,8 @@ wrap(const char *s, size_t n, int width, int amb, struct segs *out)
 	int lines = 0;
 
 	while (start < n) {
-		size_t i = start, brk = start, pk = 0;
-		int cols = 0;
+		size_t i = wrap_line_end(s, n, start, width, amb);
 
-		while (i < n) {
-			size_t k = char_len(s + i, n - i);
-			int w = (int)width_str(s + i, k, amb);
-
-			if (i > start && can_break(s + i - pk, pk, s + i, k))
-				brk = i;
-			if (i > start && cols + w > width)
-				break;
-			cols += w;
-			pk = k;
-			i += k;
-		}
-		if (i < n && brk > start)
-			i = brk;
 		if (out != NULL) {
 			out->v = xgrow(out->v, &out->cap, out->n + 1, sizeof *out->v);
 			out->v[out->n++] = (struct seg){ start, i - start };
@@ -159,20 +108,7 @@ wrap(const char *s, size_t n, int width, int amb, struct segs *out)
 static int
 widest_run(const char *s, int amb)
 {
-	size_t n = strlen(s), pk = 0;
-	int run = 0, most = 0;
-
-	for (size_t i = 0; i < n; i += pk) {
-		size_t k = char_len(s + i, n - i);
-
-		if (i > 0 && can_break(s + i - pk, pk, s + i, k))
-			run = 0;
-		run += (int)width_str(s + i, k, amb);
-		if (run > most)
-			most = run;
-		pk = k;
-	}
-	return most;
+	return wrap_widest(s, strlen(s), amb);
 }
 
 /* Columns of a C string. */

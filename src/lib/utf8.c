@@ -47,6 +47,14 @@ utf8_seqlen(const char *s, size_t n)
 	return utf8_decode(s, n, &cp);
 }
 
+size_t
+utf8_char_len(const char *s, size_t n)
+{
+	size_t k = utf8_seqlen(s, n);
+
+	return k > 0 ? k : 1;
+}
+
 /* The common sequences are checked inline: every report file passes through here. */
 size_t
 utf8_invalid_at(const char *s, size_t n)

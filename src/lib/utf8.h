@@ -8,6 +8,9 @@
 
 /* Length of the valid UTF-8 sequence at s (at most n bytes), or 0 if invalid. */
 size_t utf8_seqlen(const char *s, size_t n);
+/* Bytes of the character at s (n > 0 bytes left): an invalid byte counts
+ * alone, so that a walk over any bytes moves on. */
+size_t utf8_char_len(const char *s, size_t n);
 /* True if the n bytes at s are valid UTF-8 without NUL bytes. */
 bool utf8_valid(const char *s, size_t n);
 /*

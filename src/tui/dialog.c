@@ -18,15 +18,6 @@
 
 #define CTRL(c) ((c) & 0x1f)
 
-/* Bytes of the character at s (1 for a stray byte, so that nothing loops). */
-static size_t
-dialog_char_len(const char *s)
-{
-	size_t k = utf8_seqlen(s, strlen(s));
-
-	return k > 0 ? k : 1;
-}
-
 static bool
 dialog_is_enter(int rc, wint_t wc)
 {
@@ -111,7 +102,7 @@ prompt_draw(struct app *a, struct screen *s)
 	/* Scroll the text sideways so that the cursor stays visible: nothing is
 	 * cut off silently, it is only out of view. */
 	while (from < p->at && draw_fit(text + from, p->at - from, room) < p->at - from)
-		from += dialog_char_len(text + from);
+		from += utf8_char_len(text + from, p->at - from);
 	draw_text(stdscr, p->y, x, text + from, strlen(text + from), room, false);
 	cx = x + (int)width_str(text + from, p->at - from, draw_ambiguous());
 	move(p->y, cx);
@@ -140,7 +131,7 @@ prompt_delete(struct prompt_screen *p, size_t at)
 
 	if (p->b.data == NULL || at >= p->b.len)
 		return;
-	n = dialog_char_len(p->b.data + at);
+	n = utf8_char_len(p->b.data + at, p->b.len - at);
 	memmove(p->b.data + at, p->b.data + at + n, p->b.len - at - n + 1);
 	p->b.len -= n;
 }
@@ -177,7 +168,7 @@ prompt_key(struct app *a, struct screen *s, int rc, wint_t wc)
 	else if (rc == KEY_CODE_YES && wc == KEY_LEFT && p->at > 0)
 		p->at = prompt_prev(p);
 	else if (rc == KEY_CODE_YES && wc == KEY_RIGHT && p->at < p->b.len)
-		p->at += dialog_char_len(p->b.data + p->at);
+		p->at += utf8_char_len(p->b.data + p->at, p->b.len - p->at);
 	else if ((rc == KEY_CODE_YES && wc == KEY_HOME) || (rc == OK && wc == CTRL('a')))
 		p->at = 0;
 	else if ((rc == KEY_CODE_YES && wc == KEY_END) || (rc == OK && wc == CTRL('e')))

@@ -7,6 +7,7 @@
 
 #include "lib/utf8.h"
 #include "lib/width.h"
+#include "lib/wrap.h"
 #include "lib/xalloc.h"
 #include "tui/draw.h"
 
@@ -138,13 +139,9 @@ draw_wrap(const char *s, int width, size_t **starts)
 		size_t end = nl != NULL ? (size_t)(nl - s) : n;
 
 		do {
-			size_t k = draw_fit(s + i, end - i, width);
-
-			if (k == 0 && i < end)	/* never loop on a character wider than the line */
-				k = utf8_seqlen(s + i, end - i) ? utf8_seqlen(s + i, end - i) : 1;
 			v = xgrow(v, &cap, count + 2, sizeof *v);
 			v[count++] = i;
-			i += k;
+			i += wrap_line_end(s + i, end - i, 0, width, ambiguous);
 		} while (i < end);
 		i = end + (nl != NULL);
 		if (nl != NULL && i == n) {	/* a final newline opens an empty line */

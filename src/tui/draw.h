@@ -25,8 +25,9 @@ int draw_width(const char *s);
 /* Bytes of the longest prefix of s that fits in maxw columns. */
 size_t draw_fit(const char *s, size_t n, int maxw);
 
-/* Wrap s into lines of at most width columns: byte offsets of line starts
- * (and the end) in *starts (caller frees); returns the number of lines. */
+/* Wrap s into lines of at most width columns, as wrap_line_end (lib/wrap.h)
+ * breaks Chinese text, and at each newline: byte offsets of line starts (and
+ * the end) in *starts (caller frees); returns the number of lines. */
 size_t draw_wrap(const char *s, int width, size_t **starts);
 
 #endif
