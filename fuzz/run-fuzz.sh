@@ -13,7 +13,7 @@ core=$(cd "$top" && ls src/*/*.c | grep -v -e "^src/cli/" -e "^src/tui/" | sed "
 flags="-g -O1 -std=c17 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -DHAVE_CONFIG_H -I$build -I$top -I$top/src"
 for target in report template import docx; do
 	# shellcheck disable=SC2086
-	clang $flags -o "$out/fuzz_$target" "$top/fuzz/fuzz_$target.c" "$top/fuzz/fuzz.c" $core $(pkg-config --libs inih libzip expat)
+	clang $flags -o "$out/fuzz_$target" "$top/fuzz/fuzz_$target.c" "$top/fuzz/fuzz.c" $core $(pkg-config --libs inih libzip expat) -lunistring
 	mkdir -p "$out/corpus_$target"
 done
 cp "$top"/templates/*.ini "$out/corpus_template/"
