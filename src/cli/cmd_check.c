@@ -52,19 +52,6 @@ stale_year(const struct report *r, size_t n)
 	return NULL;
 }
 
-/* The first invisible or direction-changing character of s, or 0. */
-static uint32_t
-first_hidden(const char *s)
-{
-	size_t n = strlen(s), i = 0, k;
-	uint32_t cp;
-
-	for (; i < n; i += k > 0 ? k : 1)
-		if ((k = utf8_decode(s + i, n - i, &cp)) > 0 && utf8_is_hidden(cp))
-			return cp;
-	return 0;
-}
-
 /*
  * A bidi override or a zero-width character makes a text read differently
  * from what it holds (a reversed number, a name that is not the name):
@@ -77,11 +64,11 @@ hidden_char(const struct report *r, size_t n)
 	uint32_t cp;
 
 	for (size_t i = 0; i < sizeof meta / sizeof *meta; i += 2)
-		if ((cp = first_hidden(meta[i + 1])) != 0 && n-- == 0)
+		if ((cp = utf8_first_hidden(meta[i + 1])) != 0 && n-- == 0)
 			return xasprintf(_("%s holds the invisible or direction-changing character U+%04X: it may read differently from what it says"),
 			    meta[i], (unsigned)cp);
 	for (size_t p = 0; p < r->tpl->nparts; p++)
-		if ((cp = first_hidden(r->texts[p])) != 0 && n-- == 0)
+		if ((cp = utf8_first_hidden(r->texts[p])) != 0 && n-- == 0)
 			return xasprintf(_("%s holds the invisible or direction-changing character U+%04X: it may read differently from what it says"),
 			    r->tpl->parts[p].title, (unsigned)cp);
 	return NULL;

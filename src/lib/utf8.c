@@ -153,22 +153,48 @@ utf8_is_hidden(uint32_t cp)
 	    (cp >= 0x2060 && cp <= 0x2064) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF;
 }
 
+/*
+ * Every control character is one byte below 0x20 or 0x7F, or the two bytes
+ * C2 80..9F (C1): bytes no longer sequence can hold, so a scan of bytes finds
+ * what decoding each character would, without decoding every one (each text
+ * of every report loaded passes here).
+ */
 uint32_t
 utf8_first_control(const char *s, size_t *at)
 {
-	size_t n = strlen(s), i = 0, k;
-	uint32_t cp;
+	const unsigned char *u = (const unsigned char *)s;
 
-	while (i < n) {
-		if ((k = utf8_decode(s + i, n - i, &cp)) == 0)
-			k = 1;
-		else if (utf8_is_control(cp)) {
+	for (size_t i = 0; u[i] != '\0'; i++) {
+		uint32_t cp = u[i];
+
+		if (cp >= 0x20 && cp != 0x7F && cp != 0xC2)
+			continue;
+		if (cp == 0xC2)		/* C2 xx is U+00xx; a byte below 0x80 is looked at next */
+			cp = u[i + 1] >= 0x80 ? u[i + 1] : ' ';
+		if (utf8_is_control(cp)) {
 			if (at != NULL)
 				*at = i;
 			return cp;
 		}
-		i += k;
 	}
+	return 0;
+}
+
+/*
+ * The characters utf8_is_hidden are three bytes each, E2 80..81 xx or
+ * EF BB BF: found by their lead bytes, the rest of s is only passed over.
+ */
+uint32_t
+utf8_first_hidden(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	uint32_t cp;
+
+	for (size_t i = 0; u[i] != '\0'; i++)
+		if ((u[i] == 0xE2 || u[i] == 0xEF) && (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80 &&
+		    utf8_is_hidden(cp = ((uint32_t)(u[i] & 0x0F) << 12) | ((uint32_t)(u[i + 1] & 0x3F) << 6) |
+		    (u[i + 2] & 0x3F)))
+			return cp;
 	return 0;
 }
 
