@@ -154,19 +154,66 @@ utf8_is_hidden(uint32_t cp)
 }
 
 /*
+ * Eight bytes at a time: texts are mostly CJK characters, which hold none of
+ * the bytes the scans below look for, and every text of every report loaded
+ * passes through them.  A word with a possible hit is looked at byte by byte.
+ */
+#define UTF8_ONES	0x0101010101010101ULL
+#define UTF8_HIGHS	0x8080808080808080ULL
+
+/* Has the word a byte equal to b? */
+static uint64_t
+utf8_word_has(uint64_t w, unsigned char b)
+{
+	uint64_t x = w ^ (UTF8_ONES * b);
+
+	return (x - UTF8_ONES) & ~x & UTF8_HIGHS;
+}
+
+/* From i, the start of the next word of the n bytes at s that may hold a byte
+ * hit() accepts (hit() tests whole words), or of the last bytes, fewer than 8. */
+static size_t
+utf8_skip_words(const char *s, size_t i, size_t n, uint64_t (*hit)(uint64_t))
+{
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+
+		memcpy(&w, s + i, 8);
+		if (hit(w))
+			break;
+	}
+	return i;
+}
+
+/* A byte below 0x20, 0x7F or 0xC2 (the lead byte of U+0080..U+00BF). */
+static uint64_t
+utf8_word_may_control(uint64_t w)
+{
+	return ((w - UTF8_ONES * 0x20) & ~w & UTF8_HIGHS) | utf8_word_has(w, 0x7F) |
+	    utf8_word_has(w, 0xC2);
+}
+
+/*
  * Every control character is one byte below 0x20 or 0x7F, or the two bytes
  * C2 80..9F (C1): bytes no longer sequence can hold, so a scan of bytes finds
- * what decoding each character would, without decoding every one (each text
- * of every report loaded passes here).
+ * what decoding each character would.
  */
 uint32_t
 utf8_first_control(const char *s, size_t *at)
 {
 	const unsigned char *u = (const unsigned char *)s;
+	size_t n = strlen(s);
 
-	for (size_t i = 0; u[i] != '\0'; i++) {
-		uint32_t cp = u[i];
+	for (size_t i = 0, end = 0; i < n; i++) {
+		uint32_t cp;
 
+		if (i == end) {		/* the word looked at is done: skip to the next */
+			i = utf8_skip_words(s, i, n, utf8_word_may_control);
+			if (i == n)
+				break;
+			end = i + 8 < n ? i + 8 : n;
+		}
+		cp = u[i];
 		if (cp >= 0x20 && cp != 0x7F && cp != 0xC2)
 			continue;
 		if (cp == 0xC2)		/* C2 xx is U+00xx; a byte below 0x80 is looked at next */
@@ -180,6 +227,12 @@ utf8_first_control(const char *s, size_t *at)
 	return 0;
 }
 
+static uint64_t
+utf8_word_may_hide(uint64_t w)
+{
+	return utf8_word_has(w, 0xE2) | utf8_word_has(w, 0xEF);
+}
+
 /*
  * The characters utf8_is_hidden are three bytes each, E2 80..81 xx or
  * EF BB BF: found by their lead bytes, the rest of s is only passed over.
@@ -188,13 +241,21 @@ uint32_t
 utf8_first_hidden(const char *s)
 {
 	const unsigned char *u = (const unsigned char *)s;
+	size_t n = strlen(s);
 	uint32_t cp;
 
-	for (size_t i = 0; u[i] != '\0'; i++)
+	for (size_t i = 0, end = 0; i < n; i++) {
+		if (i == end) {
+			i = utf8_skip_words(s, i, n, utf8_word_may_hide);
+			if (i == n)
+				break;
+			end = i + 8 < n ? i + 8 : n;
+		}
 		if ((u[i] == 0xE2 || u[i] == 0xEF) && (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80 &&
 		    utf8_is_hidden(cp = ((uint32_t)(u[i] & 0x0F) << 12) | ((uint32_t)(u[i + 1] & 0x3F) << 6) |
 		    (u[i + 2] & 0x3F)))
 			return cp;
+	}
 	return 0;
 }
 
