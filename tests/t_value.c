@@ -530,3 +530,30 @@ Test(utf8, byte_scans_find_what_decoding_finds)
 		    "hidden in round %d", round);
 	}
 }
+
+/* The fast paths of utf8_invalid_at (ASCII words, CJK sequences) stop where
+ * decoding character by character stops: at a NUL or an invalid sequence. */
+Test(utf8, invalid_at_agrees_with_decoding)
+{
+	static const unsigned char alphabet[] = {
+		'a', '=', 0, 0x7F, 0x80, 0xBF, 0xC0, 0xC2, 0xE0, 0xE4, 0xB8, 0xAD, 0xED, 0xA0, 0xF0,
+		0x90, 0xF4, 0xFF
+	};
+	uint32_t seed = 777;
+	char s[40];
+
+	for (int round = 0; round < 200000; round++) {
+		size_t len = (size_t)(round % 37), i = 0, k;
+
+		for (size_t j = 0; j < len; j++) {
+			seed = seed * 1103515245u + 12345u;
+			if ((seed >> 8) % 4 != 0)	/* mostly ASCII and CJK, as in report files */
+				s[j] = "abc=\\xE4\\xB8\\xAD"[(seed >> 16) % 7];
+			else
+				s[j] = (char)alphabet[(seed >> 16) % sizeof alphabet];
+		}
+		while (i < len && s[i] != '\0' && (k = utf8_seqlen(s + i, len - i)) > 0)
+			i += k;
+		cr_assert_eq(utf8_invalid_at(s, len), i, "round %d", round);
+	}
+}

@@ -47,18 +47,29 @@ utf8_seqlen(const char *s, size_t n)
 	return utf8_decode(s, n, &cp);
 }
 
-/* The common sequences are checked inline: every report file passes through here. */
+/* Has the word a NUL byte or a byte of 0x80 and above? */
+static bool
+utf8_word_not_ascii(uint64_t w)
+{
+	return ((w | ((w - 0x0101010101010101ULL) & ~w)) & 0x8080808080808080ULL) != 0;
+}
+
+/* The common sequences are checked inline, ASCII eight bytes at a time (cell
+ * lines are ASCII): every line of every report file passes through here. */
 size_t
 utf8_invalid_at(const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0, k;
+	uint64_t w;
 
 	while (i < n) {
 		unsigned char c = u[i];
 
 		if (c != 0 && c < 0x80) {
 			i++;
+			while (i + 8 <= n && (memcpy(&w, u + i, 8), !utf8_word_not_ascii(w)))
+				i += 8;
 		} else if (c >= 0xE1 && c <= 0xEC && i + 2 < n && (u[i + 1] & 0xC0) == 0x80 &&
 		    (u[i + 2] & 0xC0) == 0x80) {	/* most of CJK: no overlong or surrogate possible */
 			i += 3;
