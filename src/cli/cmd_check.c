@@ -422,6 +422,18 @@ has_report_file(const char *path)
 	return yes;
 }
 
+/* Is the entry at path a directory (or a link to one)?  The entry's type
+ * spares a stat() for each of a folder's thousands of files. */
+static bool
+check_is_dir(const struct dirent *e, const char *path)
+{
+	struct stat st;
+
+	if (e->d_type == DT_DIR || e->d_type == DT_REG)
+		return e->d_type == DT_DIR;
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
 /* Append the reports under dir, recursively: report files, and published
  * pages and text copies that have no report file beside them. */
 static void
@@ -433,9 +445,8 @@ add_dir(const char *dir, char ***files, size_t *n)
 	for (int i = 0; i < k; i++) {
 		const char *name = ents[i]->d_name;
 		char *path = xasprintf("%s/%s", dir, name);
-		struct stat st;
 
-		if (name[0] != '.' && stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		if (name[0] != '.' && check_is_dir(ents[i], path))
 			add_dir(path, files, n);
 		else if (name[0] != '.' && report_ext(name) != NULL && !has_report_file(path)) {
 			*files = xrealloc(*files, (*n + 1) * sizeof **files);

@@ -70,8 +70,8 @@ utf8_invalid_at(const char *s, size_t n)
 			i++;
 			while (i + 8 <= n && (memcpy(&w, u + i, 8), !utf8_word_not_ascii(w)))
 				i += 8;
-		} else if (c >= 0xE1 && c <= 0xEC && i + 2 < n && (u[i + 1] & 0xC0) == 0x80 &&
-		    (u[i + 2] & 0xC0) == 0x80) {	/* most of CJK: no overlong or surrogate possible */
+		} else if (c >= 0xE1 && c <= 0xEF && c != 0xED && i + 2 < n && (u[i + 1] & 0xC0) == 0x80 &&
+		    (u[i + 2] & 0xC0) == 0x80) {	/* CJK, fullwidth: no overlong or surrogate possible */
 			i += 3;
 		} else {
 			if (c == 0 || (k = utf8_seqlen(s + i, n - i)) == 0)
@@ -238,15 +238,31 @@ utf8_first_control(const char *s, size_t *at)
 	return 0;
 }
 
+/* E2, or BB (EF BB BF: Chinese text is full of EF BC xx, its punctuation). */
 static uint64_t
 utf8_word_may_hide(uint64_t w)
 {
-	return utf8_word_has(w, 0xE2) | utf8_word_has(w, 0xEF);
+	return utf8_word_has(w, 0xE2) | utf8_word_has(w, 0xBB);
+}
+
+/* The hidden character whose lead byte is at u[i] (or, for U+FEFF, whose
+ * second byte is), or 0. */
+static uint32_t
+utf8_hidden_at(const unsigned char *u, size_t i)
+{
+	uint32_t cp;
+
+	if (u[i] == 0xBB)
+		return i > 0 && u[i - 1] == 0xEF && u[i + 1] == 0xBF ? 0xFEFF : 0;
+	if (u[i] != 0xE2 || (u[i + 1] & 0xC0) != 0x80 || (u[i + 2] & 0xC0) != 0x80)
+		return 0;
+	cp = 0x2000 | ((uint32_t)(u[i + 1] & 0x3F) << 6) | (u[i + 2] & 0x3F);
+	return utf8_is_hidden(cp) ? cp : 0;
 }
 
 /*
  * The characters utf8_is_hidden are three bytes each, E2 80..81 xx or
- * EF BB BF: found by their lead bytes, the rest of s is only passed over.
+ * EF BB BF: found by those bytes, the rest of s is only passed over.
  */
 uint32_t
 utf8_first_hidden(const char *s)
@@ -262,9 +278,7 @@ utf8_first_hidden(const char *s)
 				break;
 			end = i + 8 < n ? i + 8 : n;
 		}
-		if ((u[i] == 0xE2 || u[i] == 0xEF) && (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80 &&
-		    utf8_is_hidden(cp = ((uint32_t)(u[i] & 0x0F) << 12) | ((uint32_t)(u[i + 1] & 0x3F) << 6) |
-		    (u[i + 2] & 0x3F)))
+		if ((cp = utf8_hidden_at(u, i)) != 0)
 			return cp;
 	}
 	return 0;
