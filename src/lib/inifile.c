@@ -39,7 +39,7 @@ inifile_is_space(char c)
 static bool
 check_line(struct reader *r, const char *s, size_t n)
 {
-	const char *p = s, *end = s + n, *eq;
+	const char *p = s, *end = s + n, *eq, *colon;
 	size_t bad;
 
 	if (n + 1 > INIFILE_MAX_LINE) {
@@ -82,8 +82,11 @@ check_line(struct reader *r, const char *s, size_t n)
 		}
 		return true;
 	}
-	for (eq = p; eq < end && *eq != '=' && *eq != ':'; eq++)
-		;
+	/* the first '=' or ':' (two memchr: keys are long, ':' is rare) */
+	if ((eq = memchr(p, '=', (size_t)(end - p))) == NULL)
+		eq = end;
+	if ((colon = memchr(p, ':', (size_t)(eq - p))) != NULL)
+		eq = colon;
 	if (eq == end || eq == p) {
 		diag_add(r->dl, r->file, r->line, _("expected \"key = value\" or \"[section]\""));
 		return false;

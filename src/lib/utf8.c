@@ -54,6 +54,19 @@ utf8_word_not_ascii(uint64_t w)
 	return ((w | ((w - 0x0101010101010101ULL) & ~w)) & 0x8080808080808080ULL) != 0;
 }
 
+/* Bytes of the run of three-byte characters at u (of n bytes) that can be
+ * neither overlong nor surrogates (E1..EC, EE, EF: CJK, fullwidth forms). */
+static size_t
+utf8_cjk_run(const unsigned char *u, size_t n)
+{
+	size_t i = 0;
+
+	while (i + 3 <= n && (unsigned char)(u[i] - 0xE1) <= 0x0E && u[i] != 0xED &&
+	    ((u[i + 1] | (unsigned)u[i + 2] << 8) & 0xC0C0) == 0x8080)
+		i += 3;
+	return i;
+}
+
 /* The common sequences are checked inline, ASCII eight bytes at a time (cell
  * lines are ASCII): every line of every report file passes through here. */
 size_t
@@ -70,9 +83,8 @@ utf8_invalid_at(const char *s, size_t n)
 			i++;
 			while (i + 8 <= n && (memcpy(&w, u + i, 8), !utf8_word_not_ascii(w)))
 				i += 8;
-		} else if (c >= 0xE1 && c <= 0xEF && c != 0xED && i + 2 < n && (u[i + 1] & 0xC0) == 0x80 &&
-		    (u[i + 2] & 0xC0) == 0x80) {	/* CJK, fullwidth: no overlong or surrogate possible */
-			i += 3;
+		} else if ((k = utf8_cjk_run(u + i, n - i)) > 0) {
+			i += k;
 		} else {
 			if (c == 0 || (k = utf8_seqlen(s + i, n - i)) == 0)
 				return i;
