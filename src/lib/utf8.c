@@ -250,23 +250,13 @@ utf8_first_control(const char *s, size_t *at)
 	return 0;
 }
 
-/* E2, or BB (EF BB BF: Chinese text is full of EF BC xx, its punctuation). */
-static uint64_t
-utf8_word_may_hide(uint64_t w)
-{
-	return utf8_word_has(w, 0xE2) | utf8_word_has(w, 0xBB);
-}
-
-/* The hidden character whose lead byte is at u[i] (or, for U+FEFF, whose
- * second byte is), or 0. */
+/* The hidden character whose lead byte E2 is at u[i], or 0. */
 static uint32_t
 utf8_hidden_at(const unsigned char *u, size_t i)
 {
 	uint32_t cp;
 
-	if (u[i] == 0xBB)
-		return i > 0 && u[i - 1] == 0xEF && u[i + 1] == 0xBF ? 0xFEFF : 0;
-	if (u[i] != 0xE2 || (u[i + 1] & 0xC0) != 0x80 || (u[i + 2] & 0xC0) != 0x80)
+	if ((u[i + 1] & 0xC0) != 0x80 || (u[i + 2] & 0xC0) != 0x80)
 		return 0;
 	cp = 0x2000 | ((uint32_t)(u[i + 1] & 0x3F) << 6) | (u[i + 2] & 0x3F);
 	return utf8_is_hidden(cp) ? cp : 0;
@@ -274,26 +264,26 @@ utf8_hidden_at(const unsigned char *u, size_t i)
 
 /*
  * The characters utf8_is_hidden are three bytes each, E2 80..81 xx or
- * EF BB BF: found by those bytes, the rest of s is only passed over.
+ * EF BB BF, so memchr finds them: the first by its E2, then a U+FEFF before
+ * it by its BB (Chinese punctuation is full of EF, not of BB).
  */
 uint32_t
 utf8_first_hidden(const char *s)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	size_t n = strlen(s);
-	uint32_t cp;
+	size_t n = strlen(s), limit = n;
+	const char *p;
+	uint32_t found = 0;
 
-	for (size_t i = 0, end = 0; i < n; i++) {
-		if (i == end) {
-			i = utf8_skip_words(s, i, n, utf8_word_may_hide);
-			if (i == n)
-				break;
-			end = i + 8 < n ? i + 8 : n;
+	for (p = s; (p = memchr(p, 0xE2, n - (size_t)(p - s))) != NULL; p++)
+		if ((found = utf8_hidden_at(u, (size_t)(p - s))) != 0) {
+			limit = (size_t)(p - s);
+			break;
 		}
-		if ((cp = utf8_hidden_at(u, i)) != 0)
-			return cp;
-	}
-	return 0;
+	for (p = s; (p = memchr(p, 0xBB, limit - (size_t)(p - s))) != NULL; p++)
+		if (p > s && (unsigned char)p[-1] == 0xEF && (unsigned char)p[1] == 0xBF)
+			return 0xFEFF;
+	return found;
 }
 
 void
