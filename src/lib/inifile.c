@@ -172,18 +172,14 @@ char *
 inifile_slurp(const char *path, size_t *len, struct diag_list *dl)
 {
 	char *err = NULL, *data = NULL;
-	int fd = atomic_open_input(path, &err);
 	struct stat st;
+	int fd = atomic_open_input_stat(path, &st, &err);
 	ssize_t n;
 
 	if (fd < 0) {
 		diag_add(dl, path, 0, "%s", err != NULL ? err : strerror(errno));
 		free(err);
 		return NULL;
-	}
-	if (fstat(fd, &st) != 0) {
-		diag_add(dl, path, 0, "%s", strerror(errno));
-		goto out;
 	}
 	if (st.st_size > MAX_FILE_SIZE) {
 		diag_add(dl, path, 0, _("file is too large (%lld bytes)"), (long long)st.st_size);
