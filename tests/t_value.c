@@ -480,3 +480,80 @@ Test(utf8, trim_cuts_the_named_blanks_at_both_ends_only)
 	utf8_trim(&s, &n, (const char *const[]){ " ", NULL });
 	cr_assert_eq(n, 4, "U+3000 is kept unless named");
 }
+
+/* What decoding every character finds: the first code point pred holds for,
+ * with its offset (invalid bytes are passed one at a time). */
+static uint32_t
+decoded_first(const char *s, bool (*pred)(uint32_t), size_t *at)
+{
+	size_t n = strlen(s), i = 0, k;
+	uint32_t cp;
+
+	for (; i < n; i += k > 0 ? k : 1)
+		if ((k = utf8_decode(s + i, n - i, &cp)) > 0 && pred(cp)) {
+			*at = i;
+			return cp;
+		}
+	return 0;
+}
+
+/* The scans of bytes that check and the loader use find the same character,
+ * at the same place, as decoding every character would, in valid text and in
+ * any mixture of the bytes that make or mimic controls and hidden characters. */
+Test(utf8, byte_scans_find_what_decoding_finds)
+{
+	static const unsigned char alphabet[] = {
+		'a', ' ', '\t', '\n', '\r', 0x1B, 0x7F, 0xC2, 0x80, 0x85, 0x9F, 0xA0, 0xE2, 0x81,
+		0x8B, 0xAA, 0xAE, 0xA6, 0xEF, 0xBB, 0xBF, 0xE4, 0xB8, 0xAD, 0xE3, 0xF0
+	};
+	uint32_t seed = 12345;
+	char s[48];
+
+	cr_assert_eq(utf8_first_control("\xE4\xB8\x85" "a", NULL), 0, "a continuation byte 85 is no C1");
+	cr_assert_eq(utf8_first_hidden("\xE4\xB8\xAD\xE2\x80\xAE"), 0x202E);
+	for (int round = 0; round < 200000; round++) {
+		size_t len = (size_t)(round % 41), at1 = 99, at2 = 99;
+
+		for (size_t i = 0; i < len; i++) {
+			seed = seed * 1103515245u + 12345u;
+			/* odd rounds: mostly bytes that hit nothing, so whole words are passed over */
+			if (round % 2 == 1 && (seed >> 8) % 16 != 0)
+				s[i] = "a\xE4\xB8\xAD"[(seed >> 16) % 4];
+			else
+				s[i] = (char)alphabet[(seed >> 16) % sizeof alphabet];
+		}
+		s[len] = '\0';
+		cr_assert_eq(utf8_first_control(s, &at1), decoded_first(s, utf8_is_control, &at2),
+		    "control in round %d", round);
+		cr_assert_eq(at1, at2, "control offset in round %d", round);
+		cr_assert_eq(utf8_first_hidden(s), decoded_first(s, utf8_is_hidden, &at2),
+		    "hidden in round %d", round);
+	}
+}
+
+/* The fast paths of utf8_invalid_at (ASCII words, CJK sequences) stop where
+ * decoding character by character stops: at a NUL or an invalid sequence. */
+Test(utf8, invalid_at_agrees_with_decoding)
+{
+	static const unsigned char alphabet[] = {
+		'a', '=', 0, 0x7F, 0x80, 0xBF, 0xC0, 0xC2, 0xE0, 0xE4, 0xB8, 0xAD, 0xED, 0xA0, 0xF0,
+		0x90, 0xF4, 0xFF, 0xEE, 0xEF, 0xBC, 0x8C, 0xE1
+	};
+	uint32_t seed = 777;
+	char s[40];
+
+	for (int round = 0; round < 200000; round++) {
+		size_t len = (size_t)(round % 37), i = 0, k;
+
+		for (size_t j = 0; j < len; j++) {
+			seed = seed * 1103515245u + 12345u;
+			if ((seed >> 8) % 4 != 0)	/* mostly ASCII and CJK, as in report files */
+				s[j] = "abc=\\xE4\\xB8\\xAD"[(seed >> 16) % 7];
+			else
+				s[j] = (char)alphabet[(seed >> 16) % sizeof alphabet];
+		}
+		while (i < len && s[i] != '\0' && (k = utf8_seqlen(s + i, len - i)) > 0)
+			i += k;
+		cr_assert_eq(utf8_invalid_at(s, len), i, "round %d", round);
+	}
+}

@@ -52,19 +52,6 @@ stale_year(const struct report *r, size_t n)
 	return NULL;
 }
 
-/* The first invisible or direction-changing character of s, or 0. */
-static uint32_t
-first_hidden(const char *s)
-{
-	size_t n = strlen(s), i = 0, k;
-	uint32_t cp;
-
-	for (; i < n; i += k > 0 ? k : 1)
-		if ((k = utf8_decode(s + i, n - i, &cp)) > 0 && utf8_is_hidden(cp))
-			return cp;
-	return 0;
-}
-
 /*
  * A bidi override or a zero-width character makes a text read differently
  * from what it holds (a reversed number, a name that is not the name):
@@ -77,11 +64,11 @@ hidden_char(const struct report *r, size_t n)
 	uint32_t cp;
 
 	for (size_t i = 0; i < sizeof meta / sizeof *meta; i += 2)
-		if ((cp = first_hidden(meta[i + 1])) != 0 && n-- == 0)
+		if ((cp = utf8_first_hidden(meta[i + 1])) != 0 && n-- == 0)
 			return xasprintf(_("%s holds the invisible or direction-changing character U+%04X: it may read differently from what it says"),
 			    meta[i], (unsigned)cp);
 	for (size_t p = 0; p < r->tpl->nparts; p++)
-		if ((cp = first_hidden(r->texts[p])) != 0 && n-- == 0)
+		if ((cp = utf8_first_hidden(r->texts[p])) != 0 && n-- == 0)
 			return xasprintf(_("%s holds the invisible or direction-changing character U+%04X: it may read differently from what it says"),
 			    r->tpl->parts[p].title, (unsigned)cp);
 	return NULL;
@@ -435,6 +422,18 @@ has_report_file(const char *path)
 	return yes;
 }
 
+/* Is the entry at path a directory (or a link to one)?  The entry's type
+ * spares a stat() for each of a folder's thousands of files. */
+static bool
+check_is_dir(const struct dirent *e, const char *path)
+{
+	struct stat st;
+
+	if (e->d_type == DT_DIR || e->d_type == DT_REG)
+		return e->d_type == DT_DIR;
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
 /* Append the reports under dir, recursively: report files, and published
  * pages and text copies that have no report file beside them. */
 static void
@@ -446,9 +445,8 @@ add_dir(const char *dir, char ***files, size_t *n)
 	for (int i = 0; i < k; i++) {
 		const char *name = ents[i]->d_name;
 		char *path = xasprintf("%s/%s", dir, name);
-		struct stat st;
 
-		if (name[0] != '.' && stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		if (name[0] != '.' && check_is_dir(ents[i], path))
 			add_dir(path, files, n);
 		else if (name[0] != '.' && report_ext(name) != NULL && !has_report_file(path)) {
 			*files = xrealloc(*files, (*n + 1) * sizeof **files);

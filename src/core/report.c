@@ -52,12 +52,18 @@ report_free(struct report *r)
 int
 report_check_text(const char *text, char **err)
 {
-	uint32_t cp;
-
 	if (!utf8_valid(text, strlen(text))) {
 		*err = xstrdup(_("the text is not valid UTF-8"));
 		return -1;
 	}
+	return report_check_controls(text, err);
+}
+
+int
+report_check_controls(const char *text, char **err)
+{
+	uint32_t cp;
+
 	/* ESC, BEL and their kind would act on the terminal of whoever prints the report. */
 	if ((cp = utf8_first_control(text, NULL)) != 0) {
 		*err = xasprintf(_("control character U+%04X is not allowed in a report (only tab and line breaks are)"),

@@ -46,6 +46,8 @@ int report_set_year(struct report *r, const char *text, char **err);
 int report_set_export_choice(struct report *r, const char *text, char **err);
 /* What every string of a report must be: UTF-8 without control characters but tab and line breaks. */
 int report_check_text(const char *text, char **err);
+/* The second half of report_check_text, for text known to be valid UTF-8. */
+int report_check_controls(const char *text, char **err);
 /* Drop from s what report_check_text refuses (for text taken from a page, not typed). */
 void report_clean_text(char *s);
 

@@ -405,6 +405,13 @@ int
 atomic_open_input(const char *path, char **err)
 {
 	struct stat st;
+
+	return atomic_open_input_stat(path, &st, err);
+}
+
+int
+atomic_open_input_stat(const char *path, struct stat *st, char **err)
+{
 	int fd, fl;
 
 	/* O_NONBLOCK: opening a FIFO with no writer would otherwise wait for ever. */
@@ -412,8 +419,8 @@ atomic_open_input(const char *path, char **err)
 		*err = xstrdup(strerror(errno));
 		return -1;
 	}
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-		*err = xstrdup(S_ISDIR(st.st_mode) ? strerror(EISDIR) : _("not a regular file"));
+	if (fstat(fd, st) != 0 || !S_ISREG(st->st_mode)) {
+		*err = xstrdup(S_ISDIR(st->st_mode) ? strerror(EISDIR) : _("not a regular file"));
 		close(fd);
 		return -1;
 	}

@@ -43,5 +43,8 @@ bool atomic_read_only(const char *path);
  * why, without the file name.  "-" is not special here.
  */
 int atomic_open_input(const char *path, char **err);
+/* The same, with the file's status in *st (one fstat() fewer for whoever needs it). */
+struct stat;
+int atomic_open_input_stat(const char *path, struct stat *st, char **err);
 
 #endif

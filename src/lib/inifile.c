@@ -39,7 +39,7 @@ inifile_is_space(char c)
 static bool
 check_line(struct reader *r, const char *s, size_t n)
 {
-	const char *p = s, *end = s + n, *eq;
+	const char *p = s, *end = s + n, *eq, *colon;
 	size_t bad;
 
 	if (n + 1 > INIFILE_MAX_LINE) {
@@ -74,15 +74,19 @@ check_line(struct reader *r, const char *s, size_t n)
 			return false;
 		}
 		if (r->ops->section != NULL) {
-			char *name = xstrndup(p + 1, (size_t)(close - p - 1));
+			char name[INIFILE_MAX_LINE];	/* the line is shorter */
 
+			memcpy(name, p + 1, (size_t)(close - p - 1));
+			name[close - p - 1] = '\0';
 			r->ops->section(r->user, name, r->line);
-			free(name);
 		}
 		return true;
 	}
-	for (eq = p; eq < end && *eq != '=' && *eq != ':'; eq++)
-		;
+	/* the first '=' or ':' (two memchr: keys are long, ':' is rare) */
+	if ((eq = memchr(p, '=', (size_t)(end - p))) == NULL)
+		eq = end;
+	if ((colon = memchr(p, ':', (size_t)(eq - p))) != NULL)
+		eq = colon;
 	if (eq == end || eq == p) {
 		diag_add(r->dl, r->file, r->line, _("expected \"key = value\" or \"[section]\""));
 		return false;
@@ -143,43 +147,54 @@ inifile_read(const char *file, const char *data, size_t len,
 		diag_add(dl, file, 0, _("cannot read the file"));
 }
 
+/* Read the n bytes of fd into data: one read() for a whole report file,
+ * where stdio would add its own buffer, copies and system calls. */
+static ssize_t
+inifile_read_all(int fd, char *data, size_t n)
+{
+	size_t got = 0;
+
+	while (got < n) {
+		ssize_t k = read(fd, data + got, n - got);
+
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k < 0)
+			return -1;
+		if (k == 0)
+			break;
+		got += (size_t)k;
+	}
+	return (ssize_t)got;
+}
+
 char *
 inifile_slurp(const char *path, size_t *len, struct diag_list *dl)
 {
-	char *err = NULL;
-	int fd = atomic_open_input(path, &err);
-	FILE *fp = fd >= 0 ? fdopen(fd, "rb") : NULL;
+	char *err = NULL, *data = NULL;
 	struct stat st;
-	char *data;
-	size_t n;
+	int fd = atomic_open_input_stat(path, &st, &err);
+	ssize_t n;
 
-	if (fp == NULL) {
+	if (fd < 0) {
 		diag_add(dl, path, 0, "%s", err != NULL ? err : strerror(errno));
 		free(err);
-		if (fd >= 0)
-			close(fd);
-		return NULL;
-	}
-	if (fstat(fileno(fp), &st) != 0) {
-		diag_add(dl, path, 0, "%s", strerror(errno));
-		fclose(fp);
 		return NULL;
 	}
 	if (st.st_size > MAX_FILE_SIZE) {
 		diag_add(dl, path, 0, _("file is too large (%lld bytes)"), (long long)st.st_size);
-		fclose(fp);
-		return NULL;
+		goto out;
 	}
 	data = xmalloc((size_t)st.st_size + 1);
-	n = fread(data, 1, (size_t)st.st_size, fp);
-	if (ferror(fp)) {
+	if ((n = inifile_read_all(fd, data, (size_t)st.st_size)) < 0) {
 		diag_add(dl, path, 0, "%s", strerror(errno));
-		fclose(fp);
 		free(data);
-		return NULL;
+		data = NULL;
+		goto out;
 	}
-	fclose(fp);
 	data[n] = '\0';
-	*len = n;
+	*len = (size_t)n;
+out:
+	close(fd);
 	return data;
 }

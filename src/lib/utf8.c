@@ -55,21 +55,44 @@ utf8_char_len(const char *s, size_t n)
 	return k > 0 ? k : 1;
 }
 
-/* The common sequences are checked inline: every report file passes through here. */
+/* Has the word a NUL byte or a byte of 0x80 and above? */
+static bool
+utf8_word_not_ascii(uint64_t w)
+{
+	return ((w | ((w - 0x0101010101010101ULL) & ~w)) & 0x8080808080808080ULL) != 0;
+}
+
+/* Bytes of the run of three-byte characters at u (of n bytes) that can be
+ * neither overlong nor surrogates (E1..EC, EE, EF: CJK, fullwidth forms). */
+static size_t
+utf8_cjk_run(const unsigned char *u, size_t n)
+{
+	size_t i = 0;
+
+	while (i + 3 <= n && (unsigned char)(u[i] - 0xE1) <= 0x0E && u[i] != 0xED &&
+	    ((u[i + 1] | (unsigned)u[i + 2] << 8) & 0xC0C0) == 0x8080)
+		i += 3;
+	return i;
+}
+
+/* The common sequences are checked inline, ASCII eight bytes at a time (cell
+ * lines are ASCII): every line of every report file passes through here. */
 size_t
 utf8_invalid_at(const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0, k;
+	uint64_t w;
 
 	while (i < n) {
 		unsigned char c = u[i];
 
 		if (c != 0 && c < 0x80) {
 			i++;
-		} else if (c >= 0xE1 && c <= 0xEC && i + 2 < n && (u[i + 1] & 0xC0) == 0x80 &&
-		    (u[i + 2] & 0xC0) == 0x80) {	/* most of CJK: no overlong or surrogate possible */
-			i += 3;
+			while (i + 8 <= n && (memcpy(&w, u + i, 8), !utf8_word_not_ascii(w)))
+				i += 8;
+		} else if ((k = utf8_cjk_run(u + i, n - i)) > 0) {
+			i += k;
 		} else {
 			if (c == 0 || (k = utf8_seqlen(s + i, n - i)) == 0)
 				return i;
@@ -161,23 +184,114 @@ utf8_is_hidden(uint32_t cp)
 	    (cp >= 0x2060 && cp <= 0x2064) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF;
 }
 
+/*
+ * Eight bytes at a time: texts are mostly CJK characters, which hold none of
+ * the bytes the scans below look for, and every text of every report loaded
+ * passes through them.  A word with a possible hit is looked at byte by byte.
+ */
+#define UTF8_ONES	0x0101010101010101ULL
+#define UTF8_HIGHS	0x8080808080808080ULL
+
+/* Has the word a byte equal to b? */
+static uint64_t
+utf8_word_has(uint64_t w, unsigned char b)
+{
+	uint64_t x = w ^ (UTF8_ONES * b);
+
+	return (x - UTF8_ONES) & ~x & UTF8_HIGHS;
+}
+
+/* From i, the start of the next word of the n bytes at s that may hold a byte
+ * hit() accepts (hit() tests whole words), or of the last bytes, fewer than 8. */
+static size_t
+utf8_skip_words(const char *s, size_t i, size_t n, uint64_t (*hit)(uint64_t))
+{
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+
+		memcpy(&w, s + i, 8);
+		if (hit(w))
+			break;
+	}
+	return i;
+}
+
+/* A byte below 0x20, 0x7F or 0xC2 (the lead byte of U+0080..U+00BF). */
+static uint64_t
+utf8_word_may_control(uint64_t w)
+{
+	return ((w - UTF8_ONES * 0x20) & ~w & UTF8_HIGHS) | utf8_word_has(w, 0x7F) |
+	    utf8_word_has(w, 0xC2);
+}
+
+/*
+ * Every control character is one byte below 0x20 or 0x7F, or the two bytes
+ * C2 80..9F (C1): bytes no longer sequence can hold, so a scan of bytes finds
+ * what decoding each character would.
+ */
 uint32_t
 utf8_first_control(const char *s, size_t *at)
 {
-	size_t n = strlen(s), i = 0, k;
-	uint32_t cp;
+	const unsigned char *u = (const unsigned char *)s;
+	size_t n = strlen(s);
 
-	while (i < n) {
-		if ((k = utf8_decode(s + i, n - i, &cp)) == 0)
-			k = 1;
-		else if (utf8_is_control(cp)) {
+	for (size_t i = 0, end = 0; i < n; i++) {
+		uint32_t cp;
+
+		if (i == end) {		/* the word looked at is done: skip to the next */
+			i = utf8_skip_words(s, i, n, utf8_word_may_control);
+			if (i == n)
+				break;
+			end = i + 8 < n ? i + 8 : n;
+		}
+		cp = u[i];
+		if (cp >= 0x20 && cp != 0x7F && cp != 0xC2)
+			continue;
+		if (cp == 0xC2)		/* C2 xx is U+00xx; a byte below 0x80 is looked at next */
+			cp = u[i + 1] >= 0x80 ? u[i + 1] : ' ';
+		if (utf8_is_control(cp)) {
 			if (at != NULL)
 				*at = i;
 			return cp;
 		}
-		i += k;
 	}
 	return 0;
+}
+
+/* The hidden character whose lead byte E2 is at u[i], or 0. */
+static uint32_t
+utf8_hidden_at(const unsigned char *u, size_t i)
+{
+	uint32_t cp;
+
+	if ((u[i + 1] & 0xC0) != 0x80 || (u[i + 2] & 0xC0) != 0x80)
+		return 0;
+	cp = 0x2000 | ((uint32_t)(u[i + 1] & 0x3F) << 6) | (u[i + 2] & 0x3F);
+	return utf8_is_hidden(cp) ? cp : 0;
+}
+
+/*
+ * The characters utf8_is_hidden are three bytes each, E2 80..81 xx or
+ * EF BB BF, so memchr finds them: the first by its E2, then a U+FEFF before
+ * it by its BB (Chinese punctuation is full of EF, not of BB).
+ */
+uint32_t
+utf8_first_hidden(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t n = strlen(s), limit = n;
+	const char *p;
+	uint32_t found = 0;
+
+	for (p = s; (p = memchr(p, 0xE2, n - (size_t)(p - s))) != NULL; p++)
+		if ((found = utf8_hidden_at(u, (size_t)(p - s))) != 0) {
+			limit = (size_t)(p - s);
+			break;
+		}
+	for (p = s; (p = memchr(p, 0xBB, limit - (size_t)(p - s))) != NULL; p++)
+		if (p > s && (unsigned char)p[-1] == 0xEF && (unsigned char)p[1] == 0xBF)
+			return 0xFEFF;
+	return found;
 }
 
 void

@@ -26,6 +26,7 @@ struct sload {
 	enum where		 where;
 	int			 part;		/* current [text ID] */
 	bool			 text_started;
+	bool			 text_bad;	/* a chunk of it is not UTF-8 by itself */
 	struct strmap		*sections, *keys;	/* keys: of [report], made when needed */
 	unsigned char		*cell_seen;	/* per template cell: its line was read */
 	size_t			 next_cell;	/* the cell a file in template order has next */
@@ -86,6 +87,7 @@ store_on_section(void *user, const char *name, int line)
 		else {
 			S->where = W_TEXT;
 			S->text_started = false;
+			S->text_bad = false;
 			S->text_line = line;
 		}
 	} else
@@ -104,8 +106,9 @@ store_once(struct sload *S, const char *key, int line)
 }
 
 /* Decode a |chunk| onto b; the writer cuts on character boundaries, so each
- * chunk is valid UTF-8 by itself and a bad one is reported on its own line. */
-static void
+ * chunk is valid UTF-8 by itself and a bad one is reported on its own line.
+ * Returns false for such a bad one. */
+static bool
 decode_into(struct sload *S, const char *value, struct buf *b, int line)
 {
 	size_t before = b->len;
@@ -115,8 +118,11 @@ decode_into(struct sload *S, const char *value, struct buf *b, int line)
 	if (rc < 0) {
 		diag_add(S->dl, S->file, line, "%s", err);
 		free(err);
-	} else if (rc > 0 && !utf8_valid(b->data + before, b->len - before))
+	} else if (rc > 0 && !utf8_valid(b->data + before, b->len - before)) {
 		diag_add(S->dl, S->file, line, _("the text is not valid UTF-8"));
+		return false;
+	}
+	return true;
 }
 
 /* The three metadata strings; continuation lines are KEY+. */
@@ -288,12 +294,13 @@ flush_text(struct sload *S)
 
 	if (S->where != W_TEXT || S->r == NULL || S->part < 0)
 		return;
-	if (S->text.data != NULL && report_check_text(S->text.data, &err) != 0) {
+	/* when every chunk is UTF-8 (decode_into), the whole is */
+	if (S->text.data != NULL && (S->text_bad ? report_check_text(S->text.data, &err) :
+	    report_check_controls(S->text.data, &err)) != 0) {
 		diag_add(S->dl, S->file, S->text_line, _("[text %s]: %s"), S->r->tpl->parts[S->part].id, err);
 		free(err);
 	}
-	/* Every chunk was checked as UTF-8 already: take the text as it is.  A
-	 * copy of its exact size: the buffer, grown once, serves every part. */
+	/* A copy of its exact size: the buffer, grown once, serves every part. */
 	free(S->r->texts[S->part]);
 	S->r->texts[S->part] = xstrndup(S->text.data != NULL ? S->text.data : "", S->text.len);
 	buf_reset(&S->text);
@@ -312,7 +319,8 @@ text_key(struct sload *S, const char *key, const char *value, int line)
 		    _("\"more\" must follow a \"line\"") : _("unknown key \"%s\" in a text section"), key);
 		return;
 	}
-	decode_into(S, value, &S->text, line);
+	if (!decode_into(S, value, &S->text, line))
+		S->text_bad = true;
 }
 
 static void
