@@ -44,29 +44,10 @@ run get r.nb
 is "$rc" 0 "the report is whole after the rounds"
 
 # ---- set against the editor ----------------------------------------------------
-if ! command -v tmux >/dev/null 2>&1; then
-	not_ok "tmux is needed for the editor's tests"
-	done_testing
-	exit 1
-fi
-SOCK=nbconc$$
-tm() { tmux -L "$SOCK" -f /dev/null "$@"; }
-trap 'tm kill-server >/dev/null 2>&1; rm -rf "$TMP"' EXIT
-unset TMUX
-snap() { tm capture-pane -p -t nb >"$TMP/screen" 2>/dev/null; }
-wait_for() {
-	_i=0
-	while [ $_i -lt 150 ]; do
-		snap && grep -qF -- "$1" "$TMP/screen" && return 0
-		sleep 0.1
-		_i=$((_i + 1))
-	done
-	return 1
-}
-shows() { if wait_for "$1"; then ok "$2"; else not_ok "$2"; sed 's/^/#   |/' "$TMP/screen"; fi; }
+TAG=nbconc
+. "$TOP_SRCDIR/tests/tmux-plain.sh"
 cp "$DEMO" e.nb
-tm new-session -d -s nb -x 100 -y 30 "cd '$TMP' && exec env LANG=C.UTF-8 LC_ALL=C.UTF-8 HOME='$TMP' \
-    NIANBAO_TEMPLATE_PATH='$NIANBAO_TEMPLATE_PATH' '$NIANBAO' e.nb"
+session "$TMP" "env HOME='$TMP' '$NIANBAO' e.nb"
 wait_for Agency || not_ok "the editor starts"
 tm send-keys -t nb -l "Zed"
 tm send-keys -t nb Enter

@@ -151,37 +151,13 @@ check_import() {
 sweep "import" setup_import check_import import -o "$TMP/d/i.nb" "$PAGE"
 
 # ---- the editor: ^S and the journal on a full or failing disk ------------------
-missing=
-command -v tmux >/dev/null 2>&1 || missing="tmux is not installed"
-if [ -n "$missing" ]; then
-	[ -n "${CI:-}" ] && not_ok "$missing (CI installs every tool the tests use)"
-	done_testing
-	exit 0
-fi
-SOCK=nbfault$$
-tm() { tmux -L "$SOCK" -f /dev/null "$@"; }
-trap 'tm kill-server >/dev/null 2>&1; rm -rf "$TMP"' EXIT
-unset TMUX
-snap() { tm capture-pane -p -t nb >"$TMP/screen" 2>/dev/null; }
-# wait_for TEXT: the screen shows TEXT within 15 seconds (an ASan build is slow).
-wait_for() {
-	_i=0
-	while [ $_i -lt 150 ]; do
-		snap && grep -qF -- "$1" "$TMP/screen" && return 0
-		sleep 0.1
-		_i=$((_i + 1))
-	done
-	return 1
-}
-shows() { if wait_for "$1"; then ok "$2"; else not_ok "$2"; sed 's/^/#   |/' "$TMP/screen"; fi; }
+TAG=nbfault
+. "$TOP_SRCDIR/tests/tmux-plain.sh"
 
 # editor OP ERRNO N: the editor with every OP from the Nth on failing (the lock writes once).
 editor() {
 	rm -rf "$TMP/d" && mkdir "$TMP/d" && cp "$DEMO" "$TMP/d/r.nb"
-	tm kill-server >/dev/null 2>&1
-	tm new-session -d -s nb -x 100 -y 30 "cd '$TMP/d' && exec env LANG=C.UTF-8 LC_ALL=C.UTF-8 \
-	    FAULT_OP=$1 FAULT_N=$3 FAULT_ALL=1 FAULT_ERRNO=$2 LD_PRELOAD='$PRELOAD' \
-	    NIANBAO_TEMPLATE_PATH='$NIANBAO_TEMPLATE_PATH' '$NIANBAO' r.nb"
+	session "$TMP/d" "env FAULT_OP=$1 FAULT_N=$3 FAULT_ALL=1 FAULT_ERRNO=$2 LD_PRELOAD='$PRELOAD' '$NIANBAO' r.nb"
 }
 for case in "write ENOSPC 2" "write EIO 2" "rename EIO 1" "fsync EIO 2"; do
 	set -- $case

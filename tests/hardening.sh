@@ -228,31 +228,9 @@ exit_is 1 "item 11: set after ten killed ones (a stale lock is taken over) (save
 is "$(ls -A | grep -c '^\.k\.nb\.')" 0 "item 11: no temporary file or lock of k.nb is left"
 
 # ---- 6. a planted journal is not trusted (the editor, in tmux) ----------------------
-if ! command -v tmux >/dev/null 2>&1; then
-	not_ok "tmux is needed for the editor's tests"
-	done_testing
-	exit 1
-fi
-SOCK=nbharden$$
-tm() { tmux -L "$SOCK" -f /dev/null "$@"; }
-trap 'tm kill-server >/dev/null 2>&1; rm -rf "$TMP"' EXIT
-unset TMUX
-snap() { tm capture-pane -p -t nb >"$TMP/screen" 2>/dev/null; }
-wait_for() {
-	_i=0
-	while [ $_i -lt 150 ]; do
-		snap && grep -qF -- "$1" "$TMP/screen" && return 0
-		sleep 0.1
-		_i=$((_i + 1))
-	done
-	return 1
-}
-shows() { if wait_for "$1"; then ok "$2"; else not_ok "$2"; sed 's/^/#   |/' "$TMP/screen"; fi; }
-editor() {	# editor DIR FILE
-	tm kill-server >/dev/null 2>&1
-	tm new-session -d -s nb -x 100 -y 30 "cd '$1' && exec env LANG=C.UTF-8 LC_ALL=C.UTF-8 HOME='$TMP' \
-	    NIANBAO_TEMPLATE_PATH='$NIANBAO_TEMPLATE_PATH' '$NIANBAO' '$2'"
-}
+TAG=nbharden
+. "$TOP_SRCDIR/tests/tmux-plain.sh"
+editor() { session "$1" "env HOME='$TMP' '$NIANBAO' '$2'"; }	# editor DIR FILE
 cp "$DEMO" pub/j.nb
 sed 's/^agency = .*/agency = |ATTACKER|/' "$DEMO" >pub/.j.nb.nbj
 chown $NOBODY pub/.j.nb.nbj
