@@ -1,0 +1,48 @@
+/*
+ * review.h - the review of a report's words: the numbers its narrative states
+ * against its tables (facts), what the statute requires per agency kind,
+ * last year's copy, the hygiene of the Chinese text, and the fields that
+ * read otherwise than they hold.  What it looks for is template data
+ * ([fact], [require] and [review] sections, nianbao(5)), compiled once per
+ * template by tplset; the findings are warnings, the same for `check`,
+ * `check --json` and the editor's problems list.
+ */
+#ifndef REVIEW_H
+#define REVIEW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/findings.h"
+#include "core/report.h"
+#include "core/template.h"
+#include "lib/diag.h"
+
+struct review;
+
+/* Compile t's review sections; problems go to dl (FILE:LINE). */
+struct review *review_compile(const struct template *t, const char *file, struct diag_list *dl);
+void review_free(struct review *rv);
+
+/*
+ * Review r (prev, last year's report, may be NULL); append the findings to
+ * out.  copy_pct is the percentage of last year's text a part may share
+ * before it is called a copy, or -1 for the template's.
+ */
+void review_report(const struct report *r, const struct report *prev, int copy_pct,
+    struct review_list *out);
+/* Only the findings about one narrative part (the editor, after a change). */
+void review_part(const struct report *r, const struct report *prev, int copy_pct, int part,
+    struct review_list *out);
+
+/* Offsets in characters (code points) of a byte offset of text, for --json. */
+size_t review_chars(const char *text, size_t bytes);
+
+/* The part's name as an officer knows it: section and part title; caller frees. */
+char *review_part_name(const struct template *t, int part);
+
+/* Similarity of two texts (0..100): the share of a's character bigrams found in b. */
+int review_similarity(const char *a, const char *b);
+
+#endif
