@@ -371,6 +371,20 @@ add_dir(const char *dir, char ***files, size_t *n)
 	free(k >= 0 ? ents : NULL);
 }
 
+/* The preferences' copy threshold (their problems are only warned about), or -1. */
+static int
+check_copy_pct(struct cli *cli)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+
+	prefs_load(&cli->prefs, NULL, &dl);
+	for (size_t i = 0; i < dl.n; i++)
+		fprintf(stderr, _("%s: warning: preferences %s:%d: %s\n"), cli->prog,
+		    dl.v[i].file != NULL ? dl.v[i].file : "", dl.v[i].line, dl.v[i].msg);
+	diag_list_free(&dl);
+	return cli->prefs.copy_pct;
+}
+
 static int
 check_run(struct cli *cli, int argc, char **argv)
 {
@@ -407,6 +421,7 @@ check_run(struct cli *cli, int argc, char **argv)
 		return cli_usage_error(cli, &cmd_check, _("no report FILE given"));
 	if (previous != NULL && (o.previous = cli_load_any(cli, previous)) == NULL)
 		return EXIT_USAGE;
+	o.copy_pct = check_copy_pct(cli);
 	for (int i = optind; i < argc; i++) {
 		struct stat st;
 

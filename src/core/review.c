@@ -57,8 +57,8 @@ struct review {
 	size_t			 nfacts;
 	struct rv_require	*reqs;
 	size_t			 nreqs;
-	char			**doubled_ok, **doubled_chars, **purposeful, **guess;
-	size_t			 ndoubled_ok, ndoubled_chars, npurposeful, nguess;
+	char			**doubled_ok, **doubled_chars, **purposeful, **guess, **kinds;
+	size_t			 ndoubled_ok, ndoubled_chars, npurposeful, nguess, nkinds;
 	int			 copy_pct;
 };
 
@@ -258,6 +258,8 @@ review_settings(struct review *rv, const struct tpl_entry *e, const char *file, 
 			review_split(v, &rv->doubled_ok, &rv->ndoubled_ok);
 		else if (strcmp(key, "doubled_chars") == 0)
 			review_split(v, &rv->doubled_chars, &rv->ndoubled_chars);
+		else if (strcmp(key, "kinds") == 0)
+			review_split(v, &rv->kinds, &rv->nkinds);
 		else if (strcmp(key, "purposeful") == 0)
 			review_split(v, &rv->purposeful, &rv->npurposeful);
 		else if (strcmp(key, "guess") == 0) {
@@ -315,6 +317,7 @@ review_free(struct review *rv)
 	review_strv_free(rv->doubled_chars, rv->ndoubled_chars);
 	review_strv_free(rv->purposeful, rv->npurposeful);
 	review_strv_free(rv->guess, rv->nguess);
+	review_strv_free(rv->kinds, rv->nkinds);
 	free(rv);
 }
 
@@ -558,31 +561,50 @@ review_facts(const struct review *rv, const struct report *r, int part, struct r
 
 /* ---- what the statute requires --------------------------------------- */
 
-/* The agency's kind: the report's, or guessed from the end of its name (*guessed). */
-static const char *
-review_kind(const struct review *rv, const struct report *r, bool *guessed, struct buf *b)
+bool
+review_kind_known(const struct template *t, const char *s)
 {
-	size_t alen = strlen(r->agency);
+	for (size_t i = 0; t->review != NULL && i < t->review->nkinds; i++)
+		if (strcmp(t->review->kinds[i], s) == 0)
+			return true;
+	return false;
+}
 
-	*guessed = false;
-	if (*r->kind != '\0')
-		return r->kind;
-	for (size_t i = 0; i < rv->nguess; i++) {
+const char *
+review_guess_kind(const struct template *t, const char *agency, struct buf *b)
+{
+	const struct review *rv = t->review;
+	size_t alen = strlen(agency);
+
+	for (size_t i = 0; rv != NULL && i < rv->nguess; i++) {
 		const char *g = rv->guess[i], *w = g + strcspn(g, " ");
 
 		while (*w == ' ') {
 			size_t k = strcspn(++w, " ");
 
-			if (k > 0 && alen >= k && memcmp(r->agency + alen - k, w, k) == 0) {
+			if (k > 0 && alen >= k && memcmp(agency + alen - k, w, k) == 0) {
 				buf_reset(b);
 				buf_add(b, g, strcspn(g, " "));
-				*guessed = true;
 				return b->data;
 			}
 			w += k;
 		}
 	}
-	return "";
+	return NULL;
+}
+
+/* The agency's kind: the report's, or guessed from the end of its name (*guessed). */
+static const char *
+review_kind(const struct report *r, bool *guessed, struct buf *b)
+{
+	const char *k;
+
+	*guessed = false;
+	if (*r->kind != '\0')
+		return r->kind;
+	k = review_guess_kind(r->tpl, r->agency, b);
+	*guessed = k != NULL;
+	return k != NULL ? k : "";
 }
 
 /* Is the text nothing but blanks? */
@@ -711,12 +733,12 @@ review_contradicts(const struct report *r, const struct rv_require *q, int part,
 }
 
 static void
-review_require_part(const struct review *rv, const struct report *r, const struct rv_require *q, int part,
+review_require_part(const struct report *r, const struct rv_require *q, int part,
     struct review_list *out)
 {
 	struct buf kb = BUF_INIT, mb = BUF_INIT;
 	bool guessed;
-	const char *kind = review_kind(rv, r, &guessed, &kb);
+	const char *kind = review_kind(r, &guessed, &kb);
 	char *m, *rule;
 
 	if (!q->parts[part] || (q->kind != NULL && strcmp(q->kind, kind) != 0))
@@ -970,7 +992,7 @@ review_part(const struct report *r, const struct report *prev, int copy_pct, int
 	if (rv == NULL)
 		return;
 	for (size_t i = 0; i < rv->nreqs; i++)
-		review_require_part(rv, r, &rv->reqs[i], part, out);
+		review_require_part(r, &rv->reqs[i], part, out);
 	review_facts(rv, r, part, out);
 	review_stale(rv, r, part, out);
 	review_copy(rv, r, prev, copy_pct, part, out);

@@ -19,6 +19,8 @@
 #include "core/template.h"
 #include "lib/diag.h"
 
+struct buf;
+
 struct review;
 
 /* Compile t's review sections; problems go to dl (FILE:LINE). */
@@ -35,6 +37,13 @@ void review_report(const struct report *r, const struct report *prev, int copy_p
 /* Only the findings about one narrative part (the editor, after a change). */
 void review_part(const struct report *r, const struct report *prev, int copy_pct, int part,
     struct review_list *out);
+
+/*
+ * The agency kinds the template knows ([review settings] kinds): true if s is
+ * one; the one guessed from the end of an agency's name, or NULL.
+ */
+bool review_kind_known(const struct template *t, const char *s);
+const char *review_guess_kind(const struct template *t, const char *agency, struct buf *b);
 
 /* Offsets in characters (code points) of a byte offset of text, for --json. */
 size_t review_chars(const char *text, size_t bytes);

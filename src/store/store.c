@@ -133,6 +133,8 @@ meta_field(struct report *r, const char *key)
 		return &r->previous;
 	if (strcmp(key, "merged_from") == 0)
 		return &r->merged_from;
+	if (strcmp(key, "kind") == 0)
+		return &r->kind;
 	return NULL;
 }
 
@@ -418,6 +420,8 @@ store_serialize(const struct report *r, struct buf *out)
 	    "; with %XX escapes, and long text continues on the next line.\n");
 	buf_addf(out, "[report]\ntemplate = %s\nformat = %d\n", t->id, FORMAT_VERSION);
 	put_meta(out, "agency", r->agency);
+	if (*r->kind != '\0')	/* absent: guessed from the agency's name when needed */
+		put_meta(out, "kind", r->kind);
 	buf_addf(out, "year = %d\n", r->year);
 	put_meta(out, "date", r->date);
 	put_meta(out, "contact", r->contact);
