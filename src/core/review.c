@@ -50,6 +50,7 @@ struct rv_require {
 	char		**words;	/* split copies */
 	size_t		 nwords;
 	struct rv_sum	 when;		/* contradicts: the sum that must be 0 */
+	bool		 clause_end;	/* contradicts: a word counts only where a clause ends */
 };
 
 struct review {
@@ -228,6 +229,8 @@ review_require(const struct template *t, const struct tpl_entry *e, struct rv_re
 			review_sum(t, v, &q->when, file, e->line, dl);
 		else if (strcmp(key, "kind") == 0)
 			q->kind = v;
+		else if (strcmp(key, "clause_end") == 0)
+			q->clause_end = strcmp(v, "yes") == 0;
 		else if (strcmp(key, "message") == 0)
 			q->message = v;
 		else if (strcmp(key, "message_en") == 0)
@@ -704,6 +707,17 @@ review_anchor(const struct report *r, const struct rv_require *q)
 	return last;
 }
 
+/* Does a clause end at byte i of text (a mark of the end of a clause, a line, the text)? */
+static bool
+review_clause_ends(const char *text, size_t i)
+{
+	uint32_t cp;
+
+	if (text[i] == '\0' || utf8_decode(text + i, strlen(text + i), &cp) == 0)
+		return true;
+	return review_gap_stop(cp) && !(cp >= '0' && cp <= '9') && !(cp >= 0xFF10 && cp <= 0xFF19);
+}
+
 static void
 review_contradicts(const struct report *r, const struct rv_require *q, int part, const char *rule,
     const char *base, struct review_list *out)
@@ -721,7 +735,7 @@ review_contradicts(const struct report *r, const struct rv_require *q, int part,
 		for (size_t i = 0; i < q->nwords; i++) {
 			const char *at = memmem(text + s0, s1 - s0, q->words[i], strlen(q->words[i]));
 
-			if (at == NULL)
+			if (at == NULL || (q->clause_end && !review_clause_ends(text, (size_t)(at - text) + strlen(q->words[i]))))
 				continue;
 			review_add(out, rule, part, (size_t)(at - text), (size_t)(at - text) + strlen(q->words[i]),
 			    xasprintf(_("%s \"%s\" (the tables: %s)"), base, review_quote(text, s0, s1, &b), num));
