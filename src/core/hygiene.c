@@ -105,7 +105,7 @@ hygiene_ok(const struct hy_text *h, size_t a, size_t b, const char *const *ok, s
 static bool
 hygiene_repeats(const struct hy_text *h, size_t i, size_t w)
 {
-	if (i + 2 * w > h->n)
+	if (i + 2 * w > h->n || h->cp[i] != h->cp[i + w])
 		return false;
 	for (size_t k = 0; k < w; k++)
 		if (!hygiene_cjk(h->cp[i + k]) || h->skip[i + k] || h->cp[i + k] != h->cp[i + w + k])
@@ -265,6 +265,21 @@ hygiene_digits(struct hy_text *h)
 	}
 }
 
+/* One code point of valid UTF-8 (a report's text is checked when set); its bytes in *k. */
+static uint32_t
+hygiene_decode(const unsigned char *s, size_t n, size_t *k)
+{
+	if (s[0] < 0x80 || n < 2)
+		return *k = 1, s[0];
+	if (s[0] < 0xE0)
+		return *k = 2, (uint32_t)(s[0] & 0x1F) << 6 | (s[1] & 0x3F);
+	if (s[0] < 0xF0 || n < 4)
+		return *k = n < 3 ? n : 3, (uint32_t)(s[0] & 0x0F) << 12 | (uint32_t)(s[1] & 0x3F) << 6 |
+		    (n < 3 ? 0 : s[2] & 0x3F);
+	return *k = 4, (uint32_t)(s[0] & 0x07) << 18 | (uint32_t)(s[1] & 0x3F) << 12 |
+	    (uint32_t)(s[2] & 0x3F) << 6 | (s[3] & 0x3F);
+}
+
 void
 hygiene_text(const char *text, int part, const struct hygiene_words *w, const char *name,
     struct review_list *out)
@@ -275,8 +290,8 @@ hygiene_text(const char *text, int part, const struct hygiene_words *w, const ch
 	h.cp = xcalloc(len + 1, sizeof *h.cp);
 	h.off = xcalloc(len + 2, sizeof *h.off);
 	h.skip = xcalloc(len + 1, sizeof *h.skip);
-	for (size_t i = 0; i < len; i += k > 0 ? k : 1) {
-		k = utf8_decode(text + i, len - i, &h.cp[h.n]);
+	for (size_t i = 0; i < len; i += k) {
+		h.cp[h.n] = hygiene_decode((const unsigned char *)text + i, len - i, &k);
 		h.off[h.n++] = i;
 	}
 	h.off[h.n] = len;

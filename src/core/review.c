@@ -53,9 +53,21 @@ struct rv_require {
 	bool		 clause_end;	/* contradicts: a word counts only where a clause ends */
 };
 
+/* Where a phrasing may start: the first character of its text (as a key of up to
+ * 4 bytes), so that a part is read once for every phrasing of every fact. */
+struct rv_anchor {
+	uint32_t	 key;
+	uint16_t	 fact, pat;
+};
+
+#define REVIEW_BLOOM	4096	/* bits of the first characters' filter */
+
 struct review {
 	struct rv_fact		*facts;
 	size_t			 nfacts;
+	struct rv_anchor	*anchors;	/* sorted by key */
+	size_t			 nanchors;
+	uint8_t			 bloom[REVIEW_BLOOM / 8];
 	struct rv_require	*reqs;
 	size_t			 nreqs;
 	char			**doubled_ok, **doubled_chars, **purposeful, **guess, **kinds;
@@ -273,6 +285,56 @@ review_settings(struct review *rv, const struct tpl_entry *e, const char *file, 
 	}
 }
 
+/* The key of the character at s (n bytes): its UTF-8 bytes, and its length in *k. */
+static uint32_t
+review_key(const char *s, size_t n, size_t *k)
+{
+	unsigned char c = (unsigned char)*s;
+	uint32_t key = 0;
+
+	*k = c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;	/* a key, not a check: text is valid UTF-8 */
+	if (*k > n)
+		*k = n;
+	for (size_t i = 0; i < *k && i < 4; i++)
+		key = key << 8 | (unsigned char)s[i];
+	return key;
+}
+
+static unsigned
+review_bloom_bit(uint32_t key)
+{
+	return (key * 2654435761u) >> 20 & (REVIEW_BLOOM - 1);
+}
+
+static int
+review_anchor_cmp(const void *a, const void *b)
+{
+	uint32_t x = ((const struct rv_anchor *)a)->key, y = ((const struct rv_anchor *)b)->key;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Index the first character of every phrasing. */
+static void
+review_index(struct review *rv)
+{
+	for (size_t f = 0; f < rv->nfacts; f++)
+		for (size_t p = 0; p < rv->facts[f].npats; p++) {
+			const struct rv_tok *t0 = &rv->facts[f].pats[p].tok[0];
+			size_t k;
+			uint32_t key;
+
+			if (t0->type != TOK_LIT || t0->len == 0)
+				continue;
+			key = review_key(t0->lit, t0->len, &k);
+			rv->anchors = xrealloc(rv->anchors, (rv->nanchors + 1) * sizeof *rv->anchors);
+			rv->anchors[rv->nanchors++] = (struct rv_anchor){ key, (uint16_t)f, (uint16_t)p };
+			rv->bloom[review_bloom_bit(key) / 8] |= (uint8_t)(1u << review_bloom_bit(key) % 8);
+		}
+	if (rv->nanchors > 0)
+		qsort(rv->anchors, rv->nanchors, sizeof *rv->anchors, review_anchor_cmp);
+}
+
 struct review *
 review_compile(const struct template *t, const char *file, struct diag_list *dl)
 {
@@ -293,6 +355,7 @@ review_compile(const struct template *t, const char *file, struct diag_list *dl)
 		} else
 			review_settings(rv, e, file, dl);
 	}
+	review_index(rv);
 	return rv;
 }
 
@@ -315,6 +378,7 @@ review_free(struct review *rv)
 		free(rv->reqs[i].when.cells);
 	}
 	free(rv->facts);
+	free(rv->anchors);
 	free(rv->reqs);
 	review_strv_free(rv->doubled_ok, rv->ndoubled_ok);
 	review_strv_free(rv->doubled_chars, rv->ndoubled_chars);
@@ -383,29 +447,40 @@ review_sentence_end(uint32_t cp)
 	return cp == '\n' || cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF1B;
 }
 
-/* The sentence of text starting at *pos: [*start, *end), blanks before it skipped. */
-static bool
-review_sentence(const char *text, size_t len, size_t *pos, size_t *start, size_t *end)
+/* Is there a sentence end (a line, or a full stop, exclamation, question or semicolon
+ * of full width) of k bytes ending right before byte i of text? */
+static size_t
+review_end_before(const char *text, size_t i)
 {
-	size_t i = *pos, k;
-	uint32_t cp;
+	static const char *const ends[] = { "\xE3\x80\x82", "\xEF\xBC\x81", "\xEF\xBC\x9F", "\xEF\xBC\x9B" };
 
-	while (i < len && (text[i] == ' ' || text[i] == '\n' || text[i] == '\t' ||
-	    strncmp(text + i, "\xE3\x80\x80", 3) == 0))
+	if (i >= 1 && text[i - 1] == '\n')
+		return 1;
+	for (size_t k = 0; i >= 3 && k < sizeof ends / sizeof *ends; k++)
+		if (memcmp(text + i - 3, ends[k], 3) == 0)
+			return 3;
+	return 0;
+}
+
+/*
+ * The sentence of text around byte at: [*s0, *s1), its end mark included and
+ * the blanks before it left out.  Found from a match outwards, so that a part
+ * is read sentence by sentence only where a phrase was found in it.
+ */
+static void
+review_bounds(const char *text, size_t len, size_t at, size_t *s0, size_t *s1)
+{
+	size_t i = at, k;
+
+	while (i > 0 && review_end_before(text, i) == 0)
+		i--;
+	while (i < at && (text[i] == ' ' || text[i] == '\t' || strncmp(text + i, "\xE3\x80\x80", 3) == 0))
 		i += text[i] == '\xE3' ? 3 : 1;
-	if (i >= len)
-		return false;
-	*start = i;
-	while (i < len && (k = utf8_decode(text + i, len - i, &cp)) > 0) {
-		i += k;
-		if (review_sentence_end(cp))
+	*s0 = i;
+	for (i = at; i < len; i++)
+		if ((k = review_end_before(text, i + 1)) > 0 && i + 1 >= at + k)
 			break;
-	}
-	if (k == 0)
-		i = len;
-	*end = i;
-	*pos = i;
-	return true;
+	*s1 = i < len ? i + 1 : len;
 }
 
 /* ---- facts ------------------------------------------------------------ */
@@ -500,21 +575,23 @@ review_fact_values(const struct report *r, const struct rv_fact *f, int64_t said
 }
 
 static void
-review_fact_found(const struct report *r, const struct rv_fact *f, int part, size_t s0, size_t s1,
+review_fact_found(const struct report *r, const struct rv_fact *f, int part, size_t at,
     const struct rv_match *m, struct review_list *out)
 {
 	struct buf vals = BUF_INIT, q = BUF_INIT;
 	const char *text = r->texts[part];
 	bool agrees;
 	int64_t table = 0;
+	size_t s0, s1;
 	char said[64], *name, *rule;
 
 	if (!review_fact_values(r, f, m->value, &agrees, &table, &vals) || agrees)
 		goto out;
+	review_bounds(text, strlen(text), at, &s0, &s1);	/* the sentence, for the message */
 	value_format_fixed(m->value, said, sizeof said);
 	name = review_part_name(r->tpl, part);
 	rule = xasprintf("fact.%s", f->id);
-	review_add(out, rule, part, s0 + m->num, s0 + m->num + m->numlen,
+	review_add(out, rule, part, m->num, m->num + m->numlen,
 	    xasprintf(_("%s: \"%s\" gives %s as %s, the tables say %s"), name,
 	    review_quote(text, s0, s1, &q), f->name, said, vals.data));
 	out->v[out->n - 1].numbers = true;
@@ -527,39 +604,62 @@ out:
 	buf_free(&q);
 }
 
-/* Every statement of fact f in the sentence [s0, s1) of a part. */
+/* Phrasing p of fact f where its text starts at byte at of a part: read in its sentence. */
 static void
-review_fact_sentence(const struct report *r, const struct rv_fact *f, int part, size_t s0, size_t s1,
-    struct review_list *out)
+review_fact_at(const struct report *r, int part, size_t len, size_t at, const struct rv_anchor *an,
+    struct review_list *out, size_t *seen, size_t *nseen)
 {
-	const char *s = r->texts[part] + s0;
-	size_t n = s1 - s0, seen = (size_t)-1;
+	const char *text = r->texts[part];
+	const struct rv_fact *f = &r->tpl->review->facts[an->fact];
+	const struct rv_pattern *p = &f->pats[an->pat];
+	struct rv_match m;
+	size_t k, id;
 
-	for (size_t p = 0; p < f->npats; p++) {
-		const struct rv_tok *t0 = &f->pats[p].tok[0];
-		const char *at = s;
-
-		while ((at = memmem(at, n - (size_t)(at - s), t0->lit, t0->len)) != NULL) {
-			struct rv_match m;
-
-			if (review_match(&f->pats[p], 0, s, (size_t)(at - s), n, &m) && m.num != seen) {
-				seen = m.num;	/* two phrasings of one statement: one finding */
-				review_fact_found(r, f, part, s0, s1, &m, out);
-			}
-			at += t0->len;
-		}
-	}
+	if (len - at < p->tok[0].len || memcmp(text + at, p->tok[0].lit, p->tok[0].len) != 0)
+		return;
+	/* a match never crosses a sentence's end (gaps and numbers stop there): the
+	 * sentence is looked for only around a match */
+	if (!review_match(p, 0, text, at, len, &m))
+		return;
+	id = m.num << 8 | an->fact;	/* the number, for this fact */
+	for (k = 0; k < *nseen && seen[k] != id; k++)
+		;
+	if (k < *nseen)	/* two phrasings of one statement: one finding */
+		return;
+	if (*nseen < 64)
+		seen[(*nseen)++] = id;
+	review_fact_found(r, f, part, at, &m, out);
 }
 
+/*
+ * Every statement of a fact in a part.  The part is read once, character by
+ * character: where one is the first of a phrasing (a filter, then a binary
+ * search of the index), that phrasing is tried in its sentence.
+ */
 static void
 review_facts(const struct review *rv, const struct report *r, int part, struct review_list *out)
 {
 	const char *text = r->texts[part];
-	size_t len = strlen(text), pos = 0, s0, s1;
+	size_t len = strlen(text), seen[64], nseen = 0, k;
 
-	while (review_sentence(text, len, &pos, &s0, &s1))
-		for (size_t f = 0; f < rv->nfacts; f++)
-			review_fact_sentence(r, &rv->facts[f], part, s0, s1, out);
+	for (size_t i = 0; i < len; i += k) {
+		uint32_t key = review_key(text + i, len - i, &k);
+		unsigned bit = review_bloom_bit(key);
+		size_t lo = 0, hi = rv->nanchors;
+
+		if ((rv->bloom[bit / 8] & (1u << bit % 8)) == 0)
+			continue;
+		while (lo < hi) {	/* the first anchor with this key */
+			size_t mid = (lo + hi) / 2;
+
+			if (rv->anchors[mid].key < key)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (; lo < rv->nanchors && rv->anchors[lo].key == key; lo++)
+			review_fact_at(r, part, len, i, &rv->anchors[lo], out, seen, &nseen);
+	}
 }
 
 /* ---- what the statute requires --------------------------------------- */
@@ -718,12 +818,13 @@ review_clause_ends(const char *text, size_t i)
 	return review_gap_stop(cp) && !(cp >= '0' && cp <= '9') && !(cp >= 0xFF10 && cp <= 0xFF19);
 }
 
+/* The sentences of a part that say what the tables contradict (one finding a sentence). */
 static void
 review_contradicts(const struct report *r, const struct rv_require *q, int part, const char *rule,
     const char *base, struct review_list *out)
 {
 	const char *text = r->texts[part];
-	size_t len = strlen(text), pos = 0, s0, s1;
+	size_t len = strlen(text), s0, s1, seen[16], nseen = 0, k;
 	struct buf b = BUF_INIT;
 	int64_t v;
 	char num[64];
@@ -731,48 +832,74 @@ review_contradicts(const struct report *r, const struct rv_require *q, int part,
 	if (!review_sum_value(r, &q->when, &v) || v <= 0)
 		return;
 	value_format_fixed(v, num, sizeof num);
-	while (review_sentence(text, len, &pos, &s0, &s1))
-		for (size_t i = 0; i < q->nwords; i++) {
-			const char *at = memmem(text + s0, s1 - s0, q->words[i], strlen(q->words[i]));
+	for (size_t i = 0; i < q->nwords; i++) {
+		size_t wl = strlen(q->words[i]);
+		const char *at = text;
 
-			if (at == NULL || (q->clause_end && !review_clause_ends(text, (size_t)(at - text) + strlen(q->words[i]))))
+		for (; (at = memmem(at, len - (size_t)(at - text), q->words[i], wl)) != NULL; at += wl) {
+			if (q->clause_end && !review_clause_ends(text, (size_t)(at - text) + wl))
 				continue;
-			review_add(out, rule, part, (size_t)(at - text), (size_t)(at - text) + strlen(q->words[i]),
+			review_bounds(text, len, (size_t)(at - text), &s0, &s1);
+			for (k = 0; k < nseen && seen[k] != s0; k++)
+				;
+			if (k < nseen)
+				continue;
+			if (nseen < sizeof seen / sizeof *seen)
+				seen[nseen++] = s0;
+			review_add(out, rule, part, (size_t)(at - text), (size_t)(at - text) + wl,
 			    xasprintf(_("%s \"%s\" (the tables: %s)"), base, review_quote(text, s0, s1, &b), num));
 			out->v[out->n - 1].numbers = true;
 			out->v[out->n - 1].table = v;
-			break;
 		}
+	}
 	buf_free(&b);
 }
 
-static void
-review_require_part(const struct report *r, const struct rv_require *q, int part,
-    struct review_list *out)
+/* Does requirement q find something in part (mentions: the words missing, in mb)? */
+static bool
+review_require_hit(const struct report *r, const struct rv_require *q, int part, struct buf *mb)
 {
-	struct buf kb = BUF_INIT, mb = BUF_INIT;
-	bool guessed;
-	const char *kind = review_kind(r, &guessed, &kb);
+	switch (q->check) {
+	case REQ_NONEMPTY:
+		return review_section_blank(r, q, part);
+	case REQ_NOT_ONLY:
+		return review_only(q, r->texts[part]);
+	case REQ_MENTIONS:
+		return part == review_anchor(r, q) && review_missing(r, q, mb);
+	case REQ_CONTRADICTS: {	/* then sentence by sentence, in review_contradicts */
+		int64_t v;
+
+		return review_sum_value(r, &q->when, &v) && v > 0;
+	}
+	}
+	return false;
+}
+
+static void
+review_require_part(const struct report *r, const struct rv_require *q, int part, const char *kind,
+    bool guessed, struct review_list *out)
+{
+	struct buf mb = BUF_INIT;
+	size_t before = out->n;
 	char *m, *rule;
 
-	if (!q->parts[part] || (q->kind != NULL && strcmp(q->kind, kind) != 0))
-		goto out;
-	m = review_req_message(r, q, part, guessed && q->kind != NULL, kind);
+	if (!q->parts[part] || (q->kind != NULL && strcmp(q->kind, kind) != 0) ||
+	    !review_require_hit(r, q, part, &mb)) {
+		buf_free(&mb);
+		return;
+	}
+	m = review_req_message(r, q, part, guessed && q->kind != NULL, kind);	/* only for a finding */
 	rule = xasprintf("require.%s", q->id);
-	if (q->check == REQ_NONEMPTY && review_section_blank(r, q, part))
-		review_add(out, rule, part, 0, 0, xstrdup(m));
-	else if (q->check == REQ_NOT_ONLY && review_only(q, r->texts[part]))
-		review_add(out, rule, part, 0, strlen(r->texts[part]), xstrdup(m));
-	else if (q->check == REQ_MENTIONS && part == review_anchor(r, q) && review_missing(r, q, &mb))
-		review_add(out, rule, part, 0, 0, xasprintf("%s (%s)", m, mb.data));
-	else if (q->check == REQ_CONTRADICTS)
+	if (q->check == REQ_CONTRADICTS)
 		review_contradicts(r, q, part, rule, m, out);
-	if (q->guide != NULL && out->n > 0 && strcmp(out->v[out->n - 1].rule, rule) == 0)
-		out->v[out->n - 1].guide = q->guide;
+	else if (q->check == REQ_MENTIONS)
+		review_add(out, rule, part, 0, 0, xasprintf("%s (%s)", m, mb.data));
+	else
+		review_add(out, rule, part, 0, q->check == REQ_NOT_ONLY ? strlen(r->texts[part]) : 0, xstrdup(m));
+	for (size_t i = before; q->guide != NULL && i < out->n; i++)
+		out->v[i].guide = q->guide;
 	free(rule);
 	free(m);
-out:
-	buf_free(&kb);
 	buf_free(&mb);
 }
 
@@ -821,8 +948,7 @@ review_stale(const struct review *rv, const struct report *r, int part, struct r
 		pos = strchr(text + line, '\n') != NULL ? (size_t)(strchr(text + line, '\n') - text) + 1 : len;
 		if (strncmp(text + at, prefix, strlen(prefix)) != 0)
 			continue;
-		s0 = at;
-		review_sentence(text, len, &(size_t){ at }, &s0, &s1);
+		review_bounds(text, len, at, &s0, &s1);
 		if (review_purposeful(rv, r, text + s0, s1 - s0))
 			continue;
 		review_add(out, "stale-year", part, at, at + strlen(prefix),
@@ -996,17 +1122,36 @@ review_unreadable(const struct report *r, struct review_list *out)
 
 /* ---- the review ------------------------------------------------------- */
 
+/* Findings [from, n) of a part in the order of their places (stable: few of them). */
+static void
+review_sort(struct review_list *out, size_t from)
+{
+	for (size_t i = from + 1; i < out->n; i++)
+		for (size_t j = i; j > from && out->v[j - 1].start > out->v[j].start; j--) {
+			struct review_finding t = out->v[j];
+
+			out->v[j] = out->v[j - 1];
+			out->v[j - 1] = t;
+		}
+}
+
 void
 review_part(const struct report *r, const struct report *prev, int copy_pct, int part,
     struct review_list *out)
 {
 	const struct review *rv = r->tpl->review;
+	struct buf kb = BUF_INIT;
+	const char *kind;
+	size_t from = out->n;
+	bool guessed;
 	char *name;
 
 	if (rv == NULL)
 		return;
+	kind = review_kind(r, &guessed, &kb);
 	for (size_t i = 0; i < rv->nreqs; i++)
-		review_require_part(r, &rv->reqs[i], part, out);
+		review_require_part(r, &rv->reqs[i], part, kind, guessed, out);
+	buf_free(&kb);
 	review_facts(rv, r, part, out);
 	review_stale(rv, r, part, out);
 	review_copy(rv, r, prev, copy_pct, part, out);
@@ -1015,6 +1160,7 @@ review_part(const struct report *r, const struct report *prev, int copy_pct, int
 	    rv->ndoubled_ok, (const char *const *)rv->doubled_chars, rv->ndoubled_chars }, name, out);
 	free(name);
 	review_hidden(r, part, out);
+	review_sort(out, from);
 }
 
 void

@@ -139,7 +139,7 @@ display_key(struct pload *L, const char *key, const char *value, int line)
 
 /* [review] copy_threshold: the share of last year's text that makes a part a copy. */
 static void
-review_key(struct pload *L, const char *key, const char *value, int line)
+prefs_review_key(struct pload *L, const char *key, const char *value, int line)
 {
 	char *end;
 	long pct;
@@ -174,7 +174,7 @@ prefs_on_key(void *user, const char *section, const char *key, const char *value
 		display_key(L, key, value, line);
 		break;
 	case S_REVIEW:
-		review_key(L, key, value, line);
+		prefs_review_key(L, key, value, line);
 		break;
 	case S_OTHER:
 		break;	/* the section was reported already */
