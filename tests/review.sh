@@ -6,7 +6,7 @@
 # copy is found with --previous.
 . "$TOP_SRCDIR/tests/e2e-lib.sh"
 cd "$TMP" || exit 1
-plan 18
+plan 26
 
 json_ok() {
 	if python3 -c 'import json, sys; json.load(open(sys.argv[1]))' "$1" 2>/dev/null; then ok "$2"; else not_ok "$2"; fi
@@ -63,3 +63,26 @@ lacks "$TMP/out" "warning copy: 五" "copy_threshold = 100 in the preferences: o
 printf '[review]\ncopy_threshold = 101\n' >cfg/nianbao/config.ini
 run check planted-2021.nb
 contains "$TMP/err" "copy_threshold must be 1 to 100" "a bad threshold in the preferences is named"
+
+# Acknowledging a warning: kept in the file, listed apart, not counted; an
+# edit of its sentence reopens it.
+unset XDG_CONFIG_HOME
+cp "$TOP_SRCDIR/tests/review/planted-2021.nb" ack.nb
+run check --json ack.nb
+id=$(python3 -c '
+import json, sys
+print([f["id"] for f in json.load(open(sys.argv[1]))[0]["diagnostics"] if f["rule"] == "fact.new"][0])' "$TMP/out")
+run ack ack.nb "$id" "含补正后重新提交的申请"
+is "$rc" 0 "ack FILE FINDING REASON exits 0"
+grep -q '^acks = |fact.new@s1.intro%23' ack.nb && ok "the acknowledgement is kept in the report file" || not_ok "the acknowledgement is kept in the report file"
+run check ack.nb
+contains "$TMP/out" "0 errors, 19 warnings" "an acknowledged warning is not counted"
+contains "$TMP/out" "acknowledged fact.new: " "it is listed apart"
+contains "$TMP/out" "(含补正后重新提交的申请)" "with its reason"
+run check --json ack.nb
+contains "$TMP/out" '"reason": "含补正后重新提交的申请"' "--json lists it under acknowledged, with its reason"
+run ack ack.nb fact.nosuch@s1.intro#0 "x"
+is "$rc" 2 "an unknown FINDING is refused (exit 2)"
+"$NIANBAO" set ack.nb "s1.intro=2025年，本局全年新收政府信息公开申请21件。全年新收政府信息公开申请二十六件。" >/dev/null 2>&1
+run check ack.nb
+lacks "$TMP/out" "acknowledged fact.new" "editing its sentence reopens it"

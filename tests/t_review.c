@@ -351,3 +351,45 @@ Test(review, the_demo_reports_have_nothing_to_say)
 	report_free(a);
 	report_free(b);
 }
+
+Test(review, an_acknowledged_finding_is_kept_in_the_file_and_reopens_when_its_sentence_changes)
+{
+	struct report *r = bureau(), *back;
+	struct review_list l = REVIEW_LIST_INIT, acked = REVIEW_LIST_INIT;
+	struct diag_list dl = DIAG_LIST_INIT;
+	char *dir = tl_make_dir("t_review"), *path = xasprintf("%s/ack.nb", dir), *err = NULL;
+
+	say(r, "s1.request", "全年新收政府信息公开申请25件（含补正后重新提交的4件）。");
+	review_report(r, NULL, -1, &l);
+	cr_assert_eq(l.n, count(r, NULL, ""));
+	for (size_t i = 0; i < l.n; i++)
+		if (strcmp(l.v[i].rule, "fact.new") == 0)
+			cr_assert_eq(review_ack(r, &l.v[i], "口径含补正后重新提交的申请", &err), 0);
+	cr_expect_neq(review_ack(r, &l.v[0], "", &err), 0, "a reason is needed");
+	free(err);
+	review_list_free(&l);
+	cr_assert_eq(store_save(r, path, STORE_CREATE, NULL, &err), 0, "%s", err);
+	back = store_read(path, ts, NULL, &dl);
+	cr_assert_not_null(back);
+	review_report(back, NULL, -1, &l);
+	review_split_acked(back, &l, &acked);
+	cr_expect_eq(count(back, NULL, "fact.new"), 1, "still a finding of the review");
+	cr_assert_eq(acked.n, 1, "acknowledged after a save and a read");
+	cr_expect_str_eq(acked.v[0].rule, "fact.new");
+	cr_expect_str_eq(acked.v[0].reason, "口径含补正后重新提交的申请");
+	for (size_t i = 0; i < l.n; i++)
+		cr_expect_str_neq(l.v[i].rule, "fact.new", "not among the open ones");
+	review_list_free(&l);
+	review_list_free(&acked);
+	say(back, "s1.request", "全年新收政府信息公开申请25件。");
+	review_report(back, NULL, -1, &l);
+	review_split_acked(back, &l, &acked);
+	cr_expect_eq(acked.n, 0, "editing the sentence reopens it");
+	review_list_free(&l);
+	review_list_free(&acked);
+	report_free(back);
+	report_free(r);
+	diag_list_free(&dl);
+	free(path);
+	tl_remove_dir(dir);
+}

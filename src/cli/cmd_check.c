@@ -124,8 +124,13 @@ human_finding(const char *file, const struct checker *ck, size_t i)
 static void
 json_review(struct buf *b, const struct report *r, const struct review_finding *f)
 {
+	char *id = review_key_of(r, f);
+
 	buf_adds(b, "{\"rule\": ");
 	json_str(b, f->rule);
+	buf_adds(b, ", \"id\": ");
+	json_str(b, id);
+	free(id);
 	buf_adds(b, ", \"severity\": \"warning\", \"cells\": [");
 	if (f->cell >= 0)
 		json_str(b, r->tpl->values[f->cell].id);
@@ -153,6 +158,10 @@ json_review(struct buf *b, const struct report *r, const struct review_finding *
 	if (f->guide != NULL) {
 		buf_adds(b, ", \"guide\": ");
 		json_str(b, f->guide);
+	}
+	if (f->reason != NULL) {
+		buf_adds(b, ", \"reason\": ");
+		json_str(b, f->reason);
 	}
 	buf_adds(b, ", \"message\": ");
 	json_str(b, f->message);
@@ -240,6 +249,27 @@ check_load(struct cli *cli, const char *file, struct diag_list *dl)
 	return r;
 }
 
+/* Close the diagnostics, then list the acknowledged findings apart (with their reasons). */
+static void
+check_acked(const char *file, const struct report *r, const struct review_list *acked,
+    const struct check_opts *o, struct buf *out, bool any)
+{
+	struct buf vis = BUF_INIT;
+
+	if (o->json) {
+		buf_adds(out, any ? "\n  ], \"acknowledged\": [" : "], \"acknowledged\": [");
+		for (size_t k = 0; k < acked->n; k++) {
+			buf_adds(out, k > 0 ? ",\n    " : "\n    ");
+			json_review(out, r, &acked->v[k]);
+		}
+		buf_adds(out, acked->n > 0 ? "\n  ]" : "]");
+	} else if (!o->summary)
+		for (size_t k = 0; k < acked->n; k++)
+			printf(_("%s: acknowledged %s: %s (%s)\n"), shown(file, &vis), acked->v[k].rule,
+			    acked->v[k].message, acked->v[k].reason);
+	buf_free(&vis);
+}
+
 /* Check one file; returns its exit status. */
 static int
 check_file(struct cli *cli, const char *file, const struct check_opts *o, struct buf *out, bool first)
@@ -247,7 +277,7 @@ check_file(struct cli *cli, const char *file, const struct check_opts *o, struct
 	struct diag_list dl = DIAG_LIST_INIT;
 	struct report *r = check_load(cli, file, &dl), *prev;
 	struct checker *ck;
-	struct review_list rl = REVIEW_LIST_INIT;
+	struct review_list rl = REVIEW_LIST_INIT, acked = REVIEW_LIST_INIT;
 	size_t n = 0;
 	struct buf vis = BUF_INIT;
 	char *m;
@@ -288,6 +318,7 @@ check_file(struct cli *cli, const char *file, const struct check_opts *o, struct
 	ck = checker_create(r, prev);
 	checker_run(ck);
 	review_report(r, prev, o->copy_pct, &rl);
+	review_split_acked(r, &rl, &acked);	/* listed apart, not counted */
 	if (o->json) {
 		buf_adds(out, ", \"agency\": ");
 		json_str(out, r->agency);
@@ -312,8 +343,9 @@ check_file(struct cli *cli, const char *file, const struct check_opts *o, struct
 		} else if (!o->summary)
 			printf("%s: %s %s: %s\n", shown(file, &vis), _("warning"), rl.v[k].rule, rl.v[k].message);
 	}
+	check_acked(file, r, &acked, o, out, n > 0);
 	if (o->json)
-		buf_adds(out, n > 0 ? "\n  ]}" : "]}");
+		buf_adds(out, "}");
 	else
 	{
 		struct buf va = BUF_INIT;
@@ -325,6 +357,7 @@ check_file(struct cli *cli, const char *file, const struct check_opts *o, struct
 	}
 	n = checker_errors(ck);
 	review_list_free(&rl);
+	review_list_free(&acked);
 	buf_free(&vis);
 	checker_free(ck);
 	if (owned)

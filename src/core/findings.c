@@ -29,6 +29,7 @@ review_list_free(struct review_list *l)
 	for (size_t i = 0; i < l->n; i++) {
 		free(l->v[i].rule);
 		free(l->v[i].message);
+		free(l->v[i].reason);
 	}
 	free(l->v);
 	*l = (struct review_list)REVIEW_LIST_INIT;

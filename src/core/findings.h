@@ -20,6 +20,7 @@ struct review_finding {
 	int64_t	 table, text;	/* in units of 10^-6 */
 	char	*message;	/* in the interface language; owned */
 	const char *guide;	/* what the template advises, or NULL; not owned */
+	char	*reason;	/* why it was acknowledged, or NULL; owned */
 };
 
 struct review_list {

@@ -22,6 +22,7 @@ report_create(const struct template *t)
 	r->previous = xstrdup("");
 	r->merged_from = xstrdup("");
 	r->kind = xstrdup("");
+	r->acks = xstrdup("");
 	r->auto_totals = true;
 	r->texts = xcalloc(t->nparts, sizeof *r->texts);
 	for (size_t i = 0; i < t->nparts; i++)
@@ -44,6 +45,7 @@ report_free(struct report *r)
 	free(r->previous);
 	free(r->merged_from);
 	free(r->kind);
+	free(r->acks);
 	for (size_t i = 0; i < r->tpl->nparts; i++)
 		free(r->texts[i]);
 	free(r->texts);

@@ -22,6 +22,7 @@ struct report {
 	char			*previous;	/* last year's report it was started from, or "" */
 	char			*merged_from;	/* the reports a summary was compiled from, or "" */
 	char			*kind;		/* the agency's kind as the template names it, or "" */
+	char			*acks;		/* acknowledged findings, one a line: KEY<TAB>REASON (review.h) */
 	char			**texts;	/* per template part, never NULL */
 	struct value		*cells;		/* per template value cell */
 };

@@ -1120,6 +1120,100 @@ review_unreadable(const struct report *r, struct review_list *out)
 		}
 }
 
+/* ---- acknowledgements ------------------------------------------------- */
+
+static uint64_t
+review_fnv(const char *s, size_t n)
+{
+	uint64_t h = 14695981039346656037ULL;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+	return h;
+}
+
+char *
+review_key_of(const struct report *r, const struct review_finding *f)
+{
+	const char *place = f->part >= 0 ? r->tpl->parts[f->part].id : f->cell >= 0 ?
+	    r->tpl->values[f->cell].id : "-";
+	uint64_t h;
+
+	if (f->part >= 0 && f->end > f->start) {	/* the sentence it is about */
+		const char *text = r->texts[f->part];
+		size_t s0, s1;
+
+		review_bounds(text, strlen(text), f->start, &s0, &s1);
+		h = review_fnv(text + s0, s1 - s0);
+	} else if (f->part >= 0)
+		h = review_fnv(r->texts[f->part], strlen(r->texts[f->part]));
+	else
+		h = review_fnv(f->message, strlen(f->message));
+	return xasprintf("%s@%s#%016llx", f->rule, place, (unsigned long long)h);
+}
+
+const char *
+review_ack_reason(const struct report *r, const struct review_finding *f, struct buf *b)
+{
+	char *key = review_key_of(r, f);
+	size_t k = strlen(key);
+	const char *s = r->acks, *found = NULL;
+
+	for (; *s != '\0' && found == NULL; s += strcspn(s, "\n") + (s[strcspn(s, "\n")] == '\n'))
+		if (strncmp(s, key, k) == 0 && s[k] == '\t') {
+			buf_reset(b);
+			buf_add(b, s + k + 1, strcspn(s + k + 1, "\n"));
+			buf_addc(b, '\0');
+			found = b->data;
+		}
+	free(key);
+	return found;
+}
+
+int
+review_ack(struct report *r, const struct review_finding *f, const char *reason, char **err)
+{
+	struct buf b = BUF_INIT;
+	char *key = review_key_of(r, f);
+	int rc;
+
+	buf_adds(&b, r->acks);
+	if (b.len > 0 && b.data[b.len - 1] != '\n')
+		buf_addc(&b, '\n');
+	buf_addf(&b, "%s\t", key);
+	for (const char *s = reason; *s != '\0'; s++)	/* one line a finding */
+		buf_addc(&b, *s == '\n' || *s == '\t' || *s == '\r' ? ' ' : *s);
+	if (*reason == '\0') {
+		*err = xstrdup(_("give a reason for acknowledging the finding"));
+		rc = -1;
+	} else
+		rc = report_set_string(&r->acks, b.data, err);
+	buf_free(&b);
+	free(key);
+	return rc;
+}
+
+void
+review_split_acked(const struct report *r, struct review_list *l, struct review_list *acked)
+{
+	struct buf b = BUF_INIT;
+	size_t kept = 0;
+
+	for (size_t i = 0; i < l->n; i++) {
+		const char *why = *r->acks != '\0' ? review_ack_reason(r, &l->v[i], &b) : NULL;
+
+		if (why == NULL) {
+			l->v[kept++] = l->v[i];
+			continue;
+		}
+		l->v[i].reason = xstrdup(why);
+		acked->v = xgrow(acked->v, &acked->cap, acked->n + 1, sizeof *acked->v);
+		acked->v[acked->n++] = l->v[i];
+	}
+	l->n = kept;
+	buf_free(&b);
+}
+
 /* ---- the review ------------------------------------------------------- */
 
 /* Findings [from, n) of a part in the order of their places (stable: few of them). */

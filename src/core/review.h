@@ -45,6 +45,20 @@ void review_part(const struct report *r, const struct report *prev, int copy_pct
 bool review_kind_known(const struct template *t, const char *s);
 const char *review_guess_kind(const struct template *t, const char *agency, struct buf *b);
 
+/*
+ * Acknowledging a finding: its key is RULE@PLACE#SIGNATURE, PLACE the part or
+ * cell id ("-" for a field), SIGNATURE a hash of the sentence it is about (the
+ * whole part for a finding about a part, its message for a field), so that
+ * editing that text reopens it.  review_key_of: caller frees.
+ * review_ack_reason: the reason it was acknowledged with (in b), or NULL.
+ * review_ack: record it in r->acks; -1 and *err if the reason is empty.
+ */
+char *review_key_of(const struct report *r, const struct review_finding *f);
+const char *review_ack_reason(const struct report *r, const struct review_finding *f, struct buf *b);
+int review_ack(struct report *r, const struct review_finding *f, const char *reason, char **err);
+/* Move the acknowledged findings of l to acked, each with its reason: they do not count. */
+void review_split_acked(const struct report *r, struct review_list *l, struct review_list *acked);
+
 /* Offsets in characters (code points) of a byte offset of text, for --json. */
 size_t review_chars(const char *text, size_t bytes);
 

@@ -135,6 +135,8 @@ meta_field(struct report *r, const char *key)
 		return &r->merged_from;
 	if (strcmp(key, "kind") == 0)
 		return &r->kind;
+	if (strcmp(key, "acks") == 0)
+		return &r->acks;
 	return NULL;
 }
 
@@ -432,6 +434,8 @@ store_serialize(const struct report *r, struct buf *out)
 		put_meta(out, "previous", r->previous);
 	if (*r->merged_from != '\0')
 		put_meta(out, "merged_from", r->merged_from);
+	if (*r->acks != '\0')
+		put_meta(out, "acks", r->acks);
 	buf_adds(out, "\n[cells]\n");
 	for (size_t i = 0; i < t->nvalues; i++) {
 		if (r->cells[i].state == VALUE_BLANK)

@@ -435,6 +435,7 @@ app_problems(struct app *a)
 {
 	struct problems_screen p = { { problems_draw, problems_key, false, false }, NULL, 0, 0, 0,
 	    REVIEW_LIST_INIT };
+	struct review_list acked = REVIEW_LIST_INIT;
 	size_t cap = 0;
 
 	text_sync(a);
@@ -442,6 +443,8 @@ app_problems(struct app *a)
 		if (checker_status(a->ck, i) == FINDING_FAIL && !checker_incomplete(a->ck, i))
 			problems_add(&p, &cap)->inst = i;
 	review_report(a->r, a->prev, a->prefs->copy_pct, &p.rl);	/* then the words, as check reviews them */
+	review_split_acked(a->r, &p.rl, &acked);	/* acknowledged: not a problem any more */
+	review_list_free(&acked);
 	for (size_t k = 0; k < p.rl.n; k++)
 		problems_add(&p, &cap)->review = (long)k;
 	problems_todo(a, &p, &cap);
