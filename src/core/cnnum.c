@@ -48,15 +48,6 @@ cnnum_arabic(uint32_t cp, int *wide)
 	return *wide ? (int)(cp - 0xFF10) : -1;
 }
 
-int
-cnnum_is_digit(uint32_t cp)
-{
-	int wide;
-
-	return cnnum_arabic(cp, &wide) >= 0 || cnnum_hanzi_digit(cp) >= 0 ||
-	    cnnum_hanzi_unit(cp) > 0;
-}
-
 /* Digits, with "," between groups of three and one ".", as written in figures. */
 static size_t
 cnnum_read_arabic(const char *s, size_t n, int64_t *fixed, int *flags)

@@ -21,7 +21,4 @@
  */
 size_t cnnum_read(const char *s, size_t n, int64_t *fixed, int *flags);
 
-/* True if the code point is a digit (either width) or a Chinese numeral. */
-int cnnum_is_digit(uint32_t cp);
-
 #endif

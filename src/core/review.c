@@ -400,7 +400,8 @@ review_chars(const char *text, size_t bytes)
 	return n;
 }
 
-char *
+/* The part's name as an officer knows it: section and part title; caller frees. */
+static char *
 review_part_name(const struct template *t, int part)
 {
 	const struct tpl_part *p = &t->parts[part];
@@ -673,7 +674,8 @@ review_kind_known(const struct template *t, const char *s)
 	return false;
 }
 
-const char *
+/* The kind guessed from the end of an agency's name (in b), or NULL. */
+static const char *
 review_guess_kind(const struct template *t, const char *agency, struct buf *b)
 {
 	const struct review *rv = t->review;
@@ -1152,7 +1154,8 @@ review_key_of(const struct report *r, const struct review_finding *f)
 	return xasprintf("%s@%s#%016llx", f->rule, place, (unsigned long long)h);
 }
 
-const char *
+/* The reason f was acknowledged with (in b), or NULL. */
+static const char *
 review_ack_reason(const struct report *r, const struct review_finding *f, struct buf *b)
 {
 	char *key = review_key_of(r, f);
@@ -1229,7 +1232,8 @@ review_sort(struct review_list *out, size_t from)
 		}
 }
 
-void
+/* The findings about one narrative part. */
+static void
 review_part(const struct report *r, const struct report *prev, int copy_pct, int part,
     struct review_list *out)
 {

@@ -34,36 +34,24 @@ void review_free(struct review *rv);
  */
 void review_report(const struct report *r, const struct report *prev, int copy_pct,
     struct review_list *out);
-/* Only the findings about one narrative part (the editor, after a change). */
-void review_part(const struct report *r, const struct report *prev, int copy_pct, int part,
-    struct review_list *out);
 
-/*
- * The agency kinds the template knows ([review settings] kinds): true if s is
- * one; the one guessed from the end of an agency's name, or NULL.
- */
+/* The agency kinds the template knows ([review settings] kinds): true if s is one. */
 bool review_kind_known(const struct template *t, const char *s);
-const char *review_guess_kind(const struct template *t, const char *agency, struct buf *b);
 
 /*
  * Acknowledging a finding: its key is RULE@PLACE#SIGNATURE, PLACE the part or
  * cell id ("-" for a field), SIGNATURE a hash of the sentence it is about (the
  * whole part for a finding about a part, its message for a field), so that
  * editing that text reopens it.  review_key_of: caller frees.
- * review_ack_reason: the reason it was acknowledged with (in b), or NULL.
  * review_ack: record it in r->acks; -1 and *err if the reason is empty.
  */
 char *review_key_of(const struct report *r, const struct review_finding *f);
-const char *review_ack_reason(const struct report *r, const struct review_finding *f, struct buf *b);
 int review_ack(struct report *r, const struct review_finding *f, const char *reason, char **err);
 /* Move the acknowledged findings of l to acked, each with its reason: they do not count. */
 void review_split_acked(const struct report *r, struct review_list *l, struct review_list *acked);
 
 /* Offsets in characters (code points) of a byte offset of text, for --json. */
 size_t review_chars(const char *text, size_t bytes);
-
-/* The part's name as an officer knows it: section and part title; caller frees. */
-char *review_part_name(const struct template *t, int part);
 
 /* Similarity of two texts (0..100): the share of a's character bigrams found in b. */
 int review_similarity(const char *a, const char *b);
