@@ -1014,13 +1014,24 @@ review_similarity(const char *a, const char *b)
 	return pct;
 }
 
-/* The longest passage of a also in b, as bytes [*s, *e) of a (blanks ignored). */
+#define REVIEW_LONGEST_MAX	4000	/* characters of each text compared for the passage */
+
+/*
+ * The longest passage of a also in b, as bytes [*s, *e) of a (blanks
+ * ignored).  Quadratic: only the first REVIEW_LONGEST_MAX characters of
+ * each are compared, so that a very long part still answers at once.
+ */
 static void
 review_longest(const char *a, const char *b, size_t *s, size_t *e)
 {
 	size_t na, nb, *oa, *ob, best = 0, at = 0;
 	uint32_t *ca = review_cps(a, &oa, &na), *cb = review_cps(b, &ob, &nb);
-	size_t *row = xcalloc(nb + 1, sizeof *row), *prev = xcalloc(nb + 1, sizeof *prev);
+	size_t *row, *prev;
+
+	na = na < REVIEW_LONGEST_MAX ? na : REVIEW_LONGEST_MAX;
+	nb = nb < REVIEW_LONGEST_MAX ? nb : REVIEW_LONGEST_MAX;
+	row = xcalloc(nb + 1, sizeof *row);
+	prev = xcalloc(nb + 1, sizeof *prev);
 
 	for (size_t i = 1; i <= na; i++) {
 		for (size_t j = 1; j <= nb; j++) {
