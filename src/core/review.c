@@ -744,16 +744,18 @@ review_section_blank(const struct report *r, const struct rv_require *q, int par
 /* The message of a requirement for a part, with its place. */
 static char *
 review_req_message(const struct report *r, const struct rv_require *q, int part, bool guessed,
-    const char *kind)
+    const char *kind, const char *missing)
 {
 	const char *m = review_chinese() || q->message_en == NULL ? q->message : q->message_en;
 	char *name = review_part_name(r->tpl, part), *s;
+	char *what = *missing != '\0' ? xasprintf("%s %s", m, missing) : xstrdup(m);
 
 	if (guessed)
 		s = xasprintf(_("%s: %s (the agency's kind, %s, is guessed from its name: `nianbao set FILE kind KIND` records it)"),
-		    name, m, kind);
+		    name, what, kind);
 	else
-		s = xasprintf("%s: %s", name, m);
+		s = xasprintf("%s: %s", name, what);
+	free(what);
 	free(name);
 	return s;
 }
@@ -890,12 +892,13 @@ review_require_part(const struct report *r, const struct rv_require *q, int part
 		buf_free(&mb);
 		return;
 	}
-	m = review_req_message(r, q, part, guessed && q->kind != NULL, kind);	/* only for a finding */
+	m = review_req_message(r, q, part, guessed && q->kind != NULL, kind,
+	    mb.data != NULL ? mb.data : "");	/* only for a finding; mentions: the words missing */
 	rule = xasprintf("require.%s", q->id);
 	if (q->check == REQ_CONTRADICTS)
 		review_contradicts(r, q, part, rule, m, out);
 	else if (q->check == REQ_MENTIONS)
-		review_add(out, rule, part, 0, 0, xasprintf("%s (%s)", m, mb.data));
+		review_add(out, rule, part, 0, 0, xstrdup(m));
 	else
 		review_add(out, rule, part, 0, q->check == REQ_NOT_ONLY ? strlen(r->texts[part]) : 0, xstrdup(m));
 	for (size_t i = before; q->guide != NULL && i < out->n; i++)
