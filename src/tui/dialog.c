@@ -365,6 +365,33 @@ problems_go(struct app *a, struct problems_screen *p)
 	}
 }
 
+/* Acknowledge the chosen warning of the review with a typed reason: it leaves the list. */
+static void
+problems_ack(struct app *a, struct problems_screen *p)
+{
+	struct problem *pr = p->n > 0 ? &p->v[p->sel] : NULL;
+	char *reason, *err = NULL;
+
+	if (pr == NULL || pr->review < 0) {
+		app_message(a, MSG_WARN, _("Only a warning about the words can be acknowledged."));
+		return;
+	}
+	if ((reason = app_prompt(a, a->rows - 2, _("Reason:"), "")) == NULL)
+		return;
+	if (review_ack(a->r, &p->rl.v[pr->review], reason, &err) != 0) {
+		app_message(a, MSG_ERROR, "%s", err);
+		free(err);
+	} else {
+		app_edited(a);
+		free(pr->todo);
+		memmove(pr, pr + 1, (p->n - p->sel - 1) * sizeof *pr);
+		p->n--;
+		p->sel -= p->sel > 0 && p->sel == p->n;
+		app_message(a, MSG_INFO, _("Acknowledged: check lists it apart and does not count it."));
+	}
+	free(reason);
+}
+
 static bool
 problems_key(struct app *a, struct screen *s, int rc, wint_t wc)
 {
@@ -379,7 +406,8 @@ problems_key(struct app *a, struct screen *s, int rc, wint_t wc)
 	else if (dialog_is_enter(rc, wc)) {
 		problems_go(a, p);
 		s->done = true;
-	} else if ((rc == OK && (wc == 27 || wc == 'q' || wc == CTRL('e'))) || (rc == KEY_CODE_YES && wc == KEY_F(2)))
+	} else if (rc == OK && (wc == 'a' || wc == 'A'))
+		problems_ack(a, p); else if ((rc == OK && (wc == 27 || wc == 'q' || wc == CTRL('e'))) || (rc == KEY_CODE_YES && wc == KEY_F(2)))
 		s->done = true;
 	return true;
 }
