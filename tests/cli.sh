@@ -128,7 +128,8 @@ exit_is 2 "new in a missing directory"
 
 run check r2025.nb
 exit_is 0 "a new empty report passes check"
-contains "$TMP/out" "0 errors, 0 warnings" "an empty report has no findings"
+contains "$TMP/out" "0 errors, 3 warnings" "an empty report: no errors; a warning for each section left unwritten"
+is "$(grep -c "warning require.nonempty" "$TMP/out")" 3 "sections one, five and six are empty (the opening paragraph may be)"
 
 # new never overwrites: neither a report nor any other file
 cp r2025.nb keep.nb
@@ -278,7 +279,7 @@ contains "$TMP/out" "(3)" "the finding shows the left side"
 contains "$TMP/out" "(2)" "the finding shows the right side"
 contains "$TMP/out" "“四、结转下年度继续办理／申请人情况／自然人” should be 1" \
     "the finding names the cell to fix and its expected value"
-contains "$TMP/out" "2 errors, 0 warnings" "the summary counts the errors"
+contains "$TMP/out" "2 errors, 3 warnings" "the summary counts the errors (and the three unwritten sections)"
 run check good.nb broken.nb
 exit_is 1 "check several files, one with errors"
 run check good.nb broken.nb missing.nb
@@ -303,7 +304,8 @@ done
 run check --json good.nb
 exit_is 0 "check --json of a good report"
 json_ok "$TMP/out" "valid JSON without findings"
-contains "$TMP/out" '"diagnostics": []' "no diagnostics"
+lacks "$TMP/out" '"severity": "error"' "no error"
+is "$(grep -o '"rule": "[^"]*"' "$TMP/out" | sort -u)" '"rule": "require.nonempty"' "only the unwritten sections are warned about"
 cp good.nb 'we"ird\name.nb'
 run check --json 'we"ird\name.nb'
 json_ok "$TMP/out" "a file name with quote and backslash is escaped in JSON"
@@ -351,7 +353,7 @@ grep "error I3" "$TMP/out" >"$TMP/line"
 contains "$TMP/line" "未经复议直接起诉" "I3 names the group"
 contains "$TMP/line" "(6)" "I3: the typed total"
 contains "$TMP/line" "“行政诉讼／未经复议直接起诉／总计” should be 5" "I3: expected 5"
-contains "$TMP/out" "3 errors, 0 warnings" "exactly three errors"
+contains "$TMP/out" "3 errors, 3 warnings" "exactly three errors (the warnings: its three unwritten sections)"
 run check --json planted.nb
 json_ok "$TMP/out" "planted: valid JSON"
 sed -n 's/.*"rule": "\([^"]*\)".*"cell": "\([^"]*\)", "expected": \([^,]*\), "actual": \([^,]*\),.*/\1 \2 \3 \4/p' \

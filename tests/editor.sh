@@ -289,4 +289,47 @@ shows "$QUESTION" "^Q asks"
 key n
 ends "N quits"
 
+# The problems list shows the review of the words as check does, and Enter on
+# a finding about a text puts the cursor on its place: typing there lands
+# right before the number the tables contradict.
+tm kill-server >/dev/null 2>&1
+rm -f "$F" "$F~" "$J" "$L"
+cp "$TOP_SRCDIR/tests/review/planted-2021.nb" "$F" && chmod u+w "$F"
+start
+poll_screen _has_re '^ nianbao' || { not_ok "the editor opens the planted report"; dump; }
+key C-e
+shows "fact.new" "^E lists the number the tables contradict (fact.new), as check does"
+shows "hygiene.doubled" "and the slips of the text"
+shows "require.no-request" "and the sentences that contradict the tables"
+key Enter
+hides "$(frag 'Errors and warnings: Enter goes to the cell, Esc closes')" "Enter on a finding about a text closes the list"
+type_ "X"
+key C-s
+key C-q
+ends "^Q quits after the save"
+case $(text_of "$F" s1.intro) in
+*全年新收政府信息公开申请X二十五件*) ok "the cursor was on the contradicted number: X is typed right before it" ;;
+*) not_ok "the cursor was on the contradicted number: X is typed right before it"; diag "$(text_of "$F" s1.intro)" ;;
+esac
+
+# a in the problems list acknowledges the chosen warning with a typed reason:
+# it leaves the list and the count, and the reason is saved in the report.
+restart
+poll_screen _has_re '^ nianbao' || { not_ok "the editor opens the planted report again"; dump; }
+key C-e
+shows "fact.accepted" "the problems list again (the first: fact.accepted, since X broke the 二十五 statement)"
+key a
+shows "$(frag 'Reason:')" "A asks for the reason"
+type_ "口径含补正申请"
+key Enter
+hides "$(frag 'Reason:')" "Enter takes the reason"
+key Escape
+key C-s
+key C-q
+ends "^Q quits after the save"
+run check "$F"
+contains "$TMP/out" "acknowledged fact.accepted" "check lists it apart"
+contains "$TMP/out" "0 errors, 18 warnings" "and does not count it (20 planted, less the one X broke and the one acknowledged)"
+contains "$TMP/out" "(口径含补正申请)" "with the reason typed in the editor"
+
 done_testing

@@ -19,7 +19,7 @@ export XDG_CONFIG_HOME
 FIX=$TOP_SRCDIR/tests/import
 TAB=$(printf '\t')
 
-plan 305
+plan 308
 
 # ---------------------------------------------------------------- helpers
 
@@ -316,7 +316,10 @@ EOF
 )" "崆峒镇 表四: all 15 cells 0"
 run check "$K"
 is "$rc" 0 "崆峒镇: check exits 0 (all zeros break no rule)"
-contains "$TMP/out" "0 errors, 0 warnings" "崆峒镇: 0 errors, 0 warnings"
+contains "$TMP/out" "0 errors, 10 warnings" "崆峒镇: 0 errors; 10 warnings about its words"
+is "$(grep -c 'warning hygiene.halfwidth' "$TMP/out")" 8 "崆峒镇: the page writes half-width commas between Chinese characters, one warning per part"
+contains "$TMP/out" "warning require.nonempty: 六、其他需要报告的事项" "崆峒镇: its 六 is published empty"
+contains "$TMP/out" "missing 社会评议、责任追究" "崆峒镇: a 人民政府 that states its 工作考核 but no 社会评议 or 责任追究 results"
 in_part preface "$K" "崆峒镇严格按照《中华人民共和国政府信息公开条例》规定" "崆峒镇: the prose before 一、 is the preface"
 in_part s1.intro "$K" "崆峒镇党委、政府高度重视政府信息公开工作" "崆峒镇: the text under 一、总体情况 is s1.intro"
 in_part s1.active "$K" "崆峒镇主动公开信息220条" "崆峒镇: (一)主动公开政府信息的情况 is s1.active"

@@ -155,7 +155,8 @@ run check glued.nb
 is "$rc" 0 "check on a report with unreadable cells: no false error (exit 0)"
 is "$(grep -c 'warning unreadable' "$TMP/out")" 3 "each unreadable cell is listed as a warning"
 contains "$TMP/out" "(t2.norm.valid)" "naming the cell"
-contains "$TMP/out" "0 errors, 3 warnings" "and counted as warnings"
+contains "$TMP/out" "0 errors, 4 warnings" "and counted as warnings (the fourth: its 六 does not say whether fees were charged)"
+contains "$TMP/out" "warning require.fee" "the fourth warning is about 六"
 run check --json glued.nb
 contains "$TMP/out" '"rule": "unreadable"' "--json lists them too"
 # the file round-trips byte for byte through a save

@@ -510,7 +510,7 @@ Test(utf8, byte_scans_find_what_decoding_finds)
 	char s[48];
 
 	cr_assert_eq(utf8_first_control("\xE4\xB8\x85" "a", NULL), 0, "a continuation byte 85 is no C1");
-	cr_assert_eq(utf8_first_hidden("\xE4\xB8\xAD\xE2\x80\xAE"), 0x202E);
+	cr_assert_eq(utf8_first_hidden("\xE4\xB8\xAD\xE2\x80\xAE", NULL), 0x202E);
 	for (int round = 0; round < 200000; round++) {
 		size_t len = (size_t)(round % 41), at1 = 99, at2 = 99;
 
@@ -526,8 +526,10 @@ Test(utf8, byte_scans_find_what_decoding_finds)
 		cr_assert_eq(utf8_first_control(s, &at1), decoded_first(s, utf8_is_control, &at2),
 		    "control in round %d", round);
 		cr_assert_eq(at1, at2, "control offset in round %d", round);
-		cr_assert_eq(utf8_first_hidden(s), decoded_first(s, utf8_is_hidden, &at2),
+		at1 = at2 = 99;
+		cr_assert_eq(utf8_first_hidden(s, &at1), decoded_first(s, utf8_is_hidden, &at2),
 		    "hidden in round %d", round);
+		cr_assert_eq(at1, at2, "hidden offset in round %d", round);
 	}
 }
 

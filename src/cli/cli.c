@@ -16,7 +16,7 @@
 #include "store/store.h"
 
 static const struct cli_command *const commands[] = {
-	&cmd_new, &cmd_get, &cmd_set, &cmd_check, &cmd_export, &cmd_merge, &cmd_import,
+	&cmd_new, &cmd_get, &cmd_set, &cmd_check, &cmd_export, &cmd_merge, &cmd_import, &cmd_ack,
 	NULL
 };
 

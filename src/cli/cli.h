@@ -52,6 +52,6 @@ struct checker;
 void cli_print_findings(const char *file, const struct checker *ck);
 
 extern const struct cli_command cmd_new, cmd_get, cmd_set, cmd_check, cmd_export, cmd_merge,
-    cmd_import;
+    cmd_import, cmd_ack;
 
 #endif

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "core/review.h"
 #include "core/rules.h"
 #include "import/lastyear.h"
 #include "lib/buf.h"
@@ -21,58 +22,8 @@ struct check_opts {
 	bool		 json;
 	bool		 summary;	/* one line per file (a directory was given) */
 	struct report	*previous;	/* --previous, for every file */
+	int		 copy_pct;	/* the preferences' copy threshold, or -1 */
 };
-
-/* A paragraph that begins with last year ("2024" + the year sign, in a 2025 report)
- * was most likely copied from last year's report and not updated.
- * Returns the message (caller frees) for the n-th such paragraph, or NULL. */
-static char *
-stale_year(const struct report *r, size_t n)
-{
-	char prefix[16];
-
-	snprintf(prefix, sizeof prefix, "%d年", r->year - 1);
-	for (size_t p = 0; p < r->tpl->nparts; p++) {
-		const char *s = r->texts[p];
-		int para = 0;
-
-		while (*s != '\0') {
-			const char *t = s;
-
-			while (*t == ' ' || strncmp(t, "\xE3\x80\x80", 3) == 0)	/* spaces, U+3000 */
-				t += *t == ' ' ? 1 : 3;
-			para += *t != '\n';
-			if (strncmp(t, prefix, strlen(prefix)) == 0 && n-- == 0)
-				return xasprintf(_("%s%s, paragraph %d begins with %s: is it last year's text?"),
-				    r->tpl->parts[p].section > 0 ? r->tpl->sections[r->tpl->parts[p].section].title : "",
-				    r->tpl->parts[p].title, para, prefix);
-			s = strchr(s, '\n') != NULL ? strchr(s, '\n') + 1 : s + strlen(s);
-		}
-	}
-	return NULL;
-}
-
-/*
- * A bidi override or a zero-width character makes a text read differently
- * from what it holds (a reversed number, a name that is not the name):
- * the n-th field holding one, as a message (caller frees), or NULL.
- */
-static char *
-hidden_char(const struct report *r, size_t n)
-{
-	const char *const meta[] = { "agency", r->agency, "date", r->date, "contact", r->contact };
-	uint32_t cp;
-
-	for (size_t i = 0; i < sizeof meta / sizeof *meta; i += 2)
-		if ((cp = utf8_first_hidden(meta[i + 1])) != 0 && n-- == 0)
-			return xasprintf(_("%s holds the invisible or direction-changing character U+%04X: it may read differently from what it says"),
-			    meta[i], (unsigned)cp);
-	for (size_t p = 0; p < r->tpl->nparts; p++)
-		if ((cp = utf8_first_hidden(r->texts[p])) != 0 && n-- == 0)
-			return xasprintf(_("%s holds the invisible or direction-changing character U+%04X: it may read differently from what it says"),
-			    r->tpl->parts[p].title, (unsigned)cp);
-	return NULL;
-}
 
 /* What a terminal may print of s (control characters shown, not obeyed); in b. */
 static const char *
@@ -81,34 +32,6 @@ shown(const char *s, struct buf *b)
 	buf_reset(b);
 	utf8_visible(s, b);
 	return b->data != NULL ? b->data : "";
-}
-
-/* The message for the n-th cell left unreadable by an import (caller frees), or
- * NULL; *cell is its index.  Each is a warning: a number is missing there. */
-static char *
-unreadable_cell(const struct report *r, size_t n, int *cell)
-{
-	const struct template *t = r->tpl;
-
-	for (size_t i = 0; i < t->nvalues; i++)
-		if (r->cells[i].state == VALUE_UNREADABLE && n-- == 0) {
-			*cell = (int)i;
-			return xasprintf(_("\"%s／%s\" (%s) could not be read from the page it was imported from: type the published number"),
-			    t->values[i].row_label, t->values[i].col_label, t->values[i].id);
-		}
-	return NULL;
-}
-
-/* How many cells an import left unreadable (no message text: a folder's
- * summary prints only the count). */
-static size_t
-unreadable_count(const struct report *r)
-{
-	size_t n = 0;
-
-	for (size_t i = 0; i < r->tpl->nvalues; i++)
-		n += r->cells[i].state == VALUE_UNREADABLE;
-	return n;
 }
 
 static void
@@ -197,6 +120,54 @@ human_finding(const char *file, const struct checker *ck, size_t i)
 	free(msg);
 }
 
+/* A finding of the review of the words, in --json: where it is, in characters. */
+static void
+json_review(struct buf *b, const struct report *r, const struct review_finding *f)
+{
+	char *id = review_key_of(r, f);
+
+	buf_adds(b, "{\"rule\": ");
+	json_str(b, f->rule);
+	buf_adds(b, ", \"id\": ");
+	json_str(b, id);
+	free(id);
+	buf_adds(b, ", \"severity\": \"warning\", \"cells\": [");
+	if (f->cell >= 0)
+		json_str(b, r->tpl->values[f->cell].id);
+	buf_adds(b, "], \"lhs\": null, \"rhs\": null, \"cell\": ");
+	if (f->cell >= 0)
+		json_str(b, r->tpl->values[f->cell].id);
+	else
+		buf_adds(b, "null");
+	buf_adds(b, ", \"expected\": ");
+	if (f->numbers)
+		json_num(b, f->table);
+	else
+		buf_adds(b, "null");
+	buf_adds(b, ", \"actual\": ");
+	if (f->numbers && strncmp(f->rule, "fact.", 5) == 0)
+		json_num(b, f->text);
+	else
+		buf_adds(b, "null");
+	if (f->part >= 0) {
+		buf_adds(b, ", \"part\": ");
+		json_str(b, r->tpl->parts[f->part].id);
+		buf_addf(b, ", \"start\": %zu, \"end\": %zu", review_chars(r->texts[f->part], f->start),
+		    review_chars(r->texts[f->part], f->end));
+	}
+	if (f->guide != NULL) {
+		buf_adds(b, ", \"guide\": ");
+		json_str(b, f->guide);
+	}
+	if (f->reason != NULL) {
+		buf_adds(b, ", \"reason\": ");
+		json_str(b, f->reason);
+	}
+	buf_adds(b, ", \"message\": ");
+	json_str(b, f->message);
+	buf_adds(b, "}");
+}
+
 void
 cli_print_findings(const char *file, const struct checker *ck)
 {
@@ -278,6 +249,27 @@ check_load(struct cli *cli, const char *file, struct diag_list *dl)
 	return r;
 }
 
+/* Close the diagnostics, then list the acknowledged findings apart (with their reasons). */
+static void
+check_acked(const char *file, const struct report *r, const struct review_list *acked,
+    const struct check_opts *o, struct buf *out, bool any)
+{
+	struct buf vis = BUF_INIT;
+
+	if (o->json) {
+		buf_adds(out, any ? "\n  ], \"acknowledged\": [" : "], \"acknowledged\": [");
+		for (size_t k = 0; k < acked->n; k++) {
+			buf_adds(out, k > 0 ? ",\n    " : "\n    ");
+			json_review(out, r, &acked->v[k]);
+		}
+		buf_adds(out, acked->n > 0 ? "\n  ]" : "]");
+	} else if (!o->summary)
+		for (size_t k = 0; k < acked->n; k++)
+			printf(_("%s: acknowledged %s: %s (%s)\n"), shown(file, &vis), acked->v[k].rule,
+			    acked->v[k].message, acked->v[k].reason);
+	buf_free(&vis);
+}
+
 /* Check one file; returns its exit status. */
 static int
 check_file(struct cli *cli, const char *file, const struct check_opts *o, struct buf *out, bool first)
@@ -285,11 +277,11 @@ check_file(struct cli *cli, const char *file, const struct check_opts *o, struct
 	struct diag_list dl = DIAG_LIST_INIT;
 	struct report *r = check_load(cli, file, &dl), *prev;
 	struct checker *ck;
-	size_t n = 0, stale = 0, hidden = 0, unread = 0;
+	struct review_list rl = REVIEW_LIST_INIT, acked = REVIEW_LIST_INIT;
+	size_t n = 0;
 	struct buf vis = BUF_INIT;
 	char *m;
 	bool owned;
-	int cell = -1;
 
 	if (o->json) {
 		buf_adds(out, first ? "\n  " : ",\n  ");
@@ -325,22 +317,15 @@ check_file(struct cli *cli, const char *file, const struct check_opts *o, struct
 	}
 	ck = checker_create(r, prev);
 	checker_run(ck);
-	while ((m = stale_year(r, stale)) != NULL) {
-		free(m);
-		stale++;
-	}
-	while ((m = hidden_char(r, hidden)) != NULL) {
-		free(m);
-		hidden++;
-	}
-	unread = unreadable_count(r);
+	review_report(r, prev, o->copy_pct, &rl);
+	review_split_acked(r, &rl, &acked);	/* listed apart, not counted */
 	if (o->json) {
 		buf_adds(out, ", \"agency\": ");
 		json_str(out, r->agency);
 		buf_addf(out, ", \"year\": %d, \"template\": ", r->year);
 		json_str(out, r->tpl->id);
 		buf_addf(out, ", \"errors\": %zu, \"warnings\": %zu, \"diagnostics\": [",
-		    checker_errors(ck), checker_warnings(ck) + stale + hidden + unread);
+		    checker_errors(ck), checker_warnings(ck) + rl.n);
 	}
 	for (size_t i = 0; i < checker_instances(ck); i++) {
 		if (checker_status(ck, i) != FINDING_FAIL)
@@ -351,57 +336,28 @@ check_file(struct cli *cli, const char *file, const struct check_opts *o, struct
 		} else if (!o->summary)
 			human_finding(file, ck, i);
 	}
-	for (size_t k = 0; k < stale; k++) {
-		m = stale_year(r, k);
+	for (size_t k = 0; k < rl.n; k++) {
 		if (o->json) {
 			buf_adds(out, n++ > 0 ? ",\n    " : "\n    ");
-			buf_adds(out, "{\"rule\": \"stale-year\", \"severity\": \"warning\", \"cells\": [], "
-			    "\"lhs\": null, \"rhs\": null, \"cell\": null, \"expected\": null, \"actual\": null, \"message\": ");
-			json_str(out, m);
-			buf_adds(out, "}");
+			json_review(out, r, &rl.v[k]);
 		} else if (!o->summary)
-			printf("%s: %s stale-year: %s\n", shown(file, &vis), _("warning"), m);
-		free(m);
+			printf("%s: %s %s: %s\n", shown(file, &vis), _("warning"), rl.v[k].rule, rl.v[k].message);
 	}
-	for (size_t k = 0; k < hidden; k++) {
-		m = hidden_char(r, k);
-		if (o->json) {
-			buf_adds(out, n++ > 0 ? ",\n    " : "\n    ");
-			buf_adds(out, "{\"rule\": \"hidden-character\", \"severity\": \"warning\", \"cells\": [], "
-			    "\"lhs\": null, \"rhs\": null, \"cell\": null, \"expected\": null, \"actual\": null, \"message\": ");
-			json_str(out, m);
-			buf_adds(out, "}");
-		} else if (!o->summary)
-			printf("%s: %s hidden-character: %s\n", shown(file, &vis), _("warning"), m);
-		free(m);
-	}
-	for (size_t k = 0; k < unread; k++) {
-		m = unreadable_cell(r, k, &cell);
-		if (o->json) {
-			buf_adds(out, n++ > 0 ? ",\n    " : "\n    ");
-			buf_adds(out, "{\"rule\": \"unreadable\", \"severity\": \"warning\", \"cells\": [");
-			json_str(out, r->tpl->values[cell].id);
-			buf_adds(out, "], \"lhs\": null, \"rhs\": null, \"cell\": ");
-			json_str(out, r->tpl->values[cell].id);
-			buf_adds(out, ", \"expected\": null, \"actual\": null, \"message\": ");
-			json_str(out, m);
-			buf_adds(out, "}");
-		} else if (!o->summary)
-			printf("%s: %s unreadable: %s\n", shown(file, &vis), _("warning"), m);
-		free(m);
-	}
+	check_acked(file, r, &acked, o, out, n > 0);
 	if (o->json)
-		buf_adds(out, n > 0 ? "\n  ]}" : "]}");
+		buf_adds(out, "}");
 	else
 	{
 		struct buf va = BUF_INIT;
 
 		printf(_("%s: %s %d: %zu errors, %zu warnings\n"), shown(file, &vis), *r->agency != '\0' ?
 		    shown(r->agency, &va) : _("(no agency)"), r->year, checker_errors(ck),
-		    checker_warnings(ck) + stale + hidden + unread);
+		    checker_warnings(ck) + rl.n);
 		buf_free(&va);
 	}
 	n = checker_errors(ck);
+	review_list_free(&rl);
+	review_list_free(&acked);
 	buf_free(&vis);
 	checker_free(ck);
 	if (owned)
@@ -459,6 +415,20 @@ add_dir(const char *dir, char ***files, size_t *n)
 	free(k >= 0 ? ents : NULL);
 }
 
+/* The preferences' copy threshold (their problems are only warned about), or -1. */
+static int
+check_copy_pct(struct cli *cli)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+
+	prefs_load(&cli->prefs, NULL, &dl);
+	for (size_t i = 0; i < dl.n; i++)
+		fprintf(stderr, _("%s: warning: preferences %s:%d: %s\n"), cli->prog,
+		    dl.v[i].file != NULL ? dl.v[i].file : "", dl.v[i].line, dl.v[i].msg);
+	diag_list_free(&dl);
+	return cli->prefs.copy_pct;
+}
+
 static int
 check_run(struct cli *cli, int argc, char **argv)
 {
@@ -468,7 +438,7 @@ check_run(struct cli *cli, int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct check_opts o = { false, false, NULL };
+	struct check_opts o = { false, false, NULL, -1 };
 	struct buf out = BUF_INIT;
 	const char *previous = NULL;
 	char **files = NULL;
@@ -495,6 +465,7 @@ check_run(struct cli *cli, int argc, char **argv)
 		return cli_usage_error(cli, &cmd_check, _("no report FILE given"));
 	if (previous != NULL && (o.previous = cli_load_any(cli, previous)) == NULL)
 		return EXIT_USAGE;
+	o.copy_pct = check_copy_pct(cli);
 	for (int i = optind; i < argc; i++) {
 		struct stat st;
 

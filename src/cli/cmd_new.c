@@ -18,6 +18,7 @@ new_run(struct cli *cli, int argc, char **argv)
 		{ "year", required_argument, NULL, 'y' },
 		{ "from", required_argument, NULL, 'F' },
 		{ "keep-text", no_argument, NULL, 'k' },
+		{ "kind", required_argument, NULL, 'K' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -48,6 +49,9 @@ new_run(struct cli *cli, int argc, char **argv)
 			break;
 		case 'k':
 			keep_text = true;
+			break;
+		case 'K':
+			spec.kind = optarg;
 			break;
 		case 'h':
 			cli_print_help(cli, &cmd_new, stdout);
@@ -107,7 +111,7 @@ out:
 
 const struct cli_command cmd_new = {
 	"new",
-	N_("new [--format 2021|2019] [--agency NAME] [--year YYYY] [--from LAST [--keep-text]] FILE"),
+	N_("new [--format 2021|2019] [--agency NAME] [--kind KIND] [--year YYYY] [--from LAST [--keep-text]] FILE"),
 	N_("Create a report FILE (the format defaults by year; never overwrites); --from starts it from last year's report."),
 	new_run
 };

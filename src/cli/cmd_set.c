@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "core/review.h"
 #include "core/rules.h"
 #include "lib/xalloc.h"
 #include "store/journal.h"
@@ -36,6 +37,13 @@ assign(struct report *r, struct checker *ck, const char *name, const char *value
 		return report_set_contact(r, value, err);
 	if (strcmp(name, "year") == 0)
 		return report_set_year(r, value, err);
+	if (strcmp(name, "kind") == 0) {
+		if (*value != '\0' && !review_kind_known(t, value)) {
+			*err = xasprintf(_("the %s format knows no agency kind \"%s\""), t->id, value);
+			return -1;
+		}
+		return report_set_kind(r, value, err);
+	}
 	if (strcmp(name, "auto_totals") == 0) {
 		if (strcmp(value, "yes") != 0 && strcmp(value, "no") != 0) {
 			*err = xstrdup(_("auto_totals must be yes or no"));

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "core/create.h"
+#include "core/review.h"
 #include "core/rules.h"
 #include "lib/xalloc.h"
 
@@ -100,6 +101,25 @@ create_carry_over(struct report *r, const struct create_spec *s)
 	}
 }
 
+/* The agency's kind: as given, else last year's; one the format knows. */
+static int
+create_kind(struct report *r, const struct create_spec *s, struct diag_list *dl)
+{
+	const char *kind = s->kind != NULL ? s->kind : s->last != NULL ? s->last->kind : "";
+	char *err = NULL;
+
+	if (*kind != '\0' && !review_kind_known(r->tpl, kind)) {
+		diag_add(dl, s->name, 0, _("the %s format knows no agency kind \"%s\""), r->tpl->id, kind);
+		return -1;
+	}
+	if (report_set_kind(r, kind, &err) != 0) {
+		diag_add(dl, s->name, 0, "%s: %s", "kind", err);
+		free(err);
+		return -1;
+	}
+	return 0;
+}
+
 /* Set the fields s gives; -1 with the reason in dl, named by the key a report
  * file gives the field, as the store names it when it reads one. */
 static int
@@ -120,6 +140,8 @@ create_fields(struct report *r, const struct create_spec *s, struct diag_list *d
 		diag_add(dl, s->name, 0, "%s: %s", "date", err);
 		goto fail;
 	}
+	if (create_kind(r, s, dl) != 0)
+		return -1;
 	return 0;
 fail:
 	free(err);

@@ -30,6 +30,7 @@ struct create_spec {
 	const char		*last_path;	/* where last was read (with last) */
 	const char		*file;		/* where the new report goes (with last) */
 	bool			 keep_text;	/* last's section 1 texts as a draft (with last) */
+	const char		*kind;		/* the agency's kind; NULL: last's, else none */
 };
 
 /* The year a new report is about: the one after last's, else last calendar year. */

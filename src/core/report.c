@@ -21,6 +21,8 @@ report_create(const struct template *t)
 	r->export_choice = xstrdup("");
 	r->previous = xstrdup("");
 	r->merged_from = xstrdup("");
+	r->kind = xstrdup("");
+	r->acks = xstrdup("");
 	r->auto_totals = true;
 	r->texts = xcalloc(t->nparts, sizeof *r->texts);
 	for (size_t i = 0; i < t->nparts; i++)
@@ -42,6 +44,8 @@ report_free(struct report *r)
 	free(r->export_choice);
 	free(r->previous);
 	free(r->merged_from);
+	free(r->kind);
+	free(r->acks);
 	for (size_t i = 0; i < r->tpl->nparts; i++)
 		free(r->texts[i]);
 	free(r->texts);
@@ -144,6 +148,12 @@ int
 report_set_previous(struct report *r, const char *text, char **err)
 {
 	return report_set_string(&r->previous, text, err);
+}
+
+int
+report_set_kind(struct report *r, const char *text, char **err)
+{
+	return report_set_string(&r->kind, text, err);
 }
 
 int

@@ -21,6 +21,8 @@ struct report {
 	char			*export_choice;	/* the editor's last export: "html gb18030 crlf zero", or "" */
 	char			*previous;	/* last year's report it was started from, or "" */
 	char			*merged_from;	/* the reports a summary was compiled from, or "" */
+	char			*kind;		/* the agency's kind as the template names it, or "" */
+	char			*acks;		/* acknowledged findings, one a line: KEY<TAB>REASON (review.h) */
 	char			**texts;	/* per template part, never NULL */
 	struct value		*cells;		/* per template value cell */
 };
@@ -37,6 +39,7 @@ int report_set_agency(struct report *r, const char *text, char **err);
 int report_set_date(struct report *r, const char *text, char **err);
 int report_set_contact(struct report *r, const char *text, char **err);
 int report_set_previous(struct report *r, const char *text, char **err);
+int report_set_kind(struct report *r, const char *text, char **err);
 int report_set_merged_from(struct report *r, const char *text, char **err);
 /* A report's year from its text ("2025") in *year; -1 and *err unless 1900..9999. */
 int report_parse_year(const char *text, int *year, char **err);

@@ -11,7 +11,7 @@
 #include "lib/strmap.h"
 #include "lib/xalloc.h"
 
-enum sect_kind { S_NONE, S_TEMPLATE, S_SECTION, S_PART, S_TABLE, S_COLUMNS, S_ROW, S_RULE, S_BAD };
+enum sect_kind { S_NONE, S_TEMPLATE, S_SECTION, S_PART, S_TABLE, S_COLUMNS, S_ROW, S_RULE, S_ENTRY, S_BAD };
 
 struct loader {
 	struct template		*t;
@@ -21,7 +21,7 @@ struct loader {
 	int			 index;		/* the object the keys belong to */
 	struct strmap		*seen_sections;
 	struct strmap		*seen_keys;	/* keys of the current section */
-	size_t			 cap_parts, cap_tables, cap_colsets, cap_rules, cap_units;
+	size_t			 cap_parts, cap_tables, cap_colsets, cap_rules, cap_units, cap_entries;
 	size_t			 cap_rows;	/* of the current table */
 	int			 guide_open;	/* a guide paragraph may be continued */
 };
@@ -137,6 +137,14 @@ begin_section(void *user, const char *name, int line)
 		t->rules_src[t->nrules_src].line = line;
 		L->index = (int)t->nrules_src++;
 		L->kind = S_RULE;
+	} else if (strcmp(kind, "fact") == 0 || strcmp(kind, "require") == 0 || strcmp(kind, "review") == 0) {
+		t->review_src = xgrow(t->review_src, &L->cap_entries, t->nreview_src + 1, sizeof *t->review_src);
+		memset(&t->review_src[t->nreview_src], 0, sizeof *t->review_src);
+		t->review_src[t->nreview_src].kind = xstrdup(kind);
+		t->review_src[t->nreview_src].id = xstrdup(id);
+		t->review_src[t->nreview_src].line = line;
+		L->index = (int)t->nreview_src++;
+		L->kind = S_ENTRY;
 	} else
 		diag_add(L->dl, L->file, line, _("unknown section [%s]"), name);
 out:
@@ -375,6 +383,16 @@ key_rule(struct loader *L, const char *key, const char *value, int line)
 		diag_add(L->dl, L->file, line, _("unknown key \"%s\" in [rule]"), key);
 }
 
+/* Keys of a review section are kept as written, repeats included. */
+static void
+key_entry(struct tpl_entry *e, const char *key, const char *value)
+{
+	e->keys = xrealloc(e->keys, (e->n + 1) * sizeof *e->keys);
+	e->vals = xrealloc(e->vals, (e->n + 1) * sizeof *e->vals);
+	e->keys[e->n] = xstrdup(key);
+	e->vals[e->n++] = xstrdup(value);
+}
+
 static void
 template_on_key(void *user, const char *section, const char *key, const char *value, int line)
 {
@@ -441,6 +459,9 @@ template_on_key(void *user, const char *section, const char *key, const char *va
 		break;
 	case S_RULE:
 		key_rule(L, key, value, line);
+		break;
+	case S_ENTRY:
+		key_entry(&t->review_src[L->index], key, value);
 		break;
 	}
 }
@@ -683,6 +704,19 @@ template_free(struct template *t)
 		free(t->parts[i].guide);
 	}
 	free(t->parts);
+	for (size_t i = 0; i < t->nreview_src; i++) {
+		struct tpl_entry *e = &t->review_src[i];
+
+		for (size_t k = 0; k < e->n; k++) {
+			free(e->keys[k]);
+			free(e->vals[k]);
+		}
+		free(e->keys);
+		free(e->vals);
+		free(e->kind);
+		free(e->id);
+	}
+	free(t->review_src);
 	for (size_t i = 0; i < t->ntables; i++) {
 		struct tpl_table *tb = &t->tables[i];
 

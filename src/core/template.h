@@ -96,7 +96,19 @@ struct tpl_rule {
 	int	 line;
 };
 
+/*
+ * A [fact ID], [require ID] or [review ID] section, its keys in order (a key
+ * may repeat); review.c compiles them, so the loader knows nothing of them.
+ */
+struct tpl_entry {
+	char	*kind, *id;
+	char	**keys, **vals;
+	size_t	 n;
+	int	 line;
+};
+
 struct rules;
+struct review;
 
 struct template {
 	char			*path;
@@ -116,6 +128,9 @@ struct template {
 	struct tpl_rule		*rules_src;
 	size_t			 nrules_src;
 	struct rules		*rules;		/* compiled by tplset, which owns them */
+	struct tpl_entry	*review_src;
+	size_t			 nreview_src;
+	struct review		*review;	/* compiled by tplset, like rules */
 	struct strmap		*value_ids;	/* cell id -> index into values */
 	struct strmap		*part_ids;
 };

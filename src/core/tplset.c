@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "core/review.h"
 #include "core/rules.h"
 #include "core/tplset.h"
 #include "lib/buf.h"
@@ -52,6 +53,7 @@ tplset_template_free(struct template *t)
 	if (t == NULL)
 		return;
 	rules_free(t->rules);
+	review_free(t->review);
 	template_free(t);
 }
 
@@ -64,6 +66,7 @@ tplset_compile(struct template *t, const char *file, struct diag_list *dl)
 	if (t == NULL)
 		return NULL;
 	t->rules = rules_compile(t, file, dl);
+	t->review = review_compile(t, file, dl);
 	if (dl->n != before) {
 		tplset_template_free(t);
 		return NULL;

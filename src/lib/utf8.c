@@ -276,7 +276,7 @@ utf8_hidden_at(const unsigned char *u, size_t i)
  * it by its BB (Chinese punctuation is full of EF, not of BB).
  */
 uint32_t
-utf8_first_hidden(const char *s)
+utf8_first_hidden(const char *s, size_t *at)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t n = strlen(s), limit = n;
@@ -289,8 +289,13 @@ utf8_first_hidden(const char *s)
 			break;
 		}
 	for (p = s; (p = memchr(p, 0xBB, limit - (size_t)(p - s))) != NULL; p++)
-		if (p > s && (unsigned char)p[-1] == 0xEF && (unsigned char)p[1] == 0xBF)
-			return 0xFEFF;
+		if (p > s && (unsigned char)p[-1] == 0xEF && (unsigned char)p[1] == 0xBF) {
+			limit = (size_t)(p - 1 - s);
+			found = 0xFEFF;
+			break;
+		}
+	if (found != 0 && at != NULL)
+		*at = limit;
 	return found;
 }
 

@@ -38,8 +38,8 @@ bool utf8_is_hidden(uint32_t cp);
  * gets its byte offset.  s is valid UTF-8.
  */
 uint32_t utf8_first_control(const char *s, size_t *at);
-/* The first code point of s that utf8_is_hidden, or 0. */
-uint32_t utf8_first_hidden(const char *s);
+/* The first code point of s that utf8_is_hidden, or 0; *at (if not NULL) gets its byte offset. */
+uint32_t utf8_first_hidden(const char *s, size_t *at);
 /*
  * Append s to out so that a terminal shows it and does nothing else: control
  * characters (but tab and newline) and invalid bytes become \xNN or \u{NNNN}.

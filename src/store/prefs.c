@@ -10,8 +10,8 @@
 #include "lib/xalloc.h"
 #include "store/prefs.h"
 
-enum section { S_NONE, S_NEW, S_DISPLAY, S_OTHER };
-enum key { K_AGENCY, K_CONTACT, K_AUTO_TOTALS, K_AMBIGUOUS, K_COUNT };
+enum section { S_NONE, S_NEW, S_DISPLAY, S_REVIEW, S_OTHER };
+enum key { K_AGENCY, K_CONTACT, K_AUTO_TOTALS, K_AMBIGUOUS, K_COPY, K_COUNT };
 
 struct pload {
 	const char		*file;
@@ -28,6 +28,7 @@ prefs_init(struct prefs *p)
 	p->contact = xstrdup("");
 	p->auto_totals = true;
 	p->ambiguous = 1;
+	p->copy_pct = -1;
 }
 
 void
@@ -60,6 +61,8 @@ prefs_on_section(void *user, const char *name, int line)
 		L->where = S_NEW;
 	else if (strcmp(name, "display") == 0)
 		L->where = S_DISPLAY;
+	else if (strcmp(name, "review") == 0)
+		L->where = S_REVIEW;
 	else {
 		L->where = S_OTHER;
 		diag_add(L->dl, L->file, line, _("unknown section [%s]"), name);
@@ -134,6 +137,26 @@ display_key(struct pload *L, const char *key, const char *value, int line)
 		diag_add(L->dl, L->file, line, _("ambiguous_width must be 1 or 2"));
 }
 
+/* [review] copy_threshold: the share of last year's text that makes a part a copy. */
+static void
+prefs_review_key(struct pload *L, const char *key, const char *value, int line)
+{
+	char *end;
+	long pct;
+
+	if (strcmp(key, "copy_threshold") != 0) {
+		diag_add(L->dl, L->file, line, _("unknown key \"%s\" in [review]"), key);
+		return;
+	}
+	if (!prefs_once(L, K_COPY, key, line))
+		return;
+	pct = strtol(value, &end, 10);
+	if (*end != '\0' || end == value || pct < 1 || pct > 100)
+		diag_add(L->dl, L->file, line, _("copy_threshold must be 1 to 100"));
+	else
+		L->p->copy_pct = (int)pct;
+}
+
 static void
 prefs_on_key(void *user, const char *section, const char *key, const char *value, int line)
 {
@@ -149,6 +172,9 @@ prefs_on_key(void *user, const char *section, const char *key, const char *value
 		break;
 	case S_DISPLAY:
 		display_key(L, key, value, line);
+		break;
+	case S_REVIEW:
+		prefs_review_key(L, key, value, line);
 		break;
 	case S_OTHER:
 		break;	/* the section was reported already */

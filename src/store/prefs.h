@@ -8,6 +8,8 @@
  *   auto_totals = yes                ; yes | no, for new reports
  *   [display]
  *   ambiguous_width = 1              ; 1 | 2: columns of “ ” — … ① ×
+ *   [review]
+ *   copy_threshold = 50              ; % of last year's text that makes a part a copy
  *
  * A bad preferences file is never fatal: its problems are listed
  * (FILE:LINE) and the defaults stand for what could not be read.
@@ -24,6 +26,7 @@ struct prefs {
 	char	*contact;	/* never NULL */
 	bool	 auto_totals;
 	int	 ambiguous;	/* 1 or 2 */
+	int	 copy_pct;	/* [review] copy_threshold, or -1: the template's */
 };
 
 void prefs_init(struct prefs *p);

@@ -139,6 +139,10 @@ meta_field(struct report *r, const char *key)
 		return &r->previous;
 	if (strcmp(key, "merged_from") == 0)
 		return &r->merged_from;
+	if (strcmp(key, "kind") == 0)
+		return &r->kind;
+	if (strcmp(key, "acks") == 0)
+		return &r->acks;
 	return NULL;
 }
 
@@ -426,6 +430,8 @@ store_serialize(const struct report *r, struct buf *out)
 	    "; with %XX escapes, and long text continues on the next line.\n");
 	buf_addf(out, "[report]\ntemplate = %s\nformat = %d\n", t->id, FORMAT_VERSION);
 	put_meta(out, "agency", r->agency);
+	if (*r->kind != '\0')	/* absent: guessed from the agency's name when needed */
+		put_meta(out, "kind", r->kind);
 	buf_addf(out, "year = %d\n", r->year);
 	put_meta(out, "date", r->date);
 	put_meta(out, "contact", r->contact);
@@ -436,6 +442,8 @@ store_serialize(const struct report *r, struct buf *out)
 		put_meta(out, "previous", r->previous);
 	if (*r->merged_from != '\0')
 		put_meta(out, "merged_from", r->merged_from);
+	if (*r->acks != '\0')
+		put_meta(out, "acks", r->acks);
 	buf_adds(out, "\n[cells]\n");
 	for (size_t i = 0; i < t->nvalues; i++) {
 		if (r->cells[i].state == VALUE_BLANK)

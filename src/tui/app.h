@@ -186,6 +186,8 @@ char *nav_label(const struct app *a, size_t page);
 
 /* page_text.c */
 void text_sync(struct app *a);
+/* Show a narrative part with the cursor at byte offset at of its text. */
+void text_focus(struct app *a, int part, size_t at);
 void text_draw(struct app *a, bool full);
 void text_key(struct app *a, int key, bool code);
 void text_paste(struct app *a, const char *s, size_t n);

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/review.h"
 #include "lib/buf.h"
 #include "lib/utf8.h"
 #include "lib/width.h"
@@ -238,7 +239,8 @@ app_notice(struct app *a, int y, const char *msg)
 /* A line of the list: what is still to do (a blank table, an empty part),
  * or a failed relation. */
 struct problem {
-	char		*todo;		/* NULL for a relation */
+	char		*todo;		/* NULL for a relation or a finding of the review */
+	long		 review;	/* a finding of the review (index), or -1 */
 	size_t		 inst;		/* the relation */
 	size_t		 page;		/* to do: where */
 	int		 cell;		/* to do: the first blank cell, or -1 */
@@ -248,16 +250,19 @@ struct problems_screen {
 	struct screen	 s;
 	struct problem	*v;
 	size_t		 n, sel, top;
+	struct review_list rl;		/* the review of the words, as check gives it */
 };
 
 static char *
-problem_text(struct app *a, const struct problem *p)
+problem_text(struct app *a, const struct problems_screen *ps, const struct problem *p)
 {
 	struct finding f;
 	char *m, *line;
 
 	if (p->todo != NULL)
 		return xstrdup(p->todo);
+	if (p->review >= 0)
+		return xasprintf("%s %s  %s", _("warning"), ps->rl.v[p->review].rule, ps->rl.v[p->review].message);
 	m = checker_message(a->ck, p->inst);
 	checker_finding(a->ck, p->inst, &f);
 	line = xasprintf("%s %s  %s", checker_incomplete(a->ck, p->inst) ? _("incomplete") :
@@ -269,7 +274,7 @@ problem_text(struct app *a, const struct problem *p)
 static void
 problems_draw_line(struct app *a, struct problems_screen *p, size_t k)
 {
-	char *line = problem_text(a, &p->v[k]);
+	char *line = problem_text(a, p, &p->v[k]);
 	int y = 1 + (int)(k - p->top);
 
 	if (k == p->sel)
@@ -306,7 +311,7 @@ problems_draw(struct app *a, struct screen *s)
 	for (size_t k = p->top; k < p->n && k < p->top + rows; k++)
 		problems_draw_line(a, p, k);
 	if (p->n > 0) {	/* the whole text of the chosen line */
-		char *m = problem_text(a, &p->v[p->sel]);
+		char *m = problem_text(a, p, &p->v[p->sel]);
 		size_t *st, nl = draw_wrap(m, a->cols, &st);
 
 		mvhline_set(a->rows - 5, 0, WACS_HLINE, a->cols);
@@ -327,6 +332,15 @@ problems_go(struct app *a, struct problems_screen *p)
 	if (p->n == 0)
 		return;
 	pr = &p->v[p->sel];
+	if (pr->review >= 0) {	/* a finding of the review: its cell, or its place in the text */
+		const struct review_finding *rf = &p->rl.v[pr->review];
+
+		if (rf->cell >= 0)
+			grid_focus(a, a->r->tpl->values[rf->cell].table, rf->cell);
+		else if (rf->part >= 0)
+			text_focus(a, rf->part, rf->start);
+		return;
+	}
 	if (pr->todo != NULL) {
 		if (pr->cell >= 0)
 			grid_focus(a, a->r->tpl->values[pr->cell].table, pr->cell);
@@ -340,6 +354,33 @@ problems_go(struct app *a, struct problems_screen *p)
 
 		grid_focus(a, a->r->tpl->values[cell].table, cell);
 	}
+}
+
+/* Acknowledge the chosen warning of the review with a typed reason: it leaves the list. */
+static void
+problems_ack(struct app *a, struct problems_screen *p)
+{
+	struct problem *pr = p->n > 0 ? &p->v[p->sel] : NULL;
+	char *reason, *err = NULL;
+
+	if (pr == NULL || pr->review < 0) {
+		app_message(a, MSG_WARN, _("Only a warning about the words can be acknowledged."));
+		return;
+	}
+	if ((reason = app_prompt(a, a->rows - 2, _("Reason:"), "")) == NULL)
+		return;
+	if (review_ack(a->r, &p->rl.v[pr->review], reason, &err) != 0) {
+		app_message(a, MSG_ERROR, "%s", err);
+		free(err);
+	} else {
+		app_edited(a);
+		free(pr->todo);
+		memmove(pr, pr + 1, (p->n - p->sel - 1) * sizeof *pr);
+		p->n--;
+		p->sel -= p->sel > 0 && p->sel == p->n;
+		app_message(a, MSG_INFO, _("Acknowledged: check lists it apart and does not count it."));
+	}
+	free(reason);
 }
 
 static bool
@@ -356,7 +397,8 @@ problems_key(struct app *a, struct screen *s, int rc, wint_t wc)
 	else if (dialog_is_enter(rc, wc)) {
 		problems_go(a, p);
 		s->done = true;
-	} else if ((rc == OK && (wc == 27 || wc == 'q' || wc == CTRL('e'))) || (rc == KEY_CODE_YES && wc == KEY_F(2)))
+	} else if (rc == OK && (wc == 'a' || wc == 'A'))
+		problems_ack(a, p); else if ((rc == OK && (wc == 27 || wc == 'q' || wc == CTRL('e'))) || (rc == KEY_CODE_YES && wc == KEY_F(2)))
 		s->done = true;
 	return true;
 }
@@ -367,6 +409,7 @@ problems_add(struct problems_screen *p, size_t *cap)
 	p->v = xgrow(p->v, cap, p->n + 1, sizeof *p->v);
 	memset(&p->v[p->n], 0, sizeof *p->v);
 	p->v[p->n].cell = -1;
+	p->v[p->n].review = -1;
 	return &p->v[p->n++];
 }
 
@@ -409,13 +452,20 @@ problems_todo(struct app *a, struct problems_screen *p, size_t *cap)
 void
 app_problems(struct app *a)
 {
-	struct problems_screen p = { { problems_draw, problems_key, false, false }, NULL, 0, 0, 0 };
+	struct problems_screen p = { { problems_draw, problems_key, false, false }, NULL, 0, 0, 0,
+	    REVIEW_LIST_INIT };
+	struct review_list acked = REVIEW_LIST_INIT;
 	size_t cap = 0;
 
 	text_sync(a);
 	for (size_t i = 0; i < checker_instances(a->ck); i++)	/* complete relations first */
 		if (checker_status(a->ck, i) == FINDING_FAIL && !checker_incomplete(a->ck, i))
 			problems_add(&p, &cap)->inst = i;
+	review_report(a->r, a->prev, a->prefs->copy_pct, &p.rl);	/* then the words, as check reviews them */
+	review_split_acked(a->r, &p.rl, &acked);	/* acknowledged: not a problem any more */
+	review_list_free(&acked);
+	for (size_t k = 0; k < p.rl.n; k++)
+		problems_add(&p, &cap)->review = (long)k;
 	problems_todo(a, &p, &cap);
 	for (size_t i = 0; i < checker_instances(a->ck); i++)
 		if (checker_status(a->ck, i) == FINDING_FAIL && checker_incomplete(a->ck, i))
@@ -424,6 +474,7 @@ app_problems(struct app *a)
 	for (size_t k = 0; k < p.n; k++)
 		free(p.v[k].todo);
 	free(p.v);
+	review_list_free(&p.rl);
 }
 
 /* ---- help ------------------------------------------------------------------ */

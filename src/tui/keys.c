@@ -21,6 +21,7 @@ static const struct key_help all[] = {
 	{ "Enter", { { 0, false } }, ACT_NONE, CTX_FORM, N_("Next field"), NULL },
 	{ "Enter", { { 0, false } }, ACT_NONE, CTX_LIST, N_("Go to"), NULL },
 	{ "Esc", { { 0, false } }, ACT_NONE, CTX_LIST, N_("Close"), NULL },
+	{ "A", { { 0, false } }, ACT_NONE, CTX_LIST, N_("Acknowledge"), NULL },
 	{ "PgDn, PgUp", { CODE(KEY_NPAGE), CODE(KEY_PPAGE) }, ACT_NEXT_PAGE, CTX_PAGES, N_("Next part"),
 	  N_("Next or previous part of the report") },
 	{ "M-1..M-6, Esc 1..6", { { 0, false } }, ACT_NONE, CTX_TEXT, N_("Section"),

@@ -39,6 +39,25 @@ text_sync(struct app *a)
 	}
 }
 
+void
+text_focus(struct app *a, int part, size_t at)
+{
+	const char *s = a->r->texts[part];
+	size_t line = 0, start = 0;
+
+	for (size_t pg = 0; pg < a->npages; pg++)
+		if (a->pages[pg].kind == PAGE_TEXT && a->pages[pg].index == part) {
+			app_go(a, pg);
+			break;
+		}
+	for (size_t i = 0; i < at && s[i] != '\0'; i++)
+		if (s[i] == '\n') {
+			line++;
+			start = i + 1;
+		}
+	textbuf_set_cursor(text_buffer(a, part), line, at - start);
+}
+
 /* First row of the editing area (below title and guidance). */
 static int
 text_area_top(struct app *a)

@@ -1,0 +1,32 @@
+/*
+ * hygiene.h - the hygiene of Chinese text: doubled characters and words,
+ * half-width punctuation between Chinese characters, unbalanced brackets and
+ * quotes, spaces between Chinese characters, numbers mixing digit widths.
+ * Nothing inside web addresses, e-mail addresses or document numbers.
+ */
+#ifndef HYGIENE_H
+#define HYGIENE_H
+
+#include <stddef.h>
+
+#include "core/findings.h"
+
+/*
+ * What the template says of doubles: a doubled word (two to six Chinese
+ * characters) is a slip unless it is one of ok (the language's own doubles);
+ * a doubled single character only if it is one of chars (the particles that
+ * are never doubled: a character doubles across two words, as in jia shang +
+ * shang nian), or if it follows a figure.
+ */
+struct hygiene_words {
+	const char *const	*ok;
+	size_t			 nok;
+	const char *const	*chars;
+	size_t			 nchars;
+};
+
+/* Review text (narrative part part, named name) and append findings to out. */
+void hygiene_text(const char *text, int part, const struct hygiene_words *w, const char *name,
+    struct review_list *out);
+
+#endif

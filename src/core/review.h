@@ -1,0 +1,59 @@
+/*
+ * review.h - the review of a report's words: the numbers its narrative states
+ * against its tables (facts), what the statute requires per agency kind,
+ * last year's copy, the hygiene of the Chinese text, and the fields that
+ * read otherwise than they hold.  What it looks for is template data
+ * ([fact], [require] and [review] sections, nianbao(5)), compiled once per
+ * template by tplset; the findings are warnings, the same for `check`,
+ * `check --json` and the editor's problems list.
+ */
+#ifndef REVIEW_H
+#define REVIEW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/findings.h"
+#include "core/report.h"
+#include "core/template.h"
+#include "lib/diag.h"
+
+struct buf;
+
+struct review;
+
+/* Compile t's review sections; problems go to dl (FILE:LINE). */
+struct review *review_compile(const struct template *t, const char *file, struct diag_list *dl);
+void review_free(struct review *rv);
+
+/*
+ * Review r (prev, last year's report, may be NULL); append the findings to
+ * out.  copy_pct is the percentage of last year's text a part may share
+ * before it is called a copy, or -1 for the template's.
+ */
+void review_report(const struct report *r, const struct report *prev, int copy_pct,
+    struct review_list *out);
+
+/* The agency kinds the template knows ([review settings] kinds): true if s is one. */
+bool review_kind_known(const struct template *t, const char *s);
+
+/*
+ * Acknowledging a finding: its key is RULE@PLACE#SIGNATURE, PLACE the part or
+ * cell id ("-" for a field), SIGNATURE a hash of the sentence it is about (the
+ * whole part for a finding about a part, its message for a field), so that
+ * editing that text reopens it.  review_key_of: caller frees.
+ * review_ack: record it in r->acks; -1 and *err if the reason is empty.
+ */
+char *review_key_of(const struct report *r, const struct review_finding *f);
+int review_ack(struct report *r, const struct review_finding *f, const char *reason, char **err);
+/* Move the acknowledged findings of l to acked, each with its reason: they do not count. */
+void review_split_acked(const struct report *r, struct review_list *l, struct review_list *acked);
+
+/* Offsets in characters (code points) of a byte offset of text, for --json. */
+size_t review_chars(const char *text, size_t bytes);
+
+/* Similarity of two texts (0..100): the share of a's character bigrams found in b. */
+int review_similarity(const char *a, const char *b);
+
+#endif

@@ -1,0 +1,88 @@
+#!/bin/sh
+# review.sh - the review of the words through `nianbao check --json`: a planted
+# corpus per format (right numbers, wrong numbers, ambiguous phrasings, numbers
+# about other things, sentences that contradict the tables, slips of the text)
+# gives exactly its expected findings; the demo reports give none; last year's
+# copy is found with --previous.
+. "$TOP_SRCDIR/tests/e2e-lib.sh"
+cd "$TMP" || exit 1
+plan 26
+
+json_ok() {
+	if python3 -c 'import json, sys; json.load(open(sys.argv[1]))' "$1" 2>/dev/null; then ok "$2"; else not_ok "$2"; fi
+}
+
+# "RULE PART START-END" for each finding of a check --json output.
+found() {
+	python3 -c '
+import json, sys
+for f in json.load(open(sys.argv[1]))[0]["diagnostics"]:
+    print("%s %s %s-%s" % (f["rule"], f.get("part"), f.get("start"), f.get("end")))' "$1"
+}
+
+for y in 2021 2019; do
+	cp "$TOP_SRCDIR/tests/review/planted-$y.nb" .
+	run check --json "planted-$y.nb"
+	is "$rc" 0 "planted $y: warnings only (exit 0)"
+	json_ok "$TMP/out" "planted $y: valid JSON"
+	is "$(found "$TMP/out")" "$(sed 's/ *#.*//; /^$/d' "$TOP_SRCDIR/tests/review/expected-$y.txt")" \
+	    "planted $y: every planted finding, and nothing on the right sentences"
+	contains "$TMP/out" '"expected": 21, "actual": 25' "planted $y: the table's 21 and the text's 二十五 as numbers"
+	run check "planted-$y.nb"
+	contains "$TMP/out" '全年新收政府信息公开申请二十五件' "planted $y: the message quotes the sentence"
+done
+
+for d in demo-2025 demo-2020; do
+	run check "$TOP_SRCDIR/examples/$d.nb"
+	contains "$TMP/out" "0 errors, 0 warnings" "$d: nothing to say about its words"
+done
+
+# Last year's copy: the same text a year later is found, part by part, with
+# its longest passage; a report compared with itself rewritten is not.
+cp planted-2021.nb last.nb
+sed -i 's/^year = 2025$/year = 2024/' last.nb
+run check --previous last.nb planted-2021.nb
+contains "$TMP/out" "warning copy: 五、存在的主要问题及改进情况: 100% of it is in last year's report" \
+    "a part kept from last year is a copy, with its share"
+contains "$TMP/out" "the longest passage copied: \"2024年度报告中提出的问题已整改" "and the longest passage"
+"$NIANBAO" set last.nb "s5.body=本年度共有三方面问题需要改进，一是栏目更新慢，二是解读形式少，三是答复文书不规范。" >/dev/null 2>&1
+run check --previous last.nb planted-2021.nb
+lacks "$TMP/out" "warning copy: 五" "a rewritten part is not"
+# last year's 五 is this year's without its last sentence: most of it, not all
+cp planted-2021.nb same.nb
+sed -i 's/^year = 2025$/year = 2024/' same.nb
+"$NIANBAO" set same.nb "s5.body=2024年度报告中提出的问题已整改。与上年相比，申请量增加3件。我们的的工作仍有不足。进一步进一步加强培训。" >/dev/null 2>&1
+run check --previous same.nb planted-2021.nb
+contains "$TMP/out" "warning copy: 五" "most of a part kept is a copy at the template's 50 %"
+mkdir -p cfg/nianbao
+printf '[review]\ncopy_threshold = 100\n' >cfg/nianbao/config.ini
+XDG_CONFIG_HOME=$TMP/cfg
+export XDG_CONFIG_HOME
+run check --previous same.nb planted-2021.nb
+lacks "$TMP/out" "warning copy: 五" "copy_threshold = 100 in the preferences: only all of it is"
+printf '[review]\ncopy_threshold = 101\n' >cfg/nianbao/config.ini
+run check planted-2021.nb
+contains "$TMP/err" "copy_threshold must be 1 to 100" "a bad threshold in the preferences is named"
+
+# Acknowledging a warning: kept in the file, listed apart, not counted; an
+# edit of its sentence reopens it.
+unset XDG_CONFIG_HOME
+cp "$TOP_SRCDIR/tests/review/planted-2021.nb" ack.nb
+run check --json ack.nb
+id=$(python3 -c '
+import json, sys
+print([f["id"] for f in json.load(open(sys.argv[1]))[0]["diagnostics"] if f["rule"] == "fact.new"][0])' "$TMP/out")
+run ack ack.nb "$id" "含补正后重新提交的申请"
+is "$rc" 0 "ack FILE FINDING REASON exits 0"
+grep -q '^acks = |fact.new@s1.intro%23' ack.nb && ok "the acknowledgement is kept in the report file" || not_ok "the acknowledgement is kept in the report file"
+run check ack.nb
+contains "$TMP/out" "0 errors, 19 warnings" "an acknowledged warning is not counted"
+contains "$TMP/out" "acknowledged fact.new: " "it is listed apart"
+contains "$TMP/out" "(含补正后重新提交的申请)" "with its reason"
+run check --json ack.nb
+contains "$TMP/out" '"reason": "含补正后重新提交的申请"' "--json lists it under acknowledged, with its reason"
+run ack ack.nb fact.nosuch@s1.intro#0 "x"
+is "$rc" 2 "an unknown FINDING is refused (exit 2)"
+"$NIANBAO" set ack.nb "s1.intro=2025年，本局全年新收政府信息公开申请21件。全年新收政府信息公开申请二十六件。" >/dev/null 2>&1
+run check ack.nb
+lacks "$TMP/out" "acknowledged fact.new" "editing its sentence reopens it"
