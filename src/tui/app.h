@@ -16,6 +16,7 @@
 #include "core/rules.h"
 #include "core/tplset.h"
 #include "edit/cellundo.h"
+#include "edit/lineedit.h"
 #include "edit/textbuf.h"
 #include "lib/buf.h"
 #include "store/prefs.h"
@@ -34,7 +35,11 @@ struct page {
 struct gridview {
 	int	 cell;		/* focused value cell */
 	bool	 editing;
-	char	 buf[96];	/* what is being typed */
+	/* A new value typed over the cell: Left and Right store it and move on.
+	 * Otherwise (an old value opened by Backspace, Home or End, or a value
+	 * refused) they move the cursor in it, and on at its ends. */
+	bool	 entry;
+	struct lineedit line;	/* what is being typed */
 	int	 top;		/* first body row shown */
 	int	 left;		/* first value column shown */
 	int	 y0;		/* screen row of the grid's first row, as last drawn */
@@ -73,7 +78,7 @@ struct app {
 	struct cellundo	 cell_undo;	/* undo and redo in the tables */
 	int		 info_field;
 	bool		 info_editing;
-	char		 info_buf[512];
+	struct lineedit	 info_line;	/* the field being edited */
 	unsigned long	 edits;		/* edits since opening */
 	unsigned long	 saved_edits;	/* edits at the last save */
 	struct buf	 saved_bytes;	/* the report as saved or opened: undo back to it is not modified */
@@ -152,6 +157,10 @@ void app_edited(struct app *a);
 /* The key-hint bar of a context (enum key_context) on the last row. */
 void app_draw_hints(struct app *a, unsigned ctx);
 void app_go(struct app *a, size_t page);
+/* Draw s on row y from x in at most maxw columns, ending with "…" when it
+ * is cut (never cut silently); pad fills the rest with spaces.  Returns the
+ * columns used. */
+int app_draw_cut(int y, int x, const char *s, int maxw, bool pad);
 /* Rows for the guidance above a page: least at 24 rows, more in taller windows. */
 static inline int app_guide_rows(const struct app *a, int least)
 {
@@ -164,6 +173,19 @@ int app_draw_guide(struct app *a, int y, const char *title, const char *guide, i
 /* Ask a question on the status line; the chosen key (lowercase) among
  * choices ('\r' for Enter if listed), or 0 on Esc or when the editor ends. */
 int app_ask(struct app *a, const char *question, const char *choices);
+/* What a key did to a line being edited (app_line_key). */
+enum line_result {
+	LINE_NOT_MINE,	/* not an editing key */
+	LINE_DONE,	/* the text or the cursor changed */
+	LINE_EDGE,	/* Left or Right at that end of the text: nothing changed */
+	LINE_REFUSED	/* a character past the field's limit, or not one */
+};
+/* The keys of the one line editor: the cursor keys, Home, End, Backspace,
+ * Delete and typing. */
+enum line_result app_line_key(struct lineedit *e, int key, bool code);
+/* Draw e on row y in w columns from x, scrolled to keep the cursor in
+ * view; returns the cursor's column. */
+int app_line_draw(const struct lineedit *e, int y, int x, int w);
 /* Read a line of text on row y after label; NULL on Esc. Caller frees. */
 char *app_prompt(struct app *a, int y, const char *label, const char *initial);
 /* Show msg on row y and wait for a key. */

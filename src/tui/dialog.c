@@ -9,23 +9,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "edit/lineedit.h"
 #include "lib/buf.h"
-#include "lib/utf8.h"
 #include "lib/width.h"
 #include "lib/xalloc.h"
 #include "tui/app.h"
 #include "tui/draw.h"
 
 #define CTRL(c) ((c) & 0x1f)
-
-/* Bytes of the character at s (1 for a stray byte, so that nothing loops). */
-static size_t
-dialog_char_len(const char *s)
-{
-	size_t k = utf8_seqlen(s, strlen(s));
-
-	return k > 0 ? k : 1;
-}
 
 static bool
 dialog_is_enter(int rc, wint_t wc)
@@ -87,12 +78,50 @@ app_ask(struct app *a, const char *question, const char *choices)
 
 /* ---- a line of text ------------------------------------------------------ */
 
+/*
+ * The editing keys every one-line field shares (edit/lineedit.h): the cursor
+ * keys, Backspace, Delete and typing.  Left and Right at an end of the text
+ * are not used up (LINE_EDGE), so that a cell can move on to its neighbour.
+ */
+enum line_result
+app_line_key(struct lineedit *e, int key, bool code)
+{
+	if ((code && key == KEY_BACKSPACE) || (!code && (key == 127 || key == CTRL('h'))))
+		lineedit_backspace(e);
+	else if (code && key == KEY_DC)
+		lineedit_delete(e);
+	else if (code && key == KEY_LEFT)
+		return lineedit_left(e) ? LINE_DONE : LINE_EDGE;
+	else if (code && key == KEY_RIGHT)
+		return lineedit_right(e) ? LINE_DONE : LINE_EDGE;
+	else if (code && key == KEY_HOME)
+		lineedit_home(e);
+	else if (code && key == KEY_END)
+		lineedit_end(e);
+	else if (!code && key >= 32 && key != 127)
+		return lineedit_insert(e, (uint32_t)key) ? LINE_DONE : LINE_REFUSED;
+	else
+		return LINE_NOT_MINE;
+	return LINE_DONE;
+}
+
+int
+app_line_draw(const struct lineedit *e, int y, int x, int w)
+{
+	const char *text = lineedit_text(e);
+	size_t from = lineedit_view(e, w, draw_ambiguous());
+
+	/* Scrolled sideways so that the cursor stays in view: nothing is cut
+	 * off, it is only out of view. */
+	draw_text(stdscr, y, x, text + from, strlen(text + from), w, true);
+	return x + (int)width_str(text + from, e->at - from, draw_ambiguous());
+}
+
 struct prompt_screen {
 	struct screen	 s;
 	int		 y;
 	const char	*label;
-	struct buf	 b;
-	size_t		 at;		/* cursor, a byte offset in b */
+	struct lineedit	 line;
 	bool		 ok;
 };
 
@@ -100,59 +129,13 @@ static void
 prompt_draw(struct app *a, struct screen *s)
 {
 	struct prompt_screen *p = (struct prompt_screen *)s;
-	const char *text = p->b.data != NULL ? p->b.data : "";
-	int x, room, cx;
-	size_t from = 0;
+	int x, cx;
 
 	move(p->y, 0);
 	clrtoeol();
 	x = draw_str(stdscr, p->y, 0, p->label, a->cols / 2, false) + 1;
-	room = a->cols - x - 1;
-	/* Scroll the text sideways so that the cursor stays visible: nothing is
-	 * cut off silently, it is only out of view. */
-	while (from < p->at && draw_fit(text + from, p->at - from, room) < p->at - from)
-		from += dialog_char_len(text + from);
-	draw_text(stdscr, p->y, x, text + from, strlen(text + from), room, false);
-	cx = x + (int)width_str(text + from, p->at - from, draw_ambiguous());
+	cx = app_line_draw(&p->line, p->y, x, a->cols - x - 1);
 	move(p->y, cx);
-}
-
-static void
-prompt_insert(struct prompt_screen *p, wint_t wc)
-{
-	char u[4];
-	size_t n = utf8_encode((uint32_t)wc, u);
-	struct buf nb = BUF_INIT;
-
-	buf_add(&nb, p->b.data != NULL ? p->b.data : "", p->at);
-	buf_add(&nb, u, n);
-	if (p->b.data != NULL)
-		buf_adds(&nb, p->b.data + p->at);
-	buf_free(&p->b);
-	p->b = nb;
-	p->at += n;
-}
-
-static void
-prompt_delete(struct prompt_screen *p, size_t at)
-{
-	size_t n;
-
-	if (p->b.data == NULL || at >= p->b.len)
-		return;
-	n = dialog_char_len(p->b.data + at);
-	memmove(p->b.data + at, p->b.data + at + n, p->b.len - at - n + 1);
-	p->b.len -= n;
-}
-
-static size_t
-prompt_prev(const struct prompt_screen *p)
-{
-	size_t at = p->at;
-
-	while (at > 0 && ((unsigned char)p->b.data[--at] & 0xc0) == 0x80)
-		;
-	return at;
 }
 
 static bool
@@ -167,41 +150,27 @@ prompt_key(struct app *a, struct screen *s, int rc, wint_t wc)
 		p->s.done = true;
 	else if (dialog_is_enter(rc, wc))
 		p->ok = p->s.done = true;
-	else if ((rc == OK && (wc == 127 || wc == 8)) || (rc == KEY_CODE_YES && wc == KEY_BACKSPACE)) {
-		if (p->at > 0) {
-			p->at = prompt_prev(p);
-			prompt_delete(p, p->at);
-		}
-	} else if (rc == KEY_CODE_YES && wc == KEY_DC)
-		prompt_delete(p, p->at);
-	else if (rc == KEY_CODE_YES && wc == KEY_LEFT && p->at > 0)
-		p->at = prompt_prev(p);
-	else if (rc == KEY_CODE_YES && wc == KEY_RIGHT && p->at < p->b.len)
-		p->at += dialog_char_len(p->b.data + p->at);
-	else if ((rc == KEY_CODE_YES && wc == KEY_HOME) || (rc == OK && wc == CTRL('a')))
-		p->at = 0;
-	else if ((rc == KEY_CODE_YES && wc == KEY_END) || (rc == OK && wc == CTRL('e')))
-		p->at = p->b.len;
-	else if (rc == OK && wc >= 32 && wc != 127)
-		prompt_insert(p, wc);
+	else if (rc == OK && wc == CTRL('a'))
+		lineedit_home(&p->line);
+	else if (rc == OK && wc == CTRL('e'))
+		lineedit_end(&p->line);
+	else
+		app_line_key(&p->line, (int)wc, rc == KEY_CODE_YES);
 	return true;
 }
 
 char *
 app_prompt(struct app *a, int y, const char *label, const char *initial)
 {
-	struct prompt_screen p = { { prompt_draw, prompt_key, true, false }, y, label, BUF_INIT, 0, false };
+	struct prompt_screen p = { { prompt_draw, prompt_key, true, false }, y, label, { BUF_INIT, 0, 0, false }, false };
+	char *text = NULL;
 
-	buf_adds(&p.b, initial);
-	p.at = p.b.len;
+	lineedit_start(&p.line, initial, 0);
 	app_run(a, &p.s);
-	if (!p.ok) {
-		buf_free(&p.b);
-		return NULL;
-	}
-	if (p.b.data == NULL)
-		return xstrdup("");
-	return buf_detach(&p.b);
+	if (p.ok)
+		text = xstrdup(lineedit_text(&p.line));
+	lineedit_free(&p.line);
+	return text;
 }
 
 /* ---- a notice: a message and "press a key" ------------------------------ */

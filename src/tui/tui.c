@@ -217,6 +217,24 @@ report_status(struct app *a, enum msg_level *l)
 	return xstrdup(_("No errors: every relation of the tables holds so far."));
 }
 
+int
+app_draw_cut(int y, int x, const char *s, int maxw, bool pad)
+{
+	size_t n = strlen(s), fit;
+	int used, ew = draw_width("…");	/* 1 or 2 columns: an ambiguous character */
+
+	if (maxw < ew)
+		return 0;
+	if (draw_width(s) <= maxw)
+		return draw_text(stdscr, y, x, s, n, maxw, pad);
+	fit = draw_fit(s, n, maxw - ew);
+	used = draw_text(stdscr, y, x, s, fit, maxw - ew, false);
+	used += draw_str(stdscr, y, x + used, "…", maxw - used, false);
+	if (pad && used < maxw)
+		mvhline(y, x + used, ' ', maxw - used);
+	return pad ? maxw : used;
+}
+
 /* Draw n bytes of text on row y, ending with "…" when it is cut. */
 static void
 status_row(struct app *a, int y, const char *text, size_t n)
@@ -1162,8 +1180,11 @@ app_free(struct app *a)
 		textbuf_free(a->texts[i]);
 	free(a->texts);
 	free(a->text_top);
+	for (size_t i = 0; a->grids != NULL && i < a->r->tpl->ntables; i++)
+		lineedit_free(&a->grids[i].line);
 	free(a->grids);
 	cellundo_free(&a->cell_undo);
+	lineedit_free(&a->info_line);
 	free(a->row_sig);
 	free(a->cell_sig);
 	free(a->pages);

@@ -1,0 +1,105 @@
+# editing.sh - tmux scenarios of issue 11's smaller promises: one line editor
+# for cells, information fields and prompts (a cursor, nothing cut, a refused
+# value replaced rather than appended to); reopening a report where the
+# officer left off; one typo, one problem; the new-report form naming a bad
+# path.  Every wait polls the screen or the files.
+
+. "$TOP_SRCDIR/tests/e2e-lib.sh"
+. "$TOP_SRCDIR/tests/tmux-lib.sh"
+
+[ -x "$NIANBAO" ] || { echo "Bail out! $NIANBAO is not an executable"; exit 1; }
+DEMO=$TOP_SRCDIR/examples/demo-2025.nb
+NEW_ROW='│一、本年新收政府信息公开申请数量'
+
+# open_demo [COLS ROWS]: a fresh copy of the demo report in a new tmux server.
+open_demo() {
+	tm kill-server >/dev/null 2>&1
+	rm -f "$F" "$F~" "$J" "$L"
+	cp "$DEMO" "$F" && chmod u+w "$F"
+	start "$@"
+	poll_screen _has_re '^ nianbao' || { not_ok "the editor opens the demo report"; dump; }
+}
+# hint MSGID: the words after a message's leading %s, as an ERE.
+hint() { re_quote "$(tr_ "$1" | sed -n '1{s/^%s//; s/^\(.\{10\}\).*/\1/; p;}')"; }
+REFUSED_CELL=$(hint '%s (typing replaces it; arrows, Backspace and Delete mend it; Esc restores the cell)')
+REFUSED_FIELD=$(hint '%s (typing replaces it; arrows, Backspace and Delete mend it; Esc restores the field)')
+
+# save_quit: ^S, then ^Q; the editor ends.
+save_quit() {
+	key C-s
+	wait_gone "[$(tr_ modified)]" >/dev/null
+	key C-q
+	T=5 poll _dead >/dev/null
+}
+
+# ---- 1. a refused value in a cell: new digits replace it ---------------------
+
+open_demo
+key M-3
+shows "$NEW_ROW" "M-3 shows table 三 with the row 一、本年新收"
+type_ 12ab
+key Enter
+status_shows "$REFUSED_CELL" "12ab is refused, and the status says typing replaces it"
+type_ 7
+row_shows "$(grep -n "$NEW_ROW" "$TMP/screen" | cut -d: -f1)" "^[^│]*$NEW_ROW[^ ]* +7 " "the 7 typed after the refusal replaces 12ab (not 12ab7)"
+key Enter
+status_hides "$REFUSED_CELL" "Enter stores 7"
+
+# ---- 2. the cursor in a cell: Home, End, Backspace and Delete where it is -----
+
+key Up
+key BSpace
+shows_re "$NEW_ROW +5 " "Backspace opens the value 7 and deletes its last character"
+type_ 45
+key Home
+type_ 1
+key Right
+key BSpace
+key End
+type_ 9
+shows_re "$NEW_ROW[^ ]* +159 " "Home, Right, Backspace and End edit where the cursor is: 45, 145, 15, 159"
+key Home
+key Delete
+shows_re "$NEW_ROW[^ ]* +59 " "Delete takes the character at the cursor: 59"
+key Home
+type_ 1
+key Enter
+save_quit
+is "$(value t3.new.person)" 159 "the file holds 159"
+
+# ---- 3. an information field: a cursor, and a long value scrolls, whole -------
+
+restart
+poll_screen _has_re '^ nianbao' >/dev/null
+key F3
+shows 示例县自然资源局 "F3 shows the report information"
+shows_re "联系方式 .*…$" "the long contact is cut with …, not silently"
+key Home
+key Right Right Right
+type_ 某某
+shows 示例县某某自然资源局 "Home and Right put the cursor inside the agency; typing goes there"
+key End
+LONG=和规划局办公室政务公开科信息公开组第一小组第二小组第三小组第四小组第五小组第六小组
+type_ "$LONG"
+shows "第五小组第六小组" "a long agency scrolls: its end and the cursor stay in view"
+key Enter
+save_quit
+contains "$F" "agency = |示例县某某自然资源局$LONG|" "the whole long agency is stored, nothing cut"
+
+# ---- 4. a refused year: typing replaces it -------------------------------------
+
+restart
+poll_screen _has_re '^ nianbao' >/dev/null
+key F3
+key Down
+key End
+type_ x
+key Enter
+status_shows "$REFUSED_FIELD" "the year 2025x is refused, and the status says typing replaces it"
+type_ 2025
+key Enter
+status_hides "$REFUSED_FIELD" "2025 typed after the refusal replaces 2025x and is accepted"
+key C-q
+T=5 poll _dead >/dev/null
+
+done_testing
