@@ -91,7 +91,7 @@ contains "$F" "agency = |示例县某某自然资源局$LONG|" "the whole long a
 restart
 poll_screen _has_re '^ nianbao' >/dev/null
 key F3
-key Down
+key Up Up Up Up Up Down	# the year, wherever the editor reopened
 key End
 type_ x
 key Enter
@@ -101,5 +101,32 @@ key Enter
 status_hides "$REFUSED_FIELD" "2025 typed after the refusal replaces 2025x and is accepted"
 key C-q
 T=5 poll _dead >/dev/null
+
+# ---- 5. reopening returns where the officer left off ----------------------------
+
+open_demo
+key M-3
+shows "$NEW_ROW" "table 三 is on screen"
+key Down Down Right Right
+focus_is '（一）予' '科研机构' "the focus moves to （一）予以公开 / 科研机构"
+key C-q
+T=5 poll _dead >/dev/null
+restart
+focus_is '（一）予' '科研机构' "reopened, the editor is back in table 三 at （一）予以公开 / 科研机构"
+same "$F" "$DEMO" "the place is not written into the report"
+present "$TMP/home/.local/state/nianbao/places" "it is kept in the state directory (XDG_STATE_HOME)"
+key M-1
+shows 一、总体情况 "M-1 shows section 一"
+key Right Right Right Right
+key C-q
+T=5 poll _dead >/dev/null
+restart
+poll_screen _has_re '^ nianbao' >/dev/null
+type_ 乙
+save_quit
+case $(text_of "$F" s1.intro) in
+2025乙年，*) ok "reopened, the text cursor is where it was: after 2025" ;;
+*) not_ok "reopened, the text cursor is where it was: after 2025"; diag "$(text_of "$F" s1.intro | head -c 60)" ;;
+esac
 
 done_testing

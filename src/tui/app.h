@@ -128,6 +128,7 @@ attr_t app_look(const struct app *a, enum look l);
 #define KEY_CTRL_DOWN (KEY_MAX + 4)
 
 #define NAV_WIDTH 20
+#define APP_INFO_FIELDS 6	/* fields of the report information (page_meta.c) */
 #define MIN_COLS 80
 #define MIN_ROWS 24
 
@@ -200,6 +201,10 @@ void app_guide(struct app *a);
 /* nav.c */
 void nav_build(struct app *a);
 void nav_draw(struct app *a, bool full);
+/* Reopen where the officer left off in this report (the place kept in the
+ * preferences' state, store/prefs.h), and remember it on the way out. */
+void nav_place_restore(struct app *a);
+void nav_place_save(struct app *a);
 /* Page shown at a click on navigator row y, or -1. */
 long nav_hit(const struct app *a, int y);
 size_t nav_first_page_of_section(const struct app *a, int section);
@@ -208,6 +213,9 @@ char *nav_label(const struct app *a, size_t page);
 
 /* page_text.c */
 void text_sync(struct app *a);
+/* The cursor of a part's text: a line and a byte in it. */
+void text_cursor(struct app *a, int part, size_t *line, size_t *byte);
+void text_set_cursor(struct app *a, int part, size_t line, size_t byte);
 void text_draw(struct app *a, bool full);
 void text_key(struct app *a, int key, bool code);
 void text_paste(struct app *a, const char *s, size_t n);

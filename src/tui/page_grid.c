@@ -521,22 +521,27 @@ draw_focus_labels(struct app *a, const struct geo *g)
 {
 	struct gridview *gv = view(a);
 	const struct tpl_value *v;
-	struct buf b = BUF_INIT;
-	int y = app_pane_bottom(a);
+	struct buf row = BUF_INIT, col = BUF_INIT;
+	int y = app_pane_bottom(a), w = app_pane_w(a) - 1, cw, used = 0;
 
 	if (gv->cell < 0)
 		return;
 	v = &a->r->tpl->values[gv->cell];
-	if (*v->row_label != '\0')
-		buf_addf(&b, "%s %s  ", _("Row:"), v->row_label);
-	buf_addf(&b, "%s %s", _("Column:"), v->col_label);
+	buf_addf(&col, "%s %s", _("Column:"), v->col_label);
 	if (checker_is_derived(a->ck, gv->cell))
-		buf_addf(&b, "  (%s)", _("computed"));
+		buf_addf(&col, "  (%s)", _("computed"));
 	mvhline(y, g->x0, ' ', app_pane_w(a));
 	attron(A_DIM);
-	draw_str(stdscr, y, g->x0, b.data, app_pane_w(a) - 1, false);
+	/* A long row label is cut with "…" so that the column still shows. */
+	cw = draw_width(col.data);
+	if (*v->row_label != '\0' && w - cw - 2 > 8) {
+		buf_addf(&row, "%s %s", _("Row:"), v->row_label);
+		used = app_draw_cut(y, g->x0, row.data, w - cw - 2, false) + 2;
+	}
+	app_draw_cut(y, g->x0 + used, col.data, w - used, false);
 	attroff(A_DIM);
-	buf_free(&b);
+	buf_free(&row);
+	buf_free(&col);
 }
 
 /* The section title, its guidance, the auto totals line; returns the grid's first row. */

@@ -11,6 +11,7 @@
 #define CTRL(c) ((c) & 0x1f)
 
 enum field { F_AGENCY, F_YEAR, F_DATE, F_CONTACT, F_FORMAT, F_AUTO, F_COUNT };
+_Static_assert(F_COUNT == APP_INFO_FIELDS, "app.h counts the fields");
 
 static const char *const names[F_COUNT] = {
 	N_("Agency"), N_("Year"), N_("Publication date"), N_("Contact"), N_("Format"), N_("Auto totals")

@@ -1287,6 +1287,7 @@ tui_run(const char *file, struct tplset *ts, struct prefs *prefs)
 		app_message(&a, MSG_WARN, _("Preferences: %s:%d: %s"), pd.v[0].file, pd.v[0].line, pd.v[0].msg);
 	diag_list_free(&pd);
 	app_go(&a, 0);
+	nav_place_restore(&a);
 	if (a.edits == 0)
 		remember_saved(&a);
 	{
@@ -1296,6 +1297,7 @@ tui_run(const char *file, struct tplset *ts, struct prefs *prefs)
 	}
 	if (a.ending)	/* the terminal is gone or we are told to end: keep everything */
 		journal_tick(&a, true);
+	nav_place_save(&a);
 	if (a.locked)
 		lock_release(file);
 	screen_stop();
