@@ -11,10 +11,11 @@
 DEMO=$TOP_SRCDIR/examples/demo-2025.nb
 NEW_ROW='│一、本年新收政府信息公开申请数量'
 
-# open_demo [COLS ROWS]: a fresh copy of the demo report in a new tmux server.
+# open_demo [COLS ROWS]: a fresh copy of the demo report in a new tmux server,
+# opened at its start (no place remembered from an earlier scenario).
 open_demo() {
 	tm kill-server >/dev/null 2>&1
-	rm -f "$F" "$F~" "$J" "$L"
+	rm -f "$F" "$F~" "$J" "$L" "$TMP/home/.local/state/nianbao/places"
 	cp "$DEMO" "$F" && chmod u+w "$F"
 	start "$@"
 	poll_screen _has_re '^ nianbao' || { not_ok "the editor opens the demo report"; dump; }
@@ -128,5 +129,25 @@ case $(text_of "$F" s1.intro) in
 2025乙年，*) ok "reopened, the text cursor is where it was: after 2025" ;;
 *) not_ok "reopened, the text cursor is where it was: after 2025"; diag "$(text_of "$F" s1.intro | head -c 60)" ;;
 esac
+
+# ---- 6. a bad path for last year's report names the path and what was expected --
+
+EXPECTED=$(tr_ "%s; last year's report is expected here: a report file, or a published page or a text copy of it" | sed 's/^%s//')
+tm kill-server >/dev/null 2>&1
+rm -f "$F" "$F~" "$J" "$L"
+start 80 24
+shows "$(frag "Start from last year's report (Enter: none):")" "a new file: the form asks for last year's report"
+type_ /x/y.nb
+key Enter
+shows "/x/y.nb" "a path that does not exist is named"
+shows_re "$(re_quote "$(printf '%s' "$EXPECTED" | sed 's/^\(.\{14\}\).*/\1/')")" "and the form says a report file, page or text copy was expected"
+key Escape
+key Escape
+T=5 poll _dead >/dev/null
+absent "$F" "nothing is created"
+"$NIANBAO" new --from /x/y.nb "$TMP/w/cli.nb" 2>"$TMP/err"
+is "$?" 2 "new --from a missing path exits 2"
+contains "$TMP/err" "/x/y.nb: " "and names the path"
+contains "$TMP/err" "; last year's report is expected here: a report file, or a published page or a text copy of it" "and says what was expected"
 
 done_testing

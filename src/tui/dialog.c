@@ -186,10 +186,19 @@ notice_draw(struct app *a, struct screen *s)
 {
 	struct notice_screen *n = (struct notice_screen *)s;
 
+	size_t *st, lines = draw_wrap(n->msg, a->cols, &st), r;
+	int y = n->y;
+
 	move(n->y, 0);
 	clrtobot();
-	draw_str(stdscr, n->y, 0, n->msg, a->cols, false);
-	draw_str(stdscr, n->y + 1, 0, _("Press a key."), a->cols, false);
+	/* The whole message, on as many rows as it needs (the last ones are
+	 * cut with "…" only when the window has no more). */
+	for (r = 0; r < lines && y < a->rows - 2; r++)
+		draw_text(stdscr, y++, 0, n->msg + st[r], st[r + 1] - st[r], a->cols, false);
+	if (r > 0 && r < lines)
+		app_draw_cut(y - 1, 0, n->msg + st[r - 1], a->cols, false);
+	draw_str(stdscr, y, 0, _("Press a key."), a->cols, false);
+	free(st);
 }
 
 static bool

@@ -1004,6 +1004,22 @@ form_prompt(struct app *a, struct form_screen *f, int y, const char *label, cons
  * copy, which is imported) until one loads or the answer is empty.
  * Returns it, with its path in *from; NULL for none, *from NULL on Esc.
  */
+/* Why last year's report cannot be used, naming the path (never a bare
+ * "No such file or directory"). */
+static void
+form_why(struct app *a, int y, const char *from, const struct diag_list *dl)
+{
+	const struct diag *d = dl->n > 0 ? &dl->v[dl->n - 1] : NULL;
+	char *msg;
+
+	if (d == NULL)
+		msg = xasprintf(_("%s cannot be read as last year's report."), from);
+	else
+		msg = xasprintf(_("%s: %s"), d->file != NULL ? d->file : from, d->msg);
+	app_notice(a, y, msg);
+	free(msg);
+}
+
 static struct report *
 ask_last_year(struct app *a, struct form_screen *f, int y, char **from)
 {
@@ -1014,12 +1030,12 @@ ask_last_year(struct app *a, struct form_screen *f, int y, char **from)
 		*from = form_prompt(a, f, y, _("Start from last year's report (Enter: none):"), "");
 		if (*from == NULL || **from == '\0')
 			return NULL;
-		last = lastyear_load(a->ts, *from, &dl);
+		last = lastyear_load_given(a->ts, *from, &dl);
 		if (last != NULL) {
 			diag_list_free(&dl);
 			return last;
 		}
-		app_notice(a, y + 6, dl.n > 0 ? dl.v[dl.n - 1].msg : *from);
+		form_why(a, y + 6, *from, &dl);
 		diag_list_free(&dl);
 		free(*from);
 	}
