@@ -130,6 +130,27 @@ case $(text_of "$F" s1.intro) in
 *) not_ok "reopened, the text cursor is where it was: after 2025"; diag "$(text_of "$F" s1.intro | head -c 60)" ;;
 esac
 
+# ---- 7. one typo, one problem --------------------------------------------------
+
+MENDS=$(re_quote "$(tr_ '%s should be %s: this one value mends all %zu relations' | sed 's/^.*%s[：:] *//; s/%zu.*//')")
+open_demo
+key M-3
+shows "$NEW_ROW" "table 三 is on screen"
+type_ 37
+key Enter
+key Up
+status_shows "本年新收[^；;]*自然人.{0,3}(应为|should be) ?36.{0,2}$MENDS" "37 for 36 breaks its column and the 总计 column: the status names the one value that mends both"
+key F2
+shows "$(tr_ 'Errors and warnings: Enter goes to the cell, Esc closes' | cut -c1-5)" "F2 opens the problems list"
+snap
+is "$(sed -n '2,20p' "$TMP/screen" | grep -cE "^ ?($(tr_ error)|error) ")" 1 "the problems list shows the one typo as one problem"
+key Escape
+key Right	# 商业企业: no broken relation reads it, the status speaks of the report
+status_shows "$(re_quote "[$(tr_ '[%zu errors, %zu warnings; ^E lists them] %s' | sed 's/^\[//; s/%zu.*//')")1" "the report's status counts one error"
+key C-q
+key n
+T=5 poll _dead >/dev/null
+
 # ---- 6. a bad path for last year's report names the path and what was expected --
 
 EXPECTED=$(tr_ "%s; last year's report is expected here: a report file, or a published page or a text copy of it" | sed 's/^%s//')

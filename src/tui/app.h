@@ -191,6 +191,26 @@ int app_line_draw(const struct lineedit *e, int y, int x, int w);
 char *app_prompt(struct app *a, int y, const char *label, const char *initial);
 /* Show msg on row y and wait for a key. */
 void app_notice(struct app *a, int y, const char *msg);
+/*
+ * A problem of the tables: the broken relations (complete ones: every cell
+ * they read is entered) that one wrong value explains, so that one typo is
+ * one problem (core/rules.h, checker_same_typo).
+ */
+#define RELGROUP_MAX 8
+struct relgroup {
+	size_t	 inst[RELGROUP_MAX];	/* the relations; the first leads */
+	size_t	 n;
+	int	 cell;		/* when n > 1: the cell whose one value mends them all */
+	int64_t	 expected;
+	bool	 warning;	/* every one of them is a warning */
+};
+/* The broken complete relations in groups, errors first; caller frees *out. */
+size_t app_relgroups(struct app *a, struct relgroup **out);
+/* The group holding relation inst, or NULL. */
+const struct relgroup *app_relgroup_of(const struct relgroup *v, size_t n, size_t inst);
+/* What is wrong, then after sep what would mend it ("" when nothing is
+ * worth proposing); caller frees. */
+char *app_relgroup_text(struct app *a, const struct relgroup *g, const char *sep);
 /* The list of errors and warnings; Enter goes to the cell. */
 void app_problems(struct app *a);
 /* The keys, from the binding table. */

@@ -220,6 +220,93 @@ app_notice(struct app *a, int y, const char *msg)
 	app_run(a, &n.s);
 }
 
+/* ---- one typo, one problem ------------------------------------------------- */
+
+/* Add failed complete relation i to a group it shares a typo with, or to a new one. */
+static void
+relgroup_add(struct app *a, struct relgroup **v, size_t *n, size_t *cap, size_t i, bool warning)
+{
+	int cell;
+	int64_t want;
+
+	for (size_t g = 0; g < *n; g++) {
+		struct relgroup *rg = &(*v)[g];
+
+		if (rg->n < RELGROUP_MAX && checker_same_typo(a->ck, rg->inst[0], i, &cell, &want) &&
+		    (rg->n == 1 || (cell == rg->cell && want == rg->expected))) {
+			rg->cell = cell;
+			rg->expected = want;
+			rg->inst[rg->n++] = i;
+			rg->warning &= warning;
+			return;
+		}
+	}
+	*v = xgrow(*v, cap, *n + 1, sizeof **v);
+	memset(&(*v)[*n], 0, sizeof **v);
+	(*v)[*n].inst[0] = i;
+	(*v)[*n].n = 1;
+	(*v)[*n].cell = -1;
+	(*v)[*n].warning = warning;
+	(*n)++;
+}
+
+size_t
+app_relgroups(struct app *a, struct relgroup **out)
+{
+	size_t n = 0, cap = 0;
+
+	*out = NULL;
+	for (int pass = 0; pass < 2; pass++)	/* errors lead their groups */
+		for (size_t i = 0; i < checker_instances(a->ck); i++) {
+			struct finding f;
+
+			if (checker_status(a->ck, i) != FINDING_FAIL || checker_incomplete(a->ck, i))
+				continue;
+			checker_finding(a->ck, i, &f);
+			if (f.warning == (pass == 1))
+				relgroup_add(a, out, &n, &cap, i, f.warning);
+		}
+	return n;
+}
+
+const struct relgroup *
+app_relgroup_of(const struct relgroup *v, size_t n, size_t inst)
+{
+	for (size_t g = 0; g < n; g++)
+		for (size_t k = 0; k < v[g].n; k++)
+			if (v[g].inst[k] == inst)
+				return &v[g];
+	return NULL;
+}
+
+char *
+app_relgroup_text(struct app *a, const struct relgroup *g, const char *sep)
+{
+	struct buf b = BUF_INIT;
+	char *h;
+
+	for (size_t k = 0; k < g->n; k++) {
+		char *d = checker_describe(a->ck, g->inst[k]);
+
+		if (k > 0)
+			buf_adds(&b, _("; "));
+		buf_adds(&b, d);
+		free(d);
+	}
+	if (g->n > 1)
+		h = checker_typo_hint(a->ck, g->cell, g->expected, g->n);
+	else {
+		char *full = checker_fix_hint(a->ck, g->inst[0]);
+
+		h = xstrdup(full + strspn(full, "; "));
+		free(full);
+	}
+	if (*h != '\0')
+		buf_addf(&b, "%s%s", sep, h);
+	free(h);
+	return buf_detach(&b);
+}
+
 /* ---- the list of problems ------------------------------------------------ */
 
 /* A line of the list: what is still to do (a blank table, an empty part),
@@ -227,6 +314,7 @@ app_notice(struct app *a, int y, const char *msg)
 struct problem {
 	char		*todo;		/* NULL for a relation */
 	size_t		 inst;		/* the relation */
+	const struct relgroup *group;	/* the broken relations one value explains, or NULL */
 	size_t		 page;		/* to do: where */
 	int		 cell;		/* to do: the first blank cell, or -1 */
 };
@@ -235,6 +323,8 @@ struct problems_screen {
 	struct screen	 s;
 	struct problem	*v;
 	size_t		 n, sel, top;
+	struct relgroup	*groups;
+	size_t		 ngroups;
 };
 
 static char *
@@ -245,6 +335,19 @@ problem_text(struct app *a, const struct problem *p)
 
 	if (p->todo != NULL)
 		return xstrdup(p->todo);
+	if (p->group != NULL && p->group->n > 1) {	/* one typo: its relations together */
+		struct buf rules = BUF_INIT;
+
+		for (size_t k = 0; k < p->group->n; k++) {
+			checker_finding(a->ck, p->group->inst[k], &f);
+			buf_addf(&rules, "%s%s", k > 0 ? "+" : "", f.rule);
+		}
+		m = app_relgroup_text(a, p->group, _("; "));
+		line = xasprintf("%s %s  %s", p->group->warning ? _("warning") : _("error"), rules.data, m);
+		buf_free(&rules);
+		free(m);
+		return line;
+	}
 	m = checker_message(a->ck, p->inst);
 	checker_finding(a->ck, p->inst, &f);
 	line = xasprintf("%s %s  %s", checker_incomplete(a->ck, p->inst) ? _("incomplete") :
@@ -322,7 +425,9 @@ problems_go(struct app *a, struct problems_screen *p)
 		return;
 	}
 	checker_finding(a->ck, pr->inst, &f);
-	if (f.ncells > 0) {
+	if (pr->group != NULL && pr->group->n > 1)	/* the cell that mends them all */
+		grid_focus(a, a->r->tpl->values[pr->group->cell].table, pr->group->cell);
+	else if (f.ncells > 0) {
 		int cell = f.fix >= 0 ? f.fix : f.cells[0];
 
 		grid_focus(a, a->r->tpl->values[cell].table, cell);
@@ -396,13 +501,17 @@ problems_todo(struct app *a, struct problems_screen *p, size_t *cap)
 void
 app_problems(struct app *a)
 {
-	struct problems_screen p = { { problems_draw, problems_key, false, false }, NULL, 0, 0, 0 };
+	struct problems_screen p = { { problems_draw, problems_key, false, false }, NULL, 0, 0, 0, NULL, 0 };
 	size_t cap = 0;
 
 	text_sync(a);
-	for (size_t i = 0; i < checker_instances(a->ck); i++)	/* complete relations first */
-		if (checker_status(a->ck, i) == FINDING_FAIL && !checker_incomplete(a->ck, i))
-			problems_add(&p, &cap)->inst = i;
+	p.ngroups = app_relgroups(a, &p.groups);
+	for (size_t g = 0; g < p.ngroups; g++) {	/* complete relations first, one typo one line */
+		struct problem *pr = problems_add(&p, &cap);
+
+		pr->inst = p.groups[g].inst[0];
+		pr->group = &p.groups[g];
+	}
 	problems_todo(a, &p, &cap);
 	for (size_t i = 0; i < checker_instances(a->ck); i++)
 		if (checker_status(a->ck, i) == FINDING_FAIL && checker_incomplete(a->ck, i))
@@ -411,6 +520,7 @@ app_problems(struct app *a)
 	for (size_t k = 0; k < p.n; k++)
 		free(p.v[k].todo);
 	free(p.v);
+	free(p.groups);
 }
 
 /* ---- help ------------------------------------------------------------------ */

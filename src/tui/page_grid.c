@@ -1091,21 +1091,29 @@ grid_status(struct app *a, enum msg_level *l)
 			have = true;
 		}
 	if (have) {	/* what is wrong, then on a line of its own what would fix it */
-		char *d = checker_describe(a->ck, first), *h = checker_fix_hint(a->ck, first);
+		struct relgroup *groups, one = { { first }, 1, -1, 0, false };
+		size_t ng = app_relgroups(a, &groups);
+		const struct relgroup *g = app_relgroup_of(groups, ng, first);
+		char *m = app_relgroup_text(a, g != NULL ? g : &one, "\n");
 
-		buf_adds(&b, d);
-		if (*h != '\0')
-			buf_addf(&b, "\n%s", h + strspn(h, "; "));
-		free(d);
-		free(h);
+		buf_adds(&b, m);
+		free(m);
+		more = 0;	/* the others this cell breaks, apart from those of the same typo */
+		for (size_t k = 0; k < n; k++) {
+			size_t i = (size_t)insts[k];
+
+			more += i != first && checker_status(a->ck, i) == FINDING_FAIL &&
+			    !checker_incomplete(a->ck, i) && (g == NULL || app_relgroup_of(g, 1, i) == NULL);
+		}
 		if (more > 0)
-			buf_addf(&b, _(" (this value also breaks %zu more relation(s): F2 lists them together)"), more);
+			buf_addf(&b, _(" (this value also breaks %zu more relation(s): F2 lists them)"), more);
+		free(groups);
 		*l = MSG_ERROR;
 		return buf_detach(&b);
 	}
+	if (incomplete == 0)
+		return NULL;	/* *l untouched: the report's own status shows */
 	*l = MSG_WARN;
-	if (incomplete > 0)
-		return xasprintf(_("Not complete yet: a relation of this cell still reads %zu blank cell(s); it is checked once they are filled (check and export count blanks as 0)."),
-		    checker_blanks(a->ck, first));
-	return NULL;
+	return xasprintf(_("Not complete yet: a relation of this cell still reads %zu blank cell(s); it is checked once they are filled (check and export count blanks as 0)."),
+	    checker_blanks(a->ck, first));
 }

@@ -182,39 +182,34 @@ draw_hints(struct app *a)
 
 /* The most important diagnostic of the report, for the status line; caller
  * frees.  Relations that still read blank cells are not complete yet: they
- * are counted apart, not shown as errors while the officer is typing. */
+ * are counted apart, not shown as errors while the officer is typing.  The
+ * relations one wrong value breaks count as one problem (one typo). */
 static char *
 report_status(struct app *a, enum msg_level *l)
 {
-	size_t ne = 0, nw = 0, ni = 0, first[2] = { SIZE_MAX, SIZE_MAX };
+	struct relgroup *g;
+	size_t ng = app_relgroups(a, &g), ne = 0, ni = 0;
+	char *s;
 
-	for (size_t i = 0; i < checker_instances(a->ck); i++) {
-		struct finding f;
+	for (size_t k = 0; k < ng; k++)
+		ne += !g[k].warning;
+	for (size_t i = 0; i < checker_instances(a->ck); i++)
+		ni += checker_status(a->ck, i) == FINDING_FAIL && checker_incomplete(a->ck, i);
+	if (ng > 0) {	/* errors lead: the first group is the most important */
+		char *m = app_relgroup_text(a, &g[0], _("; "));
 
-		if (checker_status(a->ck, i) != FINDING_FAIL)
-			continue;
-		checker_finding(a->ck, i, &f);
-		if (checker_incomplete(a->ck, i)) {
-			ni++;
-			continue;
-		}
-		f.warning ? nw++ : ne++;
-		if (first[f.warning] == SIZE_MAX)
-			first[f.warning] = i;
+		s = xasprintf(_("[%zu errors, %zu warnings; ^E lists them] %s"), ne, ng - ne, m);
+		free(m);
+		*l = g[0].warning ? MSG_WARN : MSG_ERROR;
+	} else if (ni > 0) {
+		*l = MSG_INFO;
+		s = xasprintf(_("No errors so far; %zu relations are not complete yet (they read blank cells)."), ni);
+	} else {
+		*l = MSG_INFO;
+		s = xstrdup(_("No errors: every relation of the tables holds so far."));
 	}
-	for (int pass = 0; pass < 2; pass++)
-		if (first[pass] != SIZE_MAX) {
-			char *m = checker_message(a->ck, first[pass]), *s;
-
-			s = xasprintf(_("[%zu errors, %zu warnings; ^E lists them] %s"), ne, nw, m);
-			free(m);
-			*l = pass == 1 ? MSG_WARN : MSG_ERROR;
-			return s;
-		}
-	*l = MSG_INFO;
-	if (ni > 0)
-		return xasprintf(_("No errors so far; %zu relations are not complete yet (they read blank cells)."), ni);
-	return xstrdup(_("No errors: every relation of the tables holds so far."));
+	free(g);
+	return s;
 }
 
 int
