@@ -144,11 +144,22 @@ key F2
 shows "$(tr_ 'Errors and warnings: Enter goes to the cell, Esc closes' | cut -c1-5)" "F2 opens the problems list"
 snap
 is "$(sed -n '2,20p' "$TMP/screen" | grep -cE "^ ?($(tr_ error)|error) ")" 1 "the problems list shows the one typo as one problem"
+shows_re "^ ?($(tr_ error)|error) .*…$" "its line, wider than the window, ends with …"
 key Escape
 key Right	# 商业企业: no broken relation reads it, the status speaks of the report
 status_shows "$(re_quote "[$(tr_ '[%zu errors, %zu warnings; ^E lists them] %s' | sed 's/^\[//; s/%zu.*//')")1" "the report's status counts one error"
 key C-q
 key n
+T=5 poll _dead >/dev/null
+
+# ---- 8. the navigator: full part names, or cut with … --------------------------
+
+open_demo 80 24
+key M-1
+shows 一、总体情况 "80x24: M-1 opens section 一 in the navigator"
+shows_re '^  （一）主动公开 ' "a short part name shows whole"
+shows_re '^  （四）政府信息公[^│]*…[^│]*│' "a part name too long for the navigator ends with …"
+key C-q
 T=5 poll _dead >/dev/null
 
 # ---- 6. a bad path for last year's report names the path and what was expected --

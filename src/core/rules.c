@@ -1159,19 +1159,26 @@ checker_same_typo(const struct checker *c, size_t i, size_t j, int *cell, int64_
 }
 
 char *
-checker_typo_hint(const struct checker *c, int cell, int64_t expected, size_t nrelations)
+checker_typo_hint(const struct checker *c, size_t i, int cell, int64_t expected, size_t nrelations)
 {
-	struct buf b = BUF_INIT;
-	char value[64];
+	const struct template *t = c->r->tpl;
+	struct buf el = BUF_INIT, cl = BUF_INIT;
+	struct finding f;
+	char value[64], usual[64], *m;
 
-	cell_label_short(&b, &c->r->tpl->values[cell]);
+	cell_label_short(&el, &t->values[cell]);
 	value_format_fixed(expected, value, sizeof value);
-	{
-		char *m = xasprintf(_("%s should be %s: this one value mends all %zu relations"), b.data, value, nrelations);
-
-		buf_free(&b);
-		return m;
-	}
+	checker_finding(c, i, &f);
+	if (f.has_expected && f.fix != cell) {
+		cell_label_short(&cl, &t->values[f.fix]);
+		value_format_fixed(f.expected, usual, sizeof usual);
+		m = xasprintf(_("%s should be %s (this one value mends all %zu relations), or %s should be %s"),
+		    el.data, value, nrelations, cl.data, usual);
+	} else
+		m = xasprintf(_("%s should be %s: this one value mends all %zu relations"), el.data, value, nrelations);
+	buf_free(&el);
+	buf_free(&cl);
+	return m;
 }
 
 static int

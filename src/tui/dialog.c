@@ -294,7 +294,7 @@ app_relgroup_text(struct app *a, const struct relgroup *g, const char *sep)
 		free(d);
 	}
 	if (g->n > 1)
-		h = checker_typo_hint(a->ck, g->cell, g->expected, g->n);
+		h = checker_typo_hint(a->ck, g->inst[0], g->cell, g->expected, g->n);
 	else {
 		char *full = checker_fix_hint(a->ck, g->inst[0]);
 

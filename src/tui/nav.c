@@ -184,7 +184,7 @@ nav_draw(struct app *a, bool full)
 		mvhline(y, 0, ' ', NAV_WIDTH);
 		if (m != MARK_NONE)
 			mw = draw_width(_(marks[m])) + 2;	/* a space before the mark */
-		draw_str(stdscr, y, x, l, NAV_WIDTH - x - mw, false);
+		app_draw_cut(y, x, l, NAV_WIDTH - x - mw, false);	/* a long part name ends with "…" */
 		if (i == a->cur)
 			attroff(app_look(a, LOOK_SEL));
 		if (m != MARK_NONE) {

@@ -516,32 +516,61 @@ scroll_to_focus(struct app *a, const struct geo *g)
 		gv->left = 0;
 }
 
+/* The last n segments of a label "group／group／leaf", after "…" when
+ * some are left out; caller frees. */
+static char *
+label_tail(const char *label, int n)
+{
+	const char *p = label + strlen(label), *sep = "／";
+	size_t k = strlen(sep);
+
+	while (p > label) {
+		p--;
+		if ((size_t)(p - label) + k <= strlen(label) && strncmp(p, sep, k) == 0 && --n == 0)
+			return xasprintf("…%s", p + k);
+	}
+	return xstrdup(label);
+}
+
+/*
+ * "Row: ...  Column: ..." under the table.  When it is too wide the group
+ * parts of the labels are left out first, the row's then the column's, the
+ * leaves kept (an ellipsis, then the item and its group); what still does not fit
+ * ends with "…".
+ */
 static void
 draw_focus_labels(struct app *a, const struct geo *g)
 {
+	static const int keep[][2] = { { 9, 9 }, { 2, 9 }, { 2, 2 }, { 1, 2 }, { 1, 1 } };
 	struct gridview *gv = view(a);
 	const struct tpl_value *v;
-	struct buf row = BUF_INIT, col = BUF_INIT;
-	int y = app_pane_bottom(a), w = app_pane_w(a) - 1, cw, used = 0;
+	char *line = NULL;
+	int y = app_pane_bottom(a), w = app_pane_w(a) - 1;
 
 	if (gv->cell < 0)
 		return;
 	v = &a->r->tpl->values[gv->cell];
-	buf_addf(&col, "%s %s", _("Column:"), v->col_label);
-	if (checker_is_derived(a->ck, gv->cell))
-		buf_addf(&col, "  (%s)", _("computed"));
+	for (size_t k = 0; k < sizeof keep / sizeof *keep; k++) {
+		char *row = label_tail(v->row_label, keep[k][0]), *col = label_tail(v->col_label, keep[k][1]);
+		struct buf b = BUF_INIT;
+
+		if (*v->row_label != '\0')
+			buf_addf(&b, "%s %s  ", _("Row:"), row);
+		buf_addf(&b, "%s %s", _("Column:"), col);
+		if (checker_is_derived(a->ck, gv->cell))
+			buf_addf(&b, "  (%s)", _("computed"));
+		free(row);
+		free(col);
+		free(line);
+		line = buf_detach(&b);
+		if (draw_width(line) <= w)
+			break;
+	}
 	mvhline(y, g->x0, ' ', app_pane_w(a));
 	attron(A_DIM);
-	/* A long row label is cut with "…" so that the column still shows. */
-	cw = draw_width(col.data);
-	if (*v->row_label != '\0' && w - cw - 2 > 8) {
-		buf_addf(&row, "%s %s", _("Row:"), v->row_label);
-		used = app_draw_cut(y, g->x0, row.data, w - cw - 2, false) + 2;
-	}
-	app_draw_cut(y, g->x0 + used, col.data, w - used, false);
+	app_draw_cut(y, g->x0, line, w, false);
 	attroff(A_DIM);
-	buf_free(&row);
-	buf_free(&col);
+	free(line);
 }
 
 /* The section title, its guidance, the auto totals line; returns the grid's first row. */
