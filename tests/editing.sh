@@ -155,6 +155,10 @@ T=5 poll _dead >/dev/null
 # ---- 8. the navigator: full part names, or cut with … --------------------------
 
 open_demo 80 24
+key F3
+key Left Home End
+key Down
+row_hides 1 "$(re_quote "[$(tr_ modified)]")" "moving the cursor in a field and leaving it changes nothing: not modified"
 key M-1
 shows 一、总体情况 "80x24: M-1 opens section 一 in the navigator"
 shows_re '^  （一）主动公开 ' "a short part name shows whole"

@@ -533,15 +533,15 @@ label_tail(const char *label, int n)
 }
 
 /*
- * "Row: ...  Column: ..." under the table.  When it is too wide the group
- * parts of the labels are left out first, the row's then the column's, the
- * leaves kept (an ellipsis, then the item and its group); what still does not fit
- * ends with "…".
+ * "Row: ...  Column: ..." under the table.  When it is too wide, group parts
+ * of the labels are left out, marked with an ellipsis: the row's outer ones,
+ * then the column's, keeping the row's item with its group longest; what
+ * still does not fit ends with "…".
  */
 static void
 draw_focus_labels(struct app *a, const struct geo *g)
 {
-	static const int keep[][2] = { { 9, 9 }, { 2, 9 }, { 2, 2 }, { 1, 2 }, { 1, 1 } };
+	static const int keep[][2] = { { 9, 9 }, { 2, 9 }, { 2, 2 }, { 2, 1 }, { 1, 1 } };
 	struct gridview *gv = view(a);
 	const struct tpl_value *v;
 	char *line = NULL;

@@ -83,6 +83,16 @@ info_commit(struct app *a)
 
 	if (!a->info_editing)
 		return true;
+	{	/* only looked at (the cursor moved): nothing changed */
+		char *was = field_text(a, (enum field)a->info_field);
+		bool same = strcmp(was, lineedit_text(&a->info_line)) == 0;
+
+		free(was);
+		if (same) {
+			a->info_editing = false;
+			return true;
+		}
+	}
 	switch (a->info_field) {
 	case F_AGENCY:
 		rc = report_set_agency(a->r, lineedit_text(&a->info_line), &err);
