@@ -521,14 +521,12 @@ scroll_to_focus(struct app *a, const struct geo *g)
 static char *
 label_tail(const char *label, int n)
 {
-	const char *p = label + strlen(label), *sep = "／";
-	size_t k = strlen(sep);
+	static const char sep[] = "／";
+	size_t len = strlen(label), k = sizeof sep - 1;
 
-	while (p > label) {
-		p--;
-		if ((size_t)(p - label) + k <= strlen(label) && strncmp(p, sep, k) == 0 && --n == 0)
-			return xasprintf("…%s", p + k);
-	}
+	for (size_t at = len; at-- > 0;)
+		if (at + k <= len && memcmp(label + at, sep, k) == 0 && --n == 0)
+			return xasprintf("…%s", label + at + k);
 	return xstrdup(label);
 }
 
