@@ -45,6 +45,20 @@ struct gridview {
 	int	 y0;		/* screen row of the grid's first row, as last drawn */
 };
 
+/*
+ * A problem of the tables: the broken relations (complete ones: every cell
+ * they read is entered) that one wrong value explains, so that one typo is
+ * one problem (core/rules.h, checker_same_typo).
+ */
+#define RELGROUP_MAX 8
+struct relgroup {
+	size_t	 inst[RELGROUP_MAX];	/* the relations; the first leads */
+	size_t	 n;
+	int	 cell;		/* when n > 1: the cell whose one value mends them all */
+	int64_t	 expected;
+	bool	 warning;	/* every one of them is a warning */
+};
+
 struct app;
 
 /*
@@ -111,6 +125,11 @@ struct app {
 	uint64_t	 nav_sig;	/* of the navigator as drawn */
 	uint64_t	*row_sig;	/* per screen row */
 	uint64_t	*cell_sig;	/* per value cell */
+	/* the problems of the tables as of edit number groups_edits (app_relgroups) */
+	struct relgroup	*groups;
+	size_t		 ngroups, groups_cap;
+	unsigned long	 groups_edits;
+	bool		 groups_known;
 	/* the journal could not be written: say so once */
 	bool		 journal_failed;
 	bool		 no_journal;	/* an unreadable journal exists: leave it alone */
@@ -191,21 +210,10 @@ int app_line_draw(const struct lineedit *e, int y, int x, int w);
 char *app_prompt(struct app *a, int y, const char *label, const char *initial);
 /* Show msg on row y and wait for a key. */
 void app_notice(struct app *a, int y, const char *msg);
-/*
- * A problem of the tables: the broken relations (complete ones: every cell
- * they read is entered) that one wrong value explains, so that one typo is
- * one problem (core/rules.h, checker_same_typo).
- */
-#define RELGROUP_MAX 8
-struct relgroup {
-	size_t	 inst[RELGROUP_MAX];	/* the relations; the first leads */
-	size_t	 n;
-	int	 cell;		/* when n > 1: the cell whose one value mends them all */
-	int64_t	 expected;
-	bool	 warning;	/* every one of them is a warning */
-};
-/* The broken complete relations in groups, errors first; caller frees *out. */
-size_t app_relgroups(struct app *a, struct relgroup **out);
+/* The broken complete relations in groups, errors first: *out is kept by
+ * the editor and found again only after an edit (app_edited), since the
+ * status line asks for it at every keystroke. */
+size_t app_relgroups(struct app *a, const struct relgroup **out);
 /* The group holding relation inst, or NULL. */
 const struct relgroup *app_relgroup_of(const struct relgroup *v, size_t n, size_t inst);
 /* What is wrong, then after sep what would mend it ("" when nothing is

@@ -224,8 +224,10 @@ app_notice(struct app *a, int y, const char *msg)
 
 /* Add failed complete relation i to a group it shares a typo with, or to a new one. */
 static void
-relgroup_add(struct app *a, struct relgroup **v, size_t *n, size_t *cap, size_t i, bool warning)
+relgroup_add(struct app *a, size_t i, bool warning)
 {
+	struct relgroup **v = &a->groups;
+	size_t *n = &a->ngroups, *cap = &a->groups_cap;
 	int cell;
 	int64_t want;
 
@@ -251,11 +253,14 @@ relgroup_add(struct app *a, struct relgroup **v, size_t *n, size_t *cap, size_t 
 }
 
 size_t
-app_relgroups(struct app *a, struct relgroup **out)
+app_relgroups(struct app *a, const struct relgroup **out)
 {
-	size_t n = 0, cap = 0;
-
-	*out = NULL;
+	*out = a->groups;
+	if (a->groups_known && a->groups_edits == a->edits)
+		return a->ngroups;
+	a->ngroups = 0;
+	a->groups_known = true;
+	a->groups_edits = a->edits;
 	for (int pass = 0; pass < 2; pass++)	/* errors lead their groups */
 		for (size_t i = 0; i < checker_instances(a->ck); i++) {
 			struct finding f;
@@ -264,9 +269,10 @@ app_relgroups(struct app *a, struct relgroup **out)
 				continue;
 			checker_finding(a->ck, i, &f);
 			if (f.warning == (pass == 1))
-				relgroup_add(a, out, &n, &cap, i, f.warning);
+				relgroup_add(a, i, f.warning);
 		}
-	return n;
+	*out = a->groups;
+	return a->ngroups;
 }
 
 const struct relgroup *
@@ -323,7 +329,7 @@ struct problems_screen {
 	struct screen	 s;
 	struct problem	*v;
 	size_t		 n, sel, top;
-	struct relgroup	*groups;
+	const struct relgroup *groups;
 	size_t		 ngroups;
 };
 
@@ -520,7 +526,6 @@ app_problems(struct app *a)
 	for (size_t k = 0; k < p.n; k++)
 		free(p.v[k].todo);
 	free(p.v);
-	free(p.groups);
 }
 
 /* ---- help ------------------------------------------------------------------ */

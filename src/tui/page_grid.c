@@ -1118,7 +1118,8 @@ grid_status(struct app *a, enum msg_level *l)
 			have = true;
 		}
 	if (have) {	/* what is wrong, then on a line of its own what would fix it */
-		struct relgroup *groups, one = { { first }, 1, -1, 0, false };
+		const struct relgroup *groups;
+		struct relgroup one = { { first }, 1, -1, 0, false };
 		size_t ng = app_relgroups(a, &groups);
 		const struct relgroup *g = app_relgroup_of(groups, ng, first);
 		char *m = app_relgroup_text(a, g != NULL ? g : &one, "\n");
@@ -1134,7 +1135,6 @@ grid_status(struct app *a, enum msg_level *l)
 		}
 		if (more > 0)
 			buf_addf(&b, _(" (this value also breaks %zu more relation(s): F2 lists them)"), more);
-		free(groups);
 		*l = MSG_ERROR;
 		return buf_detach(&b);
 	}

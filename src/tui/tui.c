@@ -187,7 +187,7 @@ draw_hints(struct app *a)
 static char *
 report_status(struct app *a, enum msg_level *l)
 {
-	struct relgroup *g;
+	const struct relgroup *g;
 	size_t ng = app_relgroups(a, &g), ne = 0, ni = 0;
 	char *s;
 
@@ -208,7 +208,6 @@ report_status(struct app *a, enum msg_level *l)
 		*l = MSG_INFO;
 		s = xstrdup(_("No errors: every relation of the tables holds so far."));
 	}
-	free(g);
 	return s;
 }
 
@@ -1196,6 +1195,7 @@ app_free(struct app *a)
 	free(a->grids);
 	cellundo_free(&a->cell_undo);
 	lineedit_free(&a->info_line);
+	free(a->groups);
 	free(a->row_sig);
 	free(a->cell_sig);
 	free(a->pages);
