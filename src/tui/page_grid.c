@@ -542,33 +542,37 @@ draw_focus_labels(struct app *a, const struct geo *g)
 	static const int keep[][2] = { { 9, 9 }, { 2, 9 }, { 2, 2 }, { 2, 1 }, { 1, 1 } };
 	struct gridview *gv = view(a);
 	const struct tpl_value *v;
-	char *line = NULL;
-	int y = app_pane_bottom(a), w = app_pane_w(a) - 1;
+	const char *rl = _("Row:"), *cl = _("Column:"), *comp = _("computed");
+	char *row = NULL, *col = NULL;
+	struct buf b = BUF_INIT;
+	int y = app_pane_bottom(a), w = app_pane_w(a) - 1, fixed;
 
 	if (gv->cell < 0)
 		return;
 	v = &a->r->tpl->values[gv->cell];
+	/* the columns of everything but the two labels: "Row: " "  " "Column: " and "  (computed)" */
+	fixed = (*v->row_label != '\0' ? draw_width(rl) + 3 : 0) + draw_width(cl) + 1 +
+	    (checker_is_derived(a->ck, gv->cell) ? draw_width(comp) + 4 : 0);
 	for (size_t k = 0; k < sizeof keep / sizeof *keep; k++) {
-		char *row = label_tail(v->row_label, keep[k][0]), *col = label_tail(v->col_label, keep[k][1]);
-		struct buf b = BUF_INIT;
-
-		if (*v->row_label != '\0')
-			buf_addf(&b, "%s %s  ", _("Row:"), row);
-		buf_addf(&b, "%s %s", _("Column:"), col);
-		if (checker_is_derived(a->ck, gv->cell))
-			buf_addf(&b, "  (%s)", _("computed"));
 		free(row);
 		free(col);
-		free(line);
-		line = buf_detach(&b);
-		if (draw_width(line) <= w)
+		row = label_tail(v->row_label, keep[k][0]);
+		col = label_tail(v->col_label, keep[k][1]);
+		if (fixed + draw_width(row) + draw_width(col) <= w)
 			break;
 	}
+	if (*v->row_label != '\0')
+		buf_addf(&b, "%s %s  ", rl, row);
+	buf_addf(&b, "%s %s", cl, col);
+	if (checker_is_derived(a->ck, gv->cell))
+		buf_addf(&b, "  (%s)", comp);
 	mvhline(y, g->x0, ' ', app_pane_w(a));
 	attron(A_DIM);
-	app_draw_cut(y, g->x0, line, w, false);
+	app_draw_cut(y, g->x0, b.data, w, false);
 	attroff(A_DIM);
-	free(line);
+	free(row);
+	free(col);
+	buf_free(&b);
 }
 
 /* The section title, its guidance, the auto totals line; returns the grid's first row. */
