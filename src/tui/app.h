@@ -130,6 +130,13 @@ struct app {
 	size_t		 ngroups, groups_cap;
 	unsigned long	 groups_edits;
 	bool		 groups_known;
+	/* the status of the tables as of edit status_edits on page status_page, cell status_cell */
+	char		*status_text;
+	enum msg_level	 status_level;
+	unsigned long	 status_edits;
+	size_t		 status_page;
+	int		 status_cell;
+	bool		 status_known;
 	/* the journal could not be written: say so once */
 	bool		 journal_failed;
 	bool		 no_journal;	/* an unreadable journal exists: leave it alone */

@@ -268,6 +268,36 @@ status_rows(struct app *a, int y, int rows, const char *text)
 }
 
 /*
+ * The status of the tables when no message is up: the focused cell's, else
+ * the report's.  Kept until an edit or another cell, since describing the
+ * relations at every keystroke cost more than drawing the screen.
+ */
+static const char *
+status_text(struct app *a, enum msg_level *l)
+{
+	int cell = a->pages[a->cur].kind == PAGE_TABLE ? a->grids[a->pages[a->cur].index].cell : -1;
+
+	if (a->status_known && a->status_edits == a->edits && a->status_page == a->cur &&
+	    a->status_cell == cell) {
+		*l = a->status_level;
+		return a->status_text;
+	}
+	free(a->status_text);
+	a->status_text = NULL;
+	a->status_level = MSG_NONE;
+	if (a->pages[a->cur].kind == PAGE_TABLE)
+		a->status_text = grid_status(a, &a->status_level);
+	if (a->status_level == MSG_NONE && a->status_text == NULL)
+		a->status_text = report_status(a, &a->status_level);
+	a->status_known = true;
+	a->status_edits = a->edits;
+	a->status_page = a->cur;
+	a->status_cell = cell;
+	*l = a->status_level;
+	return a->status_text;
+}
+
+/*
  * The status: two rows.  A message with a line break is "what is wrong" and
  * "what would fix it": the fix gets the second row (both rows if it needs
  * them), what is wrong the first, cut with "…"; the problems list (F2)
@@ -278,14 +308,11 @@ draw_status(struct app *a)
 {
 	int y = a->rows - 3;
 	enum msg_level l = a->msg_level;
-	char *s = NULL;
-	const char *text, *nl;
+	const char *s = NULL, *text, *nl;
 	attr_t at;
 
-	if (l == MSG_NONE && a->pages[a->cur].kind == PAGE_TABLE)
-		s = grid_status(a, &l);
-	if (l == MSG_NONE && s == NULL)
-		s = report_status(a, &l);
+	if (l == MSG_NONE)
+		s = status_text(a, &l);
 	at = l == MSG_ERROR ? app_look(a, LOOK_BAD) : l == MSG_WARN ? app_look(a, LOOK_TODO) : A_NORMAL;
 	text = s != NULL ? s : a->msg;
 	attron(at | A_BOLD);
@@ -298,7 +325,6 @@ draw_status(struct app *a)
 		status_row(a, y + 1, nl + 1, strlen(nl + 1));
 	}
 	attroff(at | A_BOLD);
-	free(s);
 }
 
 static void
@@ -1196,6 +1222,7 @@ app_free(struct app *a)
 	cellundo_free(&a->cell_undo);
 	lineedit_free(&a->info_line);
 	free(a->groups);
+	free(a->status_text);
 	free(a->row_sig);
 	free(a->cell_sig);
 	free(a->pages);
