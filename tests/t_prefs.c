@@ -419,3 +419,57 @@ Test(prefs, problems_are_named_by_the_file_loaded)
 	free(xdg);
 	free(a);
 }
+
+/* ---- where the officer left off -------------------------------------------- */
+
+Test(prefs, a_place_is_kept_per_report_by_its_absolute_path)
+{
+	char *state = xasprintf("%s/state/nianbao/places", dir);
+	char *a = put("a.nb", "x"), *b = put("sub/b.nb", "y"), *rel, *got, *cwd = getcwd(NULL, 0);
+
+	cr_assert_null(prefs_place_get(state, a), "no place before any");
+	cr_assert_eq(prefs_place_set(state, a, "gov-2021 table 2 57 0", NULL), 0, "the directories are made");
+	cr_assert_eq(prefs_place_set(state, b, "gov-2021 text 3 1 9", NULL), 0);
+	cr_assert_eq(chdir(dir), 0);
+	rel = xstrdup("sub/../a.nb");
+	got = prefs_place_get(state, rel);
+	cr_assert_str_eq(got, "gov-2021 table 2 57 0", "another name of the same file finds its place");
+	free(got);
+	cr_assert_eq(prefs_place_set(state, rel, "gov-2021 info 0 3 0", NULL), 0);
+	cr_assert_eq(chdir(cwd), 0);
+	got = prefs_place_get(state, a);
+	cr_assert_str_eq(got, "gov-2021 info 0 3 0", "a new place replaces the old one");
+	free(got);
+	got = prefs_place_get(state, b);
+	cr_assert_str_eq(got, "gov-2021 text 3 1 9", "the other report keeps its place");
+	free(got);
+	cr_assert_null(prefs_place_get(state, "/no/such/report.nb"), "a file that is gone has none");
+	free(state);
+	free(a);
+	free(b);
+	free(rel);
+	free(cwd);
+}
+
+Test(prefs, the_places_file_keeps_the_most_recent_reports)
+{
+	char *state = xasprintf("%s/places", dir), *first = NULL, *got;
+
+	for (int i = 0; i <= PREFS_PLACES_MAX; i++) {
+		char *name = xasprintf("r%d.nb", i), *path = put(name, "x");
+
+		cr_assert_eq(prefs_place_set(state, path, "gov-2021 info 0 0 0", NULL), 0);
+		if (i == 0)
+			first = path;
+		else
+			free(path);
+		free(name);
+	}
+	cr_assert_null(prefs_place_get(state, first), "the oldest of %d places is dropped", PREFS_PLACES_MAX + 1);
+	cr_assert_eq(prefs_place_set(state, first, "gov-2021 text 1 0 0", NULL), 0);
+	got = prefs_place_get(state, first);
+	cr_assert_str_eq(got, "gov-2021 text 1 0 0");
+	free(got);
+	free(first);
+	free(state);
+}

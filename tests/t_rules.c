@@ -1216,3 +1216,69 @@ Test(honest_hints, a_typo_names_the_typed_cell_first_with_its_fixing_value)
 	free(m);
 	fx_close(&f);
 }
+
+/* The failed instances of ck, in order, at most n of them; returns how many. */
+static size_t
+failed(const struct checker *ck, size_t *v, size_t n)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < checker_instances(ck) && k < n; i++)
+		if (checker_status(ck, i) == FINDING_FAIL)
+			v[k++] = i;
+	return k;
+}
+
+Test(one_typo, a_wrong_value_and_the_total_column_it_breaks_are_one_problem)
+{
+	struct tplset *ts = tl_templates();
+	struct report *r = tl_load_example(ts, "demo-2025.nb");
+	struct checker *ck = checker_create(r, NULL);
+	size_t v[8];
+	int cell;
+	int64_t want;
+	char *m;
+
+	checker_run(ck);
+	cr_assert_eq(failed(ck, v, 8), 0, "the demo holds");
+	tl_set(ck, r, "t3.new.person", "37");	/* 36 mistyped; auto totals make 总计 45 */
+	checker_note_edit(ck, tl_cell(r->tpl, "t3.new.person"));
+	cr_assert_eq(failed(ck, v, 8), 2, "the 自然人 column and the 总计 column break");
+	cr_assert(checker_same_typo(ck, v[0], v[1], &cell, &want), "one typo: one problem");
+	cr_assert_eq(cell, tl_cell(r->tpl, "t3.new.person"), "the typed cell mends both");
+	cr_assert_eq(want, U(36), "with 36");
+	checker_note_edit(ck, -1);
+	cr_assert(checker_same_typo(ck, v[1], v[0], &cell, &want), "found without a noted edit too");
+	cr_assert_eq(cell, tl_cell(r->tpl, "t3.new.person"));
+	cr_assert_eq(want, U(36));
+	m = checker_typo_hint(ck, v[0], cell, want, 2);
+	expect_in(m, "should be 36 (this one value mends all 2 relations), or");
+	expect_in(m, "四、结转下年度继续办理");	/* the usual fix too: never one culprit */
+	free(m);
+	checker_free(ck);
+	report_free(r);
+	tplset_free(ts);
+}
+
+Test(one_typo, two_typos_in_two_columns_are_not_one_problem)
+{
+	struct tplset *ts = tl_templates();
+	struct report *r = tl_load_example(ts, "demo-2025.nb");
+	struct checker *ck = checker_create(r, NULL);
+	size_t v[8], n;
+	int cell;
+	int64_t want;
+
+	checker_run(ck);
+	tl_set(ck, r, "t3.new.person", "37");
+	tl_set(ck, r, "t3.new.biz", "6");
+	n = failed(ck, v, 8);
+	cr_assert_eq(n, 3, "two columns and the 总计 column break");
+	for (size_t a = 0; a < n; a++)
+		for (size_t b = 0; b < n; b++)
+			cr_assert(a == b || !checker_same_typo(ck, v[a], v[b], &cell, &want),
+			    "no single value mends %zu and %zu", v[a], v[b]);
+	checker_free(ck);
+	report_free(r);
+	tplset_free(ts);
+}

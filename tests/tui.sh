@@ -90,7 +90,7 @@ shows_re '│ *（一）予以公开 +5 +5$' "（一）予以公开: 5, its 总�
 status_hides '自然人' "the S1 error for 自然人 is gone"
 if T=5 poll_screen _not_red 一、本年新收; then ok "nothing is red any more"
 else not_ok "nothing is red any more"; colour_row 一、本年新收 | sed 's/^/#   /'; fi
-focus_is "三、本年度办理结果／（二）部分公开" "" "Enter moved down to （二）部分公开"
+focus_is "（二）部分公开" "自然人" "Enter moved down to （二）部分公开 / 自然人 (the long label keeps its item and the column)"
 i=0
 while [ $i -lt 20 ]; do key Down; i=$((i + 1)); done
 focus_is "三、本年度办理结果／（七）总计" "$PERSON" "20 x Down reach （七）总计 / 自然人"

@@ -60,7 +60,7 @@ struct report *
 cli_load_any(struct cli *cli, const char *path)
 {
 	struct diag_list dl = DIAG_LIST_INIT;
-	struct report *r = lastyear_load(cli->ts, path, &dl);
+	struct report *r = lastyear_load_given(cli->ts, path, &dl);
 
 	diag_print(&dl, stderr);
 	diag_list_free(&dl);

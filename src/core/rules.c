@@ -854,6 +854,7 @@ checker_set_auto_totals(struct checker *c, bool on)
 /* Message of instance i with the subject cell's value given as text. */
 static char *format_message(const struct checker *c, size_t i, const char *actual);
 static void cell_label(struct buf *b, const struct tpl_value *v);
+static void cell_label_short(struct buf *b, const struct tpl_value *v);
 
 int
 checker_validate(const struct checker *c, int cell, const struct value *v, char **err)
@@ -1063,6 +1064,123 @@ checker_edited_fix(const struct checker *c, size_t i, int *cell, int64_t *expect
 }
 
 /* The cell a message talks about: the one to fix, else the first one. */
+/* ---- one typo, one problem ------------------------------------------------- */
+
+#define TYPO_DEPTH 4	/* totals of totals of ... followed this deep */
+
+/*
+ * How much lhs - rhs of instance in moves when cell grows by one, through
+ * the cells auto totals compute from it; skip is the cell a deriving
+ * instance solves (it is the total itself).  0 when cell does not count.
+ */
+static int64_t
+typo_moves(const struct checker *c, const struct inst *in, int skip, int cell, int depth)
+{
+	int64_t sum = 0;
+
+	for (int k = 0; k < in->nterms; k++) {
+		const struct term *tm = &in->terms[k];
+		int64_t s = k < in->nlhs ? tm->coef : -tm->coef;
+
+		if (tm->prev || tm->cell == skip)
+			continue;
+		if (tm->cell == cell)
+			sum += s;
+		else if (depth > 0 && checker_is_derived(c, tm->cell)) {
+			const struct inst *d = &c->rs->inst[c->rs->derived_by[tm->cell]];
+			int sd = side_coef(d, tm->cell);
+
+			if (sd == 1 || sd == -1)	/* tm->cell = -(the rest) / sd */
+				sum -= s * sd * typo_moves(c, d, tm->cell, cell, depth - 1);
+		}
+	}
+	return sum;
+}
+
+/* The value of cell that makes failed instance i hold, if one does. */
+static bool
+typo_fix_at(const struct checker *c, size_t i, int cell, int64_t *expected)
+{
+	const struct inst *in = &c->rs->inst[i];
+	int64_t m, diff = c->lhs[i] - c->rhs[i];
+
+	if (in->dcell >= 0 || c->status[i] != FINDING_FAIL || checker_is_derived(c, cell))
+		return false;
+	m = typo_moves(c, in, -1, cell, TYPO_DEPTH);
+	if (m == 0 || diff % m != 0)
+		return false;
+	*expected = value_fixed(&c->r->cells[cell]) - diff / m;
+	return *expected >= 0 || c->r->tpl->values[cell].kind.kind == KIND_CHANGE;
+}
+
+/* Does cell mend both i and j with one value? */
+static bool
+typo_both(const struct checker *c, size_t i, size_t j, int cell, int64_t *expected)
+{
+	int64_t ei, ej;
+
+	if (!typo_fix_at(c, i, cell, &ei) || !typo_fix_at(c, j, cell, &ej) || ei != ej)
+		return false;
+	*expected = ei;
+	return true;
+}
+
+/* Try the cells instance in reads and, through the totals it reads, their
+ * inputs; true at the first that mends both i and j. */
+static bool
+typo_search(const struct checker *c, const struct inst *in, size_t i, size_t j, int depth,
+    int *cell, int64_t *expected)
+{
+	for (size_t k = 0; k < in->ncells; k++) {
+		int x = in->cells[k];
+
+		if (!checker_is_derived(c, x)) {
+			if (typo_both(c, i, j, x, expected)) {
+				*cell = x;
+				return true;
+			}
+		} else if (depth > 0 &&
+		    typo_search(c, &c->rs->inst[c->rs->derived_by[x]], i, j, depth - 1, cell, expected))
+			return true;
+	}
+	return false;
+}
+
+bool
+checker_same_typo(const struct checker *c, size_t i, size_t j, int *cell, int64_t *expected)
+{
+	if (i == j || c->status[i] != FINDING_FAIL || c->status[j] != FINDING_FAIL)
+		return false;
+	if (c->edited >= 0 && typo_both(c, i, j, c->edited, expected)) {
+		*cell = c->edited;
+		return true;
+	}
+	return typo_search(c, &c->rs->inst[i], i, j, TYPO_DEPTH, cell, expected);
+}
+
+char *
+checker_typo_hint(const struct checker *c, size_t i, int cell, int64_t expected, size_t nrelations)
+{
+	const struct template *t = c->r->tpl;
+	struct buf el = BUF_INIT, cl = BUF_INIT;
+	struct finding f;
+	char value[64], usual[64], *m;
+
+	cell_label_short(&el, &t->values[cell]);
+	value_format_fixed(expected, value, sizeof value);
+	checker_finding(c, i, &f);
+	if (f.has_expected && f.fix != cell) {
+		cell_label_short(&cl, &t->values[f.fix]);
+		value_format_fixed(f.expected, usual, sizeof usual);
+		m = xasprintf(_("%s should be %s (this one value mends all %zu relations), or %s should be %s"),
+		    el.data, value, nrelations, cl.data, usual);
+	} else
+		m = xasprintf(_("%s should be %s: this one value mends all %zu relations"), el.data, value, nrelations);
+	buf_free(&el);
+	buf_free(&cl);
+	return m;
+}
+
 static int
 subject(const struct inst *in)
 {

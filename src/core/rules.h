@@ -115,6 +115,19 @@ bool checker_edited_fix(const struct checker *c, size_t i, int *cell, int64_t *e
 size_t checker_blanks(const struct checker *c, size_t i);
 bool checker_incomplete(const struct checker *c, size_t i);
 
+/*
+ * One typo, one problem: failed instances i and j are one problem when one
+ * cell of this year, typed once more, would make both hold (counting the
+ * totals auto totals compute from it, so that a wrong value in a column and
+ * the broken grand total column it causes are one).  *cell and *expected name that
+ * cell and its value; the just-edited cell is preferred.  False otherwise.
+ */
+bool checker_same_typo(const struct checker *c, size_t i, size_t j, int *cell, int64_t *expected);
+/* "CELL should be N" for the value that mends nrelations relations at
+ * once, then the usual cell to fix of relation i (never one cell as the only
+ * culprit), in the interface language; caller frees. */
+char *checker_typo_hint(const struct checker *c, size_t i, int cell, int64_t expected, size_t nrelations);
+
 /* The rule ids that read a cell, in instance order (for tests and the editor). */
 size_t checker_readers(const struct checker *c, int cell, const int **insts);
 

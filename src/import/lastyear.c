@@ -65,6 +65,21 @@ lastyear_load(struct tplset *ts, const char *path, struct diag_list *dl)
 }
 
 struct report *
+lastyear_load_given(struct tplset *ts, const char *path, struct diag_list *dl)
+{
+	char *err = NULL;
+	int fd = atomic_open_input(path, &err);
+
+	if (fd < 0) {
+		diag_add(dl, path, 0, _("%s; last year's report is expected here: a report file, or a published page or a text copy of it"), err);
+		free(err);
+		return NULL;
+	}
+	close(fd);
+	return lastyear_load(ts, path, dl);
+}
+
+struct report *
 lastyear_load_previous(const char *path, const struct report *r, struct tplset *ts,
     struct diag_list *dl)
 {

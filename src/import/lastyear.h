@@ -16,6 +16,11 @@
  * dl.  An import's warnings are added to dl too (the report is still returned). */
 struct report *lastyear_load(struct tplset *ts, const char *path, struct diag_list *dl);
 
+/* The same for a path the officer gave as last year's report (new --from,
+ * check --previous, the editor's form): a path that cannot be opened is
+ * said in dl with what was expected there, not as a bare "No such file". */
+struct report *lastyear_load_given(struct tplset *ts, const char *path, struct diag_list *dl);
+
 /* Last year's report that r (read from path) names in "previous", resolved
  * beside path; NULL when it names none, or with the reason in dl. */
 struct report *lastyear_load_previous(const char *path, const struct report *r,

@@ -2,10 +2,15 @@
 #include "nb.h"
 
 #include <errno.h>
+#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include "lib/atomic.h"
+#include "lib/buf.h"
 #include "lib/inifile.h"
 #include "lib/xalloc.h"
 #include "store/prefs.h"
@@ -203,4 +208,169 @@ prefs_load(struct prefs *p, const char *path, struct diag_list *dl)
 		free(data);
 	}
 	free(own);
+}
+
+/* ---- where the officer left off: the editor's state ----------------------- */
+
+char *
+prefs_places_path(void)
+{
+	const char *xdg = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
+
+	if (xdg != NULL && xdg[0] == '/')
+		return xasprintf("%s/nianbao/places", xdg);
+	if (home == NULL || home[0] == '\0')
+		return NULL;
+	return xasprintf("%s/.local/state/nianbao/places", home);
+}
+
+/* The state file's bytes (NULL when there is none or it cannot be read:
+ * a lost place is no loss worth a message). */
+static char *
+places_read(const char *state, size_t *len)
+{
+	struct buf b = BUF_INIT;
+	char chunk[4096], *err = NULL;
+	ssize_t n;
+	int fd = atomic_open_input(state, &err);
+
+	free(err);
+	if (fd < 0)
+		return NULL;
+	while ((n = read(fd, chunk, sizeof chunk)) > 0)
+		buf_add(&b, chunk, (size_t)n);
+	close(fd);
+	*len = b.len;
+	return n < 0 ? (buf_free(&b), NULL) : buf_detach(&b);
+}
+
+/* The report's absolute path, the key of its line; NULL if it has none or
+ * it could not be told apart from the separators of the file. */
+static char *
+places_key(const char *report)
+{
+	char *abs = realpath(report, NULL);
+
+	if (abs != NULL && strpbrk(abs, "\t\n") != NULL) {
+		free(abs);
+		return NULL;
+	}
+	return abs;
+}
+
+/* Calls fn for each well-formed line: place and path as bytes. */
+static void
+places_each(const char *data, size_t len, void (*fn)(void *, const char *, size_t, const char *, size_t),
+    void *arg)
+{
+	const char *p = data, *end = data + len;
+
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p)), *tab;
+
+		if (nl == NULL)
+			nl = end;	/* a line cut short by a crash: not trusted */
+		else if ((tab = memchr(p, '\t', (size_t)(nl - p))) != NULL && tab > p)
+			fn(arg, p, (size_t)(tab - p), tab + 1, (size_t)(nl - tab - 1));
+		p = nl + 1;
+	}
+}
+
+struct places_find {
+	const char	*key;
+	char		*place;
+};
+
+static void
+places_find_one(void *arg, const char *place, size_t plen, const char *path, size_t len)
+{
+	struct places_find *f = arg;
+
+	if (f->place == NULL && strlen(f->key) == len && memcmp(f->key, path, len) == 0)
+		f->place = xstrndup(place, plen);
+}
+
+char *
+prefs_place_get(const char *state, const char *report)
+{
+	char *own = NULL, *data = NULL;
+	struct places_find f = { NULL, NULL };
+	size_t len = 0;
+
+	if ((state == NULL && (state = own = prefs_places_path()) == NULL) ||
+	    (f.key = places_key(report)) == NULL)
+		goto cleanup;
+	if ((data = places_read(state, &len)) != NULL)
+		places_each(data, len, places_find_one, &f);
+cleanup:
+	free(own);
+	free(data);
+	free((char *)f.key);
+	return f.place;
+}
+
+struct places_keep {
+	const char	*key;
+	struct buf	*out;
+	size_t		 lines;
+};
+
+/* Copy the other reports' lines, up to the limit. */
+static void
+places_keep_one(void *arg, const char *place, size_t plen, const char *path, size_t len)
+{
+	struct places_keep *k = arg;
+
+	if ((strlen(k->key) == len && memcmp(k->key, path, len) == 0) || k->lines >= PREFS_PLACES_MAX)
+		return;
+	buf_add(k->out, place, plen + 1 + len);	/* the tab between them too */
+	buf_addc(k->out, '\n');
+	k->lines++;
+}
+
+/* Make the state file's directory (and its parents), private to the user. */
+static int
+places_mkdir(const char *state, char **err)
+{
+	char *dir = xstrdup(state), *p;
+	int rc = 0;
+
+	for (p = strchr(dir + 1, '/'); p != NULL && rc == 0; p = strchr(p + 1, '/')) {
+		*p = '\0';
+		if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+			*err = xasprintf("%s: %s", dir, strerror(errno));
+			rc = -1;
+		}
+		*p = '/';
+	}
+	free(dir);
+	return rc;
+}
+
+int
+prefs_place_set(const char *state, const char *report, const char *place, char **err)
+{
+	char *own = NULL, *data = NULL, *key = NULL;
+	struct buf out = BUF_INIT;
+	size_t len = 0;
+	int rc = 0;
+
+	if (strpbrk(place, "\t\n") != NULL || place[0] == '\0')
+		return 0;	/* not a place of ours */
+	if ((state == NULL && (state = own = prefs_places_path()) == NULL) || (key = places_key(report)) == NULL)
+		goto cleanup;
+	buf_addf(&out, "%s\t%s\n", place, key);
+	if ((data = places_read(state, &len)) != NULL) {
+		struct places_keep k = { key, &out, 1 };
+
+		places_each(data, len, places_keep_one, &k);
+	}
+	if ((rc = places_mkdir(state, err)) == 0)
+		rc = atomic_write(state, out.data, out.len, ATOMIC_REPLACE, NULL, err);
+cleanup:
+	free(own);
+	free(data);
+	free(key);
+	buf_free(&out);
+	return rc;
 }

@@ -13,6 +13,11 @@
  *
  * A bad preferences file is never fatal: its problems are listed
  * (FILE:LINE) and the defaults stand for what could not be read.
+ *
+ * The editor's state is kept apart from the preferences, in
+ * ~/.local/state/nianbao/places (or $XDG_STATE_HOME/nianbao/places): where
+ * the officer left off in each report, one line per report, the most recent
+ * first, "PLACE<TAB>ABSOLUTE-PATH".  It is never written into a report.
  */
 #ifndef PREFS_H
 #define PREFS_H
@@ -35,5 +40,18 @@ char *prefs_path(void);
 /* Read path (NULL: prefs_path()); a missing file is no problem. */
 void prefs_load(struct prefs *p, const char *path, struct diag_list *dl);
 void prefs_free(struct prefs *p);
+
+/* The state file of places; caller frees.  NULL if there is no home. */
+char *prefs_places_path(void);
+/*
+ * The place stored for the report file (made absolute here) in the state
+ * file state (NULL: prefs_places_path()); caller frees, NULL if none.
+ * A place is the editor's own short text, without tabs or newlines.
+ */
+char *prefs_place_get(const char *state, const char *report);
+/* Store place for the report, first in the file, replacing its earlier one;
+ * the oldest beyond PREFS_PLACES_MAX are dropped.  0, or -1 with *err. */
+int prefs_place_set(const char *state, const char *report, const char *place, char **err);
+#define PREFS_PLACES_MAX 200
 
 #endif

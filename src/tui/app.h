@@ -16,6 +16,7 @@
 #include "core/rules.h"
 #include "core/tplset.h"
 #include "edit/cellundo.h"
+#include "edit/lineedit.h"
 #include "edit/textbuf.h"
 #include "lib/buf.h"
 #include "store/prefs.h"
@@ -34,10 +35,28 @@ struct page {
 struct gridview {
 	int	 cell;		/* focused value cell */
 	bool	 editing;
-	char	 buf[96];	/* what is being typed */
+	/* A new value typed over the cell: Left and Right store it and move on.
+	 * Otherwise (an old value opened by Backspace, Home or End, or a value
+	 * refused) they move the cursor in it, and on at its ends. */
+	bool	 entry;
+	struct lineedit line;	/* what is being typed */
 	int	 top;		/* first body row shown */
 	int	 left;		/* first value column shown */
 	int	 y0;		/* screen row of the grid's first row, as last drawn */
+};
+
+/*
+ * A problem of the tables: the broken relations (complete ones: every cell
+ * they read is entered) that one wrong value explains, so that one typo is
+ * one problem (core/rules.h, checker_same_typo).
+ */
+#define RELGROUP_MAX 8
+struct relgroup {
+	size_t	 inst[RELGROUP_MAX];	/* the relations; the first leads */
+	size_t	 n;
+	int	 cell;		/* when n > 1: the cell whose one value mends them all */
+	int64_t	 expected;
+	bool	 warning;	/* every one of them is a warning */
 };
 
 struct app;
@@ -73,7 +92,7 @@ struct app {
 	struct cellundo	 cell_undo;	/* undo and redo in the tables */
 	int		 info_field;
 	bool		 info_editing;
-	char		 info_buf[512];
+	struct lineedit	 info_line;	/* the field being edited */
 	unsigned long	 edits;		/* edits since opening */
 	unsigned long	 saved_edits;	/* edits at the last save */
 	struct buf	 saved_bytes;	/* the report as saved or opened: undo back to it is not modified */
@@ -106,6 +125,18 @@ struct app {
 	uint64_t	 nav_sig;	/* of the navigator as drawn */
 	uint64_t	*row_sig;	/* per screen row */
 	uint64_t	*cell_sig;	/* per value cell */
+	/* the problems of the tables as of edit number groups_edits (app_relgroups) */
+	struct relgroup	*groups;
+	size_t		 ngroups, groups_cap;
+	unsigned long	 groups_edits;
+	bool		 groups_known;
+	/* the status of the tables as of edit status_edits on page status_page, cell status_cell */
+	char		*status_text;
+	enum msg_level	 status_level;
+	unsigned long	 status_edits;
+	size_t		 status_page;
+	int		 status_cell;
+	bool		 status_known;
 	/* the journal could not be written: say so once */
 	bool		 journal_failed;
 	bool		 no_journal;	/* an unreadable journal exists: leave it alone */
@@ -123,6 +154,7 @@ attr_t app_look(const struct app *a, enum look l);
 #define KEY_CTRL_DOWN (KEY_MAX + 4)
 
 #define NAV_WIDTH 20
+#define APP_INFO_FIELDS 6	/* fields of the report information (page_meta.c) */
 #define MIN_COLS 80
 #define MIN_ROWS 24
 
@@ -152,6 +184,10 @@ void app_edited(struct app *a);
 /* The key-hint bar of a context (enum key_context) on the last row. */
 void app_draw_hints(struct app *a, unsigned ctx);
 void app_go(struct app *a, size_t page);
+/* Draw s on row y from x in at most maxw columns, ending with "…" when it
+ * is cut (never cut silently); pad fills the rest with spaces.  Returns the
+ * columns used. */
+int app_draw_cut(int y, int x, const char *s, int maxw, bool pad);
 /* Rows for the guidance above a page: least at 24 rows, more in taller windows. */
 static inline int app_guide_rows(const struct app *a, int least)
 {
@@ -164,10 +200,32 @@ int app_draw_guide(struct app *a, int y, const char *title, const char *guide, i
 /* Ask a question on the status line; the chosen key (lowercase) among
  * choices ('\r' for Enter if listed), or 0 on Esc or when the editor ends. */
 int app_ask(struct app *a, const char *question, const char *choices);
+/* What a key did to a line being edited (app_line_key). */
+enum line_result {
+	LINE_NOT_MINE,	/* not an editing key */
+	LINE_DONE,	/* the text or the cursor changed */
+	LINE_EDGE,	/* Left or Right at that end of the text: nothing changed */
+	LINE_REFUSED	/* a character past the field's limit, or not one */
+};
+/* The keys of the one line editor: the cursor keys, Home, End, Backspace,
+ * Delete and typing. */
+enum line_result app_line_key(struct lineedit *e, int key, bool code);
+/* Draw e on row y in w columns from x, scrolled to keep the cursor in
+ * view; returns the cursor's column. */
+int app_line_draw(const struct lineedit *e, int y, int x, int w);
 /* Read a line of text on row y after label; NULL on Esc. Caller frees. */
 char *app_prompt(struct app *a, int y, const char *label, const char *initial);
 /* Show msg on row y and wait for a key. */
 void app_notice(struct app *a, int y, const char *msg);
+/* The broken complete relations in groups, errors first: *out is kept by
+ * the editor and found again only after an edit (app_edited), since the
+ * status line asks for it at every keystroke. */
+size_t app_relgroups(struct app *a, const struct relgroup **out);
+/* The group holding relation inst, or NULL. */
+const struct relgroup *app_relgroup_of(const struct relgroup *v, size_t n, size_t inst);
+/* What is wrong, then after sep what would mend it ("" when nothing is
+ * worth proposing); caller frees. */
+char *app_relgroup_text(struct app *a, const struct relgroup *g, const char *sep);
 /* The list of errors and warnings; Enter goes to the cell. */
 void app_problems(struct app *a);
 /* The keys, from the binding table. */
@@ -178,6 +236,10 @@ void app_guide(struct app *a);
 /* nav.c */
 void nav_build(struct app *a);
 void nav_draw(struct app *a, bool full);
+/* Reopen where the officer left off in this report (the place kept in the
+ * preferences' state, store/prefs.h), and remember it on the way out. */
+void nav_place_restore(struct app *a);
+void nav_place_save(struct app *a);
 /* Page shown at a click on navigator row y, or -1. */
 long nav_hit(const struct app *a, int y);
 size_t nav_first_page_of_section(const struct app *a, int section);
@@ -188,6 +250,9 @@ char *nav_label(const struct app *a, size_t page);
 void text_sync(struct app *a);
 /* Show a narrative part with the cursor at byte offset at of its text. */
 void text_focus(struct app *a, int part, size_t at);
+/* The cursor of a part's text: a line and a byte in it. */
+void text_cursor(struct app *a, int part, size_t *line, size_t *byte);
+void text_set_cursor(struct app *a, int part, size_t line, size_t byte);
 void text_draw(struct app *a, bool full);
 void text_key(struct app *a, int key, bool code);
 void text_paste(struct app *a, const char *s, size_t n);

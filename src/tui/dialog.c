@@ -10,8 +10,8 @@
 #include <string.h>
 
 #include "core/review.h"
+#include "edit/lineedit.h"
 #include "lib/buf.h"
-#include "lib/utf8.h"
 #include "lib/width.h"
 #include "lib/xalloc.h"
 #include "tui/app.h"
@@ -79,12 +79,50 @@ app_ask(struct app *a, const char *question, const char *choices)
 
 /* ---- a line of text ------------------------------------------------------ */
 
+/*
+ * The editing keys every one-line field shares (edit/lineedit.h): the cursor
+ * keys, Backspace, Delete and typing.  Left and Right at an end of the text
+ * are not used up (LINE_EDGE), so that a cell can move on to its neighbour.
+ */
+enum line_result
+app_line_key(struct lineedit *e, int key, bool code)
+{
+	if ((code && key == KEY_BACKSPACE) || (!code && (key == 127 || key == CTRL('h'))))
+		lineedit_backspace(e);
+	else if (code && key == KEY_DC)
+		lineedit_delete(e);
+	else if (code && key == KEY_LEFT)
+		return lineedit_left(e) ? LINE_DONE : LINE_EDGE;
+	else if (code && key == KEY_RIGHT)
+		return lineedit_right(e) ? LINE_DONE : LINE_EDGE;
+	else if (code && key == KEY_HOME)
+		lineedit_home(e);
+	else if (code && key == KEY_END)
+		lineedit_end(e);
+	else if (!code && key >= 32 && key != 127)
+		return lineedit_insert(e, (uint32_t)key) ? LINE_DONE : LINE_REFUSED;
+	else
+		return LINE_NOT_MINE;
+	return LINE_DONE;
+}
+
+int
+app_line_draw(const struct lineedit *e, int y, int x, int w)
+{
+	const char *text = lineedit_text(e);
+	size_t from = lineedit_view(e, w, draw_ambiguous());
+
+	/* Scrolled sideways so that the cursor stays in view: nothing is cut
+	 * off, it is only out of view. */
+	draw_text(stdscr, y, x, text + from, strlen(text + from), w, true);
+	return x + (int)width_str(text + from, e->at - from, draw_ambiguous());
+}
+
 struct prompt_screen {
 	struct screen	 s;
 	int		 y;
 	const char	*label;
-	struct buf	 b;
-	size_t		 at;		/* cursor, a byte offset in b */
+	struct lineedit	 line;
 	bool		 ok;
 };
 
@@ -92,59 +130,13 @@ static void
 prompt_draw(struct app *a, struct screen *s)
 {
 	struct prompt_screen *p = (struct prompt_screen *)s;
-	const char *text = p->b.data != NULL ? p->b.data : "";
-	int x, room, cx;
-	size_t from = 0;
+	int x, cx;
 
 	move(p->y, 0);
 	clrtoeol();
 	x = draw_str(stdscr, p->y, 0, p->label, a->cols / 2, false) + 1;
-	room = a->cols - x - 1;
-	/* Scroll the text sideways so that the cursor stays visible: nothing is
-	 * cut off silently, it is only out of view. */
-	while (from < p->at && draw_fit(text + from, p->at - from, room) < p->at - from)
-		from += utf8_char_len(text + from, p->at - from);
-	draw_text(stdscr, p->y, x, text + from, strlen(text + from), room, false);
-	cx = x + (int)width_str(text + from, p->at - from, draw_ambiguous());
+	cx = app_line_draw(&p->line, p->y, x, a->cols - x - 1);
 	move(p->y, cx);
-}
-
-static void
-prompt_insert(struct prompt_screen *p, wint_t wc)
-{
-	char u[4];
-	size_t n = utf8_encode((uint32_t)wc, u);
-	struct buf nb = BUF_INIT;
-
-	buf_add(&nb, p->b.data != NULL ? p->b.data : "", p->at);
-	buf_add(&nb, u, n);
-	if (p->b.data != NULL)
-		buf_adds(&nb, p->b.data + p->at);
-	buf_free(&p->b);
-	p->b = nb;
-	p->at += n;
-}
-
-static void
-prompt_delete(struct prompt_screen *p, size_t at)
-{
-	size_t n;
-
-	if (p->b.data == NULL || at >= p->b.len)
-		return;
-	n = utf8_char_len(p->b.data + at, p->b.len - at);
-	memmove(p->b.data + at, p->b.data + at + n, p->b.len - at - n + 1);
-	p->b.len -= n;
-}
-
-static size_t
-prompt_prev(const struct prompt_screen *p)
-{
-	size_t at = p->at;
-
-	while (at > 0 && ((unsigned char)p->b.data[--at] & 0xc0) == 0x80)
-		;
-	return at;
 }
 
 static bool
@@ -159,41 +151,27 @@ prompt_key(struct app *a, struct screen *s, int rc, wint_t wc)
 		p->s.done = true;
 	else if (dialog_is_enter(rc, wc))
 		p->ok = p->s.done = true;
-	else if ((rc == OK && (wc == 127 || wc == 8)) || (rc == KEY_CODE_YES && wc == KEY_BACKSPACE)) {
-		if (p->at > 0) {
-			p->at = prompt_prev(p);
-			prompt_delete(p, p->at);
-		}
-	} else if (rc == KEY_CODE_YES && wc == KEY_DC)
-		prompt_delete(p, p->at);
-	else if (rc == KEY_CODE_YES && wc == KEY_LEFT && p->at > 0)
-		p->at = prompt_prev(p);
-	else if (rc == KEY_CODE_YES && wc == KEY_RIGHT && p->at < p->b.len)
-		p->at += utf8_char_len(p->b.data + p->at, p->b.len - p->at);
-	else if ((rc == KEY_CODE_YES && wc == KEY_HOME) || (rc == OK && wc == CTRL('a')))
-		p->at = 0;
-	else if ((rc == KEY_CODE_YES && wc == KEY_END) || (rc == OK && wc == CTRL('e')))
-		p->at = p->b.len;
-	else if (rc == OK && wc >= 32 && wc != 127)
-		prompt_insert(p, wc);
+	else if (rc == OK && wc == CTRL('a'))
+		lineedit_home(&p->line);
+	else if (rc == OK && wc == CTRL('e'))
+		lineedit_end(&p->line);
+	else
+		app_line_key(&p->line, (int)wc, rc == KEY_CODE_YES);
 	return true;
 }
 
 char *
 app_prompt(struct app *a, int y, const char *label, const char *initial)
 {
-	struct prompt_screen p = { { prompt_draw, prompt_key, true, false }, y, label, BUF_INIT, 0, false };
+	struct prompt_screen p = { { prompt_draw, prompt_key, true, false }, y, label, { BUF_INIT, 0, 0, false }, false };
+	char *text = NULL;
 
-	buf_adds(&p.b, initial);
-	p.at = p.b.len;
+	lineedit_start(&p.line, initial, 0);
 	app_run(a, &p.s);
-	if (!p.ok) {
-		buf_free(&p.b);
-		return NULL;
-	}
-	if (p.b.data == NULL)
-		return xstrdup("");
-	return buf_detach(&p.b);
+	if (p.ok)
+		text = xstrdup(lineedit_text(&p.line));
+	lineedit_free(&p.line);
+	return text;
 }
 
 /* ---- a notice: a message and "press a key" ------------------------------ */
@@ -209,10 +187,19 @@ notice_draw(struct app *a, struct screen *s)
 {
 	struct notice_screen *n = (struct notice_screen *)s;
 
+	size_t *st, lines = draw_wrap(n->msg, a->cols, &st), r;
+	int y = n->y;
+
 	move(n->y, 0);
 	clrtobot();
-	draw_str(stdscr, n->y, 0, n->msg, a->cols, false);
-	draw_str(stdscr, n->y + 1, 0, _("Press a key."), a->cols, false);
+	/* The whole message, on as many rows as it needs (the last ones are
+	 * cut with "…" only when the window has no more). */
+	for (r = 0; r < lines && y < a->rows - 2; r++)
+		draw_text(stdscr, y++, 0, n->msg + st[r], st[r + 1] - st[r], a->cols, false);
+	if (r > 0 && r < lines)
+		app_draw_cut(y - 1, 0, n->msg + st[r - 1], a->cols, false);
+	draw_str(stdscr, y, 0, _("Press a key."), a->cols, false);
+	free(st);
 }
 
 static bool
@@ -234,6 +221,99 @@ app_notice(struct app *a, int y, const char *msg)
 	app_run(a, &n.s);
 }
 
+/* ---- one typo, one problem ------------------------------------------------- */
+
+/* Add failed complete relation i to a group it shares a typo with, or to a new one. */
+static void
+relgroup_add(struct app *a, size_t i, bool warning)
+{
+	struct relgroup **v = &a->groups;
+	size_t *n = &a->ngroups, *cap = &a->groups_cap;
+	int cell;
+	int64_t want;
+
+	for (size_t g = 0; g < *n; g++) {
+		struct relgroup *rg = &(*v)[g];
+
+		if (rg->n < RELGROUP_MAX && checker_same_typo(a->ck, rg->inst[0], i, &cell, &want) &&
+		    (rg->n == 1 || (cell == rg->cell && want == rg->expected))) {
+			rg->cell = cell;
+			rg->expected = want;
+			rg->inst[rg->n++] = i;
+			rg->warning &= warning;
+			return;
+		}
+	}
+	*v = xgrow(*v, cap, *n + 1, sizeof **v);
+	memset(&(*v)[*n], 0, sizeof **v);
+	(*v)[*n].inst[0] = i;
+	(*v)[*n].n = 1;
+	(*v)[*n].cell = -1;
+	(*v)[*n].warning = warning;
+	(*n)++;
+}
+
+size_t
+app_relgroups(struct app *a, const struct relgroup **out)
+{
+	*out = a->groups;
+	if (a->groups_known && a->groups_edits == a->edits)
+		return a->ngroups;
+	a->ngroups = 0;
+	a->groups_known = true;
+	a->groups_edits = a->edits;
+	for (int pass = 0; pass < 2; pass++)	/* errors lead their groups */
+		for (size_t i = 0; i < checker_instances(a->ck); i++) {
+			struct finding f;
+
+			if (checker_status(a->ck, i) != FINDING_FAIL || checker_incomplete(a->ck, i))
+				continue;
+			checker_finding(a->ck, i, &f);
+			if (f.warning == (pass == 1))
+				relgroup_add(a, i, f.warning);
+		}
+	*out = a->groups;
+	return a->ngroups;
+}
+
+const struct relgroup *
+app_relgroup_of(const struct relgroup *v, size_t n, size_t inst)
+{
+	for (size_t g = 0; g < n; g++)
+		for (size_t k = 0; k < v[g].n; k++)
+			if (v[g].inst[k] == inst)
+				return &v[g];
+	return NULL;
+}
+
+char *
+app_relgroup_text(struct app *a, const struct relgroup *g, const char *sep)
+{
+	struct buf b = BUF_INIT;
+	char *h;
+
+	for (size_t k = 0; k < g->n; k++) {
+		char *d = checker_describe(a->ck, g->inst[k]);
+
+		if (k > 0)
+			buf_adds(&b, _("; "));
+		buf_adds(&b, d);
+		free(d);
+	}
+	if (g->n > 1)
+		h = checker_typo_hint(a->ck, g->inst[0], g->cell, g->expected, g->n);
+	else {
+		char *full = checker_fix_hint(a->ck, g->inst[0]);
+
+		h = xstrdup(full + strspn(full, "; "));
+		free(full);
+	}
+	if (*h != '\0')
+		buf_addf(&b, "%s%s", sep, h);
+	free(h);
+	return buf_detach(&b);
+}
+
 /* ---- the list of problems ------------------------------------------------ */
 
 /* A line of the list: what is still to do (a blank table, an empty part),
@@ -242,6 +322,7 @@ struct problem {
 	char		*todo;		/* NULL for a relation or a finding of the review */
 	long		 review;	/* a finding of the review (index), or -1 */
 	size_t		 inst;		/* the relation */
+	const struct relgroup *group;	/* the broken relations one value explains, or NULL */
 	size_t		 page;		/* to do: where */
 	int		 cell;		/* to do: the first blank cell, or -1 */
 };
@@ -251,6 +332,8 @@ struct problems_screen {
 	struct problem	*v;
 	size_t		 n, sel, top;
 	struct review_list rl;		/* the review of the words, as check gives it */
+	const struct relgroup *groups;
+	size_t		 ngroups;
 };
 
 static char *
@@ -263,6 +346,19 @@ problem_text(struct app *a, const struct problems_screen *ps, const struct probl
 		return xstrdup(p->todo);
 	if (p->review >= 0)
 		return xasprintf("%s %s  %s", _("warning"), ps->rl.v[p->review].rule, ps->rl.v[p->review].message);
+	if (p->group != NULL && p->group->n > 1) {	/* one typo: its relations together */
+		struct buf rules = BUF_INIT;
+
+		for (size_t k = 0; k < p->group->n; k++) {
+			checker_finding(a->ck, p->group->inst[k], &f);
+			buf_addf(&rules, "%s%s", k > 0 ? "+" : "", f.rule);
+		}
+		m = app_relgroup_text(a, p->group, _("; "));
+		line = xasprintf("%s %s  %s", p->group->warning ? _("warning") : _("error"), rules.data, m);
+		buf_free(&rules);
+		free(m);
+		return line;
+	}
 	m = checker_message(a->ck, p->inst);
 	checker_finding(a->ck, p->inst, &f);
 	line = xasprintf("%s %s  %s", checker_incomplete(a->ck, p->inst) ? _("incomplete") :
@@ -349,7 +445,9 @@ problems_go(struct app *a, struct problems_screen *p)
 		return;
 	}
 	checker_finding(a->ck, pr->inst, &f);
-	if (f.ncells > 0) {
+	if (pr->group != NULL && pr->group->n > 1)	/* the cell that mends them all */
+		grid_focus(a, a->r->tpl->values[pr->group->cell].table, pr->group->cell);
+	else if (f.ncells > 0) {
 		int cell = f.fix >= 0 ? f.fix : f.cells[0];
 
 		grid_focus(a, a->r->tpl->values[cell].table, cell);
@@ -453,14 +551,18 @@ void
 app_problems(struct app *a)
 {
 	struct problems_screen p = { { problems_draw, problems_key, false, false }, NULL, 0, 0, 0,
-	    REVIEW_LIST_INIT };
+	    REVIEW_LIST_INIT, NULL, 0 };
 	struct review_list acked = REVIEW_LIST_INIT;
 	size_t cap = 0;
 
 	text_sync(a);
-	for (size_t i = 0; i < checker_instances(a->ck); i++)	/* complete relations first */
-		if (checker_status(a->ck, i) == FINDING_FAIL && !checker_incomplete(a->ck, i))
-			problems_add(&p, &cap)->inst = i;
+	p.ngroups = app_relgroups(a, &p.groups);
+	for (size_t g = 0; g < p.ngroups; g++) {	/* complete relations first, one typo one line */
+		struct problem *pr = problems_add(&p, &cap);
+
+		pr->inst = p.groups[g].inst[0];
+		pr->group = &p.groups[g];
+	}
 	review_report(a->r, a->prev, a->prefs->copy_pct, &p.rl);	/* then the words, as check reviews them */
 	review_split_acked(a->r, &p.rl, &acked);	/* acknowledged: not a problem any more */
 	review_list_free(&acked);

@@ -43,7 +43,7 @@ static const struct key_help all[] = {
 	  N_("Export to publish: text or HTML, UTF-8, GB18030 or GBK (the choice is remembered)") },
 	{ "^L", { K(CTRL('l')) }, ACT_REFRESH, 0, NULL, N_("Redraw the screen") },
 	{ N_("Arrows, Home, End"), { { 0, false } }, ACT_NONE, 0, NULL,
-	  N_("Move; in a text by character and line") },
+	  N_("Move; in a text by character and line; in a value being typed, its cursor") },
 	{ N_("Ctrl-Up, Ctrl-Down"), { { 0, false } }, ACT_NONE, 0, NULL,
 	  N_("Previous or next paragraph of a text") },
 	{ N_("Backspace, Delete"), { { 0, false } }, ACT_NONE, 0, NULL,

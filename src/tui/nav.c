@@ -1,6 +1,7 @@
 /* nav.c - the pages of a report in walking order, and the navigator that lists them. */
 #include "nb.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -183,7 +184,7 @@ nav_draw(struct app *a, bool full)
 		mvhline(y, 0, ' ', NAV_WIDTH);
 		if (m != MARK_NONE)
 			mw = draw_width(_(marks[m])) + 2;	/* a space before the mark */
-		draw_str(stdscr, y, x, l, NAV_WIDTH - x - mw, false);
+		app_draw_cut(y, x, l, NAV_WIDTH - x - mw, false);	/* a long part name ends with "…" */
 		if (i == a->cur)
 			attroff(app_look(a, LOOK_SEL));
 		if (m != MARK_NONE) {
@@ -205,4 +206,69 @@ nav_hit(const struct app *a, int y)
 	if (y < 1 || (size_t)(y - 1) >= n)
 		return -1;
 	return (long)rows[y - 1];
+}
+
+/* ---- where the officer left off ------------------------------------------- */
+
+/*
+ * A place is "TEMPLATE KIND INDEX A B": the page (kind and part or table
+ * index) and in it the focused field (info), cell (table) or the text
+ * cursor's line and byte (text).  Another template's place is not used.
+ */
+static const char *const place_kinds[] = { "info", "text", "table" };
+
+void
+nav_place_save(struct app *a)
+{
+	const struct page *p = &a->pages[a->cur];
+	size_t x = 0, y = 0;
+	char *place, *err = NULL;
+
+	if (a->r == NULL || a->npages == 0)
+		return;
+	if (p->kind == PAGE_INFO)
+		x = (size_t)a->info_field;
+	else if (p->kind == PAGE_TEXT)
+		text_cursor(a, p->index, &x, &y);
+	else if (a->grids[p->index].cell >= 0)
+		x = (size_t)a->grids[p->index].cell;
+	place = xasprintf("%s %s %d %zu %zu", a->r->tpl->id, place_kinds[p->kind], p->index, x, y);
+	if (prefs_place_set(NULL, a->path, place, &err) != 0)
+		free(err);	/* a lost place costs a few keys: not worth stopping the exit */
+	free(place);
+}
+
+/* Go to page i at the place's position x, y, if they are still there. */
+static void
+place_go(struct app *a, size_t i, size_t x, size_t y)
+{
+	const struct page *p = &a->pages[i];
+	const struct template *t = a->r->tpl;
+
+	app_go(a, i);
+	if (p->kind == PAGE_INFO && x < APP_INFO_FIELDS)
+		a->info_field = (int)x;
+	else if (p->kind == PAGE_TEXT)
+		text_set_cursor(a, p->index, x, y);
+	else if (p->kind == PAGE_TABLE && x < t->nvalues && t->values[x].table == p->index)
+		a->grids[p->index].cell = (int)x;
+}
+
+void
+nav_place_restore(struct app *a)
+{
+	char *place = prefs_place_get(NULL, a->path), tpl[64], kind[16];
+	int index;
+	size_t x, y;
+
+	if (place == NULL)
+		return;
+	if (sscanf(place, "%63s %15s %d %zu %zu", tpl, kind, &index, &x, &y) == 5 &&
+	    strcmp(tpl, a->r->tpl->id) == 0)
+		for (size_t i = 0; i < a->npages; i++)
+			if (strcmp(place_kinds[a->pages[i].kind], kind) == 0 && a->pages[i].index == index) {
+				place_go(a, i, x, y);
+				break;
+			}
+	free(place);
 }

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "edit/lineedit.h"
 #include "edit/rowpaste.h"
 #include "lib/buf.h"
 #include "lib/utf8.h"
@@ -347,7 +348,7 @@ draw_cell(struct app *a, const struct geo *g, int y, const struct tpl_gcell *gc,
 	struct gridview *gv = view(a);
 	const struct template *t = a->r->tpl;
 	int x = col_x(g, gv, gc->col), w;
-	char text[96];
+	char text[160];
 	attr_t at = A_NORMAL;
 
 	if (x < 0)
@@ -356,7 +357,7 @@ draw_cell(struct app *a, const struct geo *g, int y, const struct tpl_gcell *gc,
 	if (x + w > g->x0 + app_pane_w(a) - 1)
 		w = g->x0 + app_pane_w(a) - 1 - x;
 	if (gv->editing && gc->value == gv->cell)
-		snprintf(text, sizeof text, "%s", gv->buf);
+		snprintf(text, sizeof text, "%zu|%s", gv->line.at, lineedit_text(&gv->line));	/* the cursor too */
 	else
 		value_format(&a->r->cells[gc->value], &t->values[gc->value].kind, text, sizeof text);
 	if (bad[gc->value] == CELL_BAD)
@@ -381,10 +382,10 @@ draw_cell(struct app *a, const struct geo *g, int y, const struct tpl_gcell *gc,
 	}
 	attron(at);
 	if (gv->editing && gc->value == gv->cell) {
-		int used = draw_str(stdscr, y, x, text, w, true);
+		int cx = app_line_draw(&gv->line, y, x, w);
 
 		attroff(at);
-		move(y, x + (used < w ? used : w - 1));
+		move(y, cx < x + w ? cx : x + w - 1);
 		return;
 	}
 	draw_right(stdscr, y, x, text, w);
@@ -515,26 +516,62 @@ scroll_to_focus(struct app *a, const struct geo *g)
 		gv->left = 0;
 }
 
+/* The last n segments of a label "group／group／leaf", after "…" when
+ * some are left out; caller frees. */
+static char *
+label_tail(const char *label, int n)
+{
+	static const char sep[] = "／";
+	size_t len = strlen(label), k = sizeof sep - 1;
+
+	for (size_t at = len; at-- > 0;)
+		if (at + k <= len && memcmp(label + at, sep, k) == 0 && --n == 0)
+			return xasprintf("…%s", label + at + k);
+	return xstrdup(label);
+}
+
+/*
+ * "Row: ...  Column: ..." under the table.  When it is too wide, group parts
+ * of the labels are left out, marked with an ellipsis: the row's outer ones,
+ * then the column's, keeping the row's item with its group longest; what
+ * still does not fit ends with "…".
+ */
 static void
 draw_focus_labels(struct app *a, const struct geo *g)
 {
+	static const int keep[][2] = { { 9, 9 }, { 2, 9 }, { 2, 2 }, { 2, 1 }, { 1, 1 } };
 	struct gridview *gv = view(a);
 	const struct tpl_value *v;
+	const char *rl = _("Row:"), *cl = _("Column:"), *comp = _("computed");
+	char *row = NULL, *col = NULL;
 	struct buf b = BUF_INIT;
-	int y = app_pane_bottom(a);
+	int y = app_pane_bottom(a), w = app_pane_w(a) - 1, fixed;
 
 	if (gv->cell < 0)
 		return;
 	v = &a->r->tpl->values[gv->cell];
+	/* the columns of everything but the two labels: "Row: " "  " "Column: " and "  (computed)" */
+	fixed = (*v->row_label != '\0' ? draw_width(rl) + 3 : 0) + draw_width(cl) + 1 +
+	    (checker_is_derived(a->ck, gv->cell) ? draw_width(comp) + 4 : 0);
+	for (size_t k = 0; k < sizeof keep / sizeof *keep; k++) {
+		free(row);
+		free(col);
+		row = label_tail(v->row_label, keep[k][0]);
+		col = label_tail(v->col_label, keep[k][1]);
+		if (fixed + draw_width(row) + draw_width(col) <= w)
+			break;
+	}
 	if (*v->row_label != '\0')
-		buf_addf(&b, "%s %s  ", _("Row:"), v->row_label);
-	buf_addf(&b, "%s %s", _("Column:"), v->col_label);
+		buf_addf(&b, "%s %s  ", rl, row);
+	buf_addf(&b, "%s %s", cl, col);
 	if (checker_is_derived(a->ck, gv->cell))
-		buf_addf(&b, "  (%s)", _("computed"));
+		buf_addf(&b, "  (%s)", comp);
 	mvhline(y, g->x0, ' ', app_pane_w(a));
 	attron(A_DIM);
-	draw_str(stdscr, y, g->x0, b.data, app_pane_w(a) - 1, false);
+	app_draw_cut(y, g->x0, b.data, w, false);
 	attroff(A_DIM);
+	free(row);
+	free(col);
 	buf_free(&b);
 }
 
@@ -820,15 +857,24 @@ grid_fill_zero(struct app *a)
 	app_message(a, MSG_INFO, _("Filled %zu blank cells of %s with 0 (^Z undoes it in one step)."), n, t->tables[table].name);
 }
 
+/* Store the value being typed.  A refused value stays in the cell for
+ * mending; typing replaces it, so new digits never join the refused ones. */
 static bool
 grid_commit(struct app *a)
 {
 	struct gridview *gv = view(a);
+	char *why;
 
 	if (!gv->editing)
 		return true;
-	if (!store(a, gv->cell, gv->buf))
+	if (!store(a, gv->cell, lineedit_text(&gv->line))) {
+		lineedit_select_all(&gv->line);
+		gv->entry = false;
+		why = xstrdup(a->msg);
+		app_message(a, MSG_ERROR, _("%s (typing replaces it; arrows, Backspace and Delete mend it; Esc restores the cell)"), why);
+		free(why);
 		return false;
+	}
 	gv->editing = false;
 	return true;
 }
@@ -843,13 +889,44 @@ starts_value(int key)
 	    key == '.' || key == 0x589E || key == 0x51CF;
 }
 
+/* The bytes a cell's typed value may take: far more than any number needs. */
+#define GRID_LINE_MAX 40
+
+/* Say why the focused cell cannot be typed in (a computed total). */
+static void
+grid_refuse_derived(struct app *a)
+{
+	struct gridview *gv = view(a);
+	struct value dummy = { VALUE_BLANK, 0, 0, "" };
+	char *err = NULL;
+
+	checker_validate(a->ck, gv->cell, &dummy, &err);
+	app_message(a, MSG_ERROR, "%s", err != NULL ? err : "");
+	free(err);
+}
+
+/* Open the focused cell's value for editing (Backspace, Home, End). */
+static bool
+grid_open(struct app *a)
+{
+	struct gridview *gv = view(a);
+	char text[96];
+
+	if (gv->editing)
+		return true;
+	if (!editable(a, gv->cell))
+		return false;
+	value_format(&a->r->cells[gv->cell], &a->r->tpl->values[gv->cell].kind, text, sizeof text);
+	lineedit_start(&gv->line, text, GRID_LINE_MAX);
+	gv->editing = true;
+	gv->entry = false;
+	return true;
+}
+
 static void
 type_char(struct app *a, int key)
 {
 	struct gridview *gv = view(a);
-	size_t len = strlen(gv->buf);
-	char u[4];
-	size_t k = utf8_encode((uint32_t)key, u);
 
 	if (!gv->editing) {
 		if (!starts_value(key)) {
@@ -857,35 +934,41 @@ type_char(struct app *a, int key)
 			return;
 		}
 		if (!editable(a, gv->cell)) {
-			char *err = NULL;
-			struct value dummy = { VALUE_BLANK, 0, 0, "" };
-
-			checker_validate(a->ck, gv->cell, &dummy, &err);
-			app_message(a, MSG_ERROR, "%s", err != NULL ? err : "");
-			free(err);
+			grid_refuse_derived(a);
 			return;
 		}
-		gv->editing = true;
-		len = 0;
-	}
-	if (len + k + 1 >= sizeof gv->buf)
-		return;
-	memcpy(gv->buf + len, u, k);
-	gv->buf[len + k] = '\0';
+		lineedit_start(&gv->line, "", GRID_LINE_MAX);
+		gv->editing = gv->entry = true;
+	} else if (gv->line.replace)
+		gv->entry = true;	/* typing a new value over the refused one */
+	if (!lineedit_insert(&gv->line, (uint32_t)key))
+		app_message(a, MSG_ERROR, _("No value of a cell is that long: the character was not added."));
 }
 
-static void
-backspace(struct app *a)
+/* The editing keys of the value being typed; false if key is not one of
+ * them (it then stores the value and moves, or does nothing). */
+static bool
+grid_line_key(struct app *a, int key, bool code)
 {
 	struct gridview *gv = view(a);
+	bool arrow = code && (key == KEY_LEFT || key == KEY_RIGHT);
+	enum line_result r;
 
-	if (!gv->editing) {
-		if (!editable(a, gv->cell))
-			return;
-		value_format(&a->r->cells[gv->cell], &a->r->tpl->values[gv->cell].kind, gv->buf, sizeof gv->buf);
-		gv->editing = true;
+	if (!code && key >= 32 && key != 127) {
+		type_char(a, key);
+		return true;
 	}
-	utf8_drop_last(gv->buf);
+	if ((code && (key == KEY_BACKSPACE || key == KEY_HOME || key == KEY_END)) ||
+	    (!code && (key == 127 || key == CTRL('h')))) {
+		if (!grid_open(a))
+			return true;
+		if (code && (key == KEY_HOME || key == KEY_END))
+			gv->entry = false;
+	}
+	if (!gv->editing || (arrow && gv->entry))
+		return false;
+	r = app_line_key(&gv->line, key, code);
+	return r != LINE_NOT_MINE && r != LINE_EDGE;
 }
 
 void
@@ -910,23 +993,13 @@ grid_key(struct app *a, int key, bool code)
 			grid_vertical(a, 1);
 		return;
 	}
-	if (code && (key == KEY_BACKSPACE)) {
-		backspace(a);
-		return;
-	}
-	if (!code && (key == 127 || key == CTRL('h'))) {
-		backspace(a);
-		return;
-	}
 	if (code && key == KEY_DC && !gv->editing) {
 		if (editable(a, gv->cell))
 			store(a, gv->cell, "");
 		return;
 	}
-	if (!code && key >= 32 && key != 127) {
-		type_char(a, key);
+	if (grid_line_key(a, key, code))
 		return;
-	}
 	if (!grid_commit(a))
 		return;
 	if (code && key == KEY_UP)
@@ -1049,21 +1122,29 @@ grid_status(struct app *a, enum msg_level *l)
 			have = true;
 		}
 	if (have) {	/* what is wrong, then on a line of its own what would fix it */
-		char *d = checker_describe(a->ck, first), *h = checker_fix_hint(a->ck, first);
+		const struct relgroup *groups;
+		struct relgroup one = { { first }, 1, -1, 0, false };
+		size_t ng = app_relgroups(a, &groups);
+		const struct relgroup *g = app_relgroup_of(groups, ng, first);
+		char *m = app_relgroup_text(a, g != NULL ? g : &one, "\n");
 
-		buf_adds(&b, d);
-		if (*h != '\0')
-			buf_addf(&b, "\n%s", h + strspn(h, "; "));
-		free(d);
-		free(h);
+		buf_adds(&b, m);
+		free(m);
+		more = 0;	/* the others this cell breaks, apart from those of the same typo */
+		for (size_t k = 0; k < n; k++) {
+			size_t i = (size_t)insts[k];
+
+			more += i != first && checker_status(a->ck, i) == FINDING_FAIL &&
+			    !checker_incomplete(a->ck, i) && (g == NULL || app_relgroup_of(g, 1, i) == NULL);
+		}
 		if (more > 0)
-			buf_addf(&b, _(" (this value also breaks %zu more relation(s): F2 lists them together)"), more);
+			buf_addf(&b, _(" (this value also breaks %zu more relation(s): F2 lists them)"), more);
 		*l = MSG_ERROR;
 		return buf_detach(&b);
 	}
+	if (incomplete == 0)
+		return NULL;	/* *l untouched: the report's own status shows */
 	*l = MSG_WARN;
-	if (incomplete > 0)
-		return xasprintf(_("Not complete yet: a relation of this cell still reads %zu blank cell(s); it is checked once they are filled (check and export count blanks as 0)."),
-		    checker_blanks(a->ck, first));
-	return NULL;
+	return xasprintf(_("Not complete yet: a relation of this cell still reads %zu blank cell(s); it is checked once they are filled (check and export count blanks as 0)."),
+	    checker_blanks(a->ck, first));
 }

@@ -4,7 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lib/utf8.h"
 #include "lib/xalloc.h"
 #include "tui/app.h"
 #include "tui/draw.h"
@@ -12,6 +11,7 @@
 #define CTRL(c) ((c) & 0x1f)
 
 enum field { F_AGENCY, F_YEAR, F_DATE, F_CONTACT, F_FORMAT, F_AUTO, F_COUNT };
+_Static_assert(F_COUNT == APP_INFO_FIELDS, "app.h counts the fields");
 
 static const char *const names[F_COUNT] = {
 	N_("Agency"), N_("Year"), N_("Publication date"), N_("Contact"), N_("Format"), N_("Auto totals")
@@ -51,20 +51,22 @@ info_draw(struct app *a)
 	    _("The agency and the year make the title, the agency and the date the closing lines of the published report; the contact is not printed there: write it in the opening paragraph. Type to change a field, Enter to store it, Esc to cancel; PgDn goes on to the report's sections."), 4);
 	y++;
 	for (int f = 0; f < F_COUNT; f++, y += 2) {
-		char *text = a->info_editing && f == a->info_field ? xstrdup(a->info_buf) : field_text(a, (enum field)f);
-		int used;
+		bool editing = a->info_editing && f == a->info_field;
+		char *text = editing ? NULL : field_text(a, (enum field)f);
+		int at;
 
 		attron(A_BOLD);
 		draw_str(stdscr, y, x, _(names[f]), 18, false);
 		attroff(A_BOLD);
 		if (f == a->info_field)
 			attron(app_look(a, LOOK_FOCUS));
-		used = draw_str(stdscr, y, x + 18, text, w - 18, true);
-		if (f == a->info_field)
-			attroff(app_look(a, LOOK_FOCUS));
+		at = editing ? app_line_draw(&a->info_line, y, x + 18, w - 18) : x + 18;
+		if (!editing)
+			app_draw_cut(y, x + 18, text, w - 18, true);
 		if (f == a->info_field) {
+			attroff(app_look(a, LOOK_FOCUS));
 			cy = y;
-			cx = x + 18 + (a->info_editing ? used : 0);
+			cx = at;
 		}
 		free(text);
 	}
@@ -81,24 +83,35 @@ info_commit(struct app *a)
 
 	if (!a->info_editing)
 		return true;
+	{	/* only looked at (the cursor moved): nothing changed */
+		char *was = field_text(a, (enum field)a->info_field);
+		bool same = strcmp(was, lineedit_text(&a->info_line)) == 0;
+
+		free(was);
+		if (same) {
+			a->info_editing = false;
+			return true;
+		}
+	}
 	switch (a->info_field) {
 	case F_AGENCY:
-		rc = report_set_agency(a->r, a->info_buf, &err);
+		rc = report_set_agency(a->r, lineedit_text(&a->info_line), &err);
 		break;
 	case F_DATE:
-		rc = report_set_date(a->r, a->info_buf, &err);
+		rc = report_set_date(a->r, lineedit_text(&a->info_line), &err);
 		break;
 	case F_CONTACT:
-		rc = report_set_contact(a->r, a->info_buf, &err);
+		rc = report_set_contact(a->r, lineedit_text(&a->info_line), &err);
 		break;
 	case F_YEAR:
-		rc = report_set_year(a->r, a->info_buf, &err);
+		rc = report_set_year(a->r, lineedit_text(&a->info_line), &err);
 		break;
 	default:
 		break;
 	}
-	if (rc != 0) {
-		app_message(a, MSG_ERROR, "%s", err);
+	if (rc != 0) {	/* kept for mending; typing replaces it */
+		lineedit_select_all(&a->info_line);
+		app_message(a, MSG_ERROR, _("%s (typing replaces it; arrows, Backspace and Delete mend it; Esc restores the field)"), err);
 		free(err);
 		return false;
 	}
@@ -116,7 +129,7 @@ begin_edit(struct app *a)
 	if (a->info_editing)
 		return;
 	t = field_text(a, (enum field)a->info_field);
-	snprintf(a->info_buf, sizeof a->info_buf, "%s", t);
+	lineedit_start(&a->info_line, t, 0);
 	free(t);
 	a->info_editing = true;
 }
@@ -127,11 +140,18 @@ editable_field(int f)
 	return f == F_AGENCY || f == F_YEAR || f == F_DATE || f == F_CONTACT;
 }
 
+/* The keys of the one line editor (app_line_key) */
+static bool
+info_line_key(int key, bool code)
+{
+	return (!code && (key >= 32 || key == CTRL('h'))) ||
+	    (code && (key == KEY_BACKSPACE || key == KEY_DC || key == KEY_LEFT || key == KEY_RIGHT ||
+	    key == KEY_HOME || key == KEY_END));
+}
+
 void
 info_key(struct app *a, int key, bool code)
 {
-	size_t len = strlen(a->info_buf);
-
 	if (!code && key == 27) {
 		a->info_editing = false;
 		return;
@@ -141,28 +161,13 @@ info_key(struct app *a, int key, bool code)
 			a->info_field++;
 		return;
 	}
-	if ((code && key == KEY_BACKSPACE) || (!code && (key == 127 || key == CTRL('h')))) {
-		if (!editable_field(a->info_field))
-			return;
-		begin_edit(a);
-		utf8_drop_last(a->info_buf);
-		return;
-	}
-	if (!code && key >= 32 && key != 127) {
-		char u[4];
-		size_t k = utf8_encode((uint32_t)key, u);
-
-		if (!editable_field(a->info_field)) {
+	if (info_line_key(key, code)) {
+		if (editable_field(a->info_field)) {
+			begin_edit(a);
+			app_line_key(&a->info_line, key, code);
+		} else if (!code && key >= 32 && key != 127)
 			app_message(a, MSG_INFO, a->info_field == F_AUTO ? _("^T turns auto totals on or off.") :
 			    _("The format is chosen when the report is created."));
-			return;
-		}
-		begin_edit(a);
-		len = strlen(a->info_buf);
-		if (len + k < sizeof a->info_buf) {
-			memcpy(a->info_buf + len, u, k);
-			a->info_buf[len + k] = '\0';
-		}
 		return;
 	}
 	if (!info_commit(a))

@@ -23,6 +23,18 @@ text_buffer(struct app *a, int part)
 }
 
 void
+text_cursor(struct app *a, int part, size_t *line, size_t *byte)
+{
+	textbuf_cursor(text_buffer(a, part), line, byte);
+}
+
+void
+text_set_cursor(struct app *a, int part, size_t line, size_t byte)
+{
+	textbuf_set_cursor(text_buffer(a, part), line, byte);
+}
+
+void
 text_sync(struct app *a)
 {
 	for (size_t p = 0; a->texts != NULL && p < a->r->tpl->nparts; p++) {

@@ -182,39 +182,51 @@ draw_hints(struct app *a)
 
 /* The most important diagnostic of the report, for the status line; caller
  * frees.  Relations that still read blank cells are not complete yet: they
- * are counted apart, not shown as errors while the officer is typing. */
+ * are counted apart, not shown as errors while the officer is typing.  The
+ * relations one wrong value breaks count as one problem (one typo). */
 static char *
 report_status(struct app *a, enum msg_level *l)
 {
-	size_t ne = 0, nw = 0, ni = 0, first[2] = { SIZE_MAX, SIZE_MAX };
+	const struct relgroup *g;
+	size_t ng = app_relgroups(a, &g), ne = 0, ni = 0;
+	char *s;
 
-	for (size_t i = 0; i < checker_instances(a->ck); i++) {
-		struct finding f;
+	for (size_t k = 0; k < ng; k++)
+		ne += !g[k].warning;
+	for (size_t i = 0; i < checker_instances(a->ck); i++)
+		ni += checker_status(a->ck, i) == FINDING_FAIL && checker_incomplete(a->ck, i);
+	if (ng > 0) {	/* errors lead: the first group is the most important */
+		char *m = app_relgroup_text(a, &g[0], _("; "));
 
-		if (checker_status(a->ck, i) != FINDING_FAIL)
-			continue;
-		checker_finding(a->ck, i, &f);
-		if (checker_incomplete(a->ck, i)) {
-			ni++;
-			continue;
-		}
-		f.warning ? nw++ : ne++;
-		if (first[f.warning] == SIZE_MAX)
-			first[f.warning] = i;
+		s = xasprintf(_("[%zu errors, %zu warnings; ^E lists them] %s"), ne, ng - ne, m);
+		free(m);
+		*l = g[0].warning ? MSG_WARN : MSG_ERROR;
+	} else if (ni > 0) {
+		*l = MSG_INFO;
+		s = xasprintf(_("No errors so far; %zu relations are not complete yet (they read blank cells)."), ni);
+	} else {
+		*l = MSG_INFO;
+		s = xstrdup(_("No errors: every relation of the tables holds so far."));
 	}
-	for (int pass = 0; pass < 2; pass++)
-		if (first[pass] != SIZE_MAX) {
-			char *m = checker_message(a->ck, first[pass]), *s;
+	return s;
+}
 
-			s = xasprintf(_("[%zu errors, %zu warnings; ^E lists them] %s"), ne, nw, m);
-			free(m);
-			*l = pass == 1 ? MSG_WARN : MSG_ERROR;
-			return s;
-		}
-	*l = MSG_INFO;
-	if (ni > 0)
-		return xasprintf(_("No errors so far; %zu relations are not complete yet (they read blank cells)."), ni);
-	return xstrdup(_("No errors: every relation of the tables holds so far."));
+int
+app_draw_cut(int y, int x, const char *s, int maxw, bool pad)
+{
+	size_t n = strlen(s), fit;
+	int used, ew = draw_width("…");	/* 1 or 2 columns: an ambiguous character */
+
+	if (maxw < ew)
+		return 0;
+	if (draw_width(s) <= maxw)
+		return draw_text(stdscr, y, x, s, n, maxw, pad);
+	fit = draw_fit(s, n, maxw - ew);
+	used = draw_text(stdscr, y, x, s, fit, maxw - ew, false);
+	used += draw_str(stdscr, y, x + used, "…", maxw - used, false);
+	if (pad && used < maxw)
+		mvhline(y, x + used, ' ', maxw - used);
+	return pad ? maxw : used;
 }
 
 /* Draw n bytes of text on row y, ending with "…" when it is cut. */
@@ -256,6 +268,36 @@ status_rows(struct app *a, int y, int rows, const char *text)
 }
 
 /*
+ * The status of the tables when no message is up: the focused cell's, else
+ * the report's.  Kept until an edit or another cell, since describing the
+ * relations at every keystroke cost more than drawing the screen.
+ */
+static const char *
+status_text(struct app *a, enum msg_level *l)
+{
+	int cell = a->pages[a->cur].kind == PAGE_TABLE ? a->grids[a->pages[a->cur].index].cell : -1;
+
+	if (a->status_known && a->status_edits == a->edits && a->status_page == a->cur &&
+	    a->status_cell == cell) {
+		*l = a->status_level;
+		return a->status_text;
+	}
+	free(a->status_text);
+	a->status_text = NULL;
+	a->status_level = MSG_NONE;
+	if (a->pages[a->cur].kind == PAGE_TABLE)
+		a->status_text = grid_status(a, &a->status_level);
+	if (a->status_level == MSG_NONE && a->status_text == NULL)
+		a->status_text = report_status(a, &a->status_level);
+	a->status_known = true;
+	a->status_edits = a->edits;
+	a->status_page = a->cur;
+	a->status_cell = cell;
+	*l = a->status_level;
+	return a->status_text;
+}
+
+/*
  * The status: two rows.  A message with a line break is "what is wrong" and
  * "what would fix it": the fix gets the second row (both rows if it needs
  * them), what is wrong the first, cut with "…"; the problems list (F2)
@@ -266,14 +308,11 @@ draw_status(struct app *a)
 {
 	int y = a->rows - 3;
 	enum msg_level l = a->msg_level;
-	char *s = NULL;
-	const char *text, *nl;
+	const char *s = NULL, *text, *nl;
 	attr_t at;
 
-	if (l == MSG_NONE && a->pages[a->cur].kind == PAGE_TABLE)
-		s = grid_status(a, &l);
-	if (l == MSG_NONE && s == NULL)
-		s = report_status(a, &l);
+	if (l == MSG_NONE)
+		s = status_text(a, &l);
 	at = l == MSG_ERROR ? app_look(a, LOOK_BAD) : l == MSG_WARN ? app_look(a, LOOK_TODO) : A_NORMAL;
 	text = s != NULL ? s : a->msg;
 	attron(at | A_BOLD);
@@ -286,7 +325,6 @@ draw_status(struct app *a)
 		status_row(a, y + 1, nl + 1, strlen(nl + 1));
 	}
 	attroff(at | A_BOLD);
-	free(s);
 }
 
 static void
@@ -986,6 +1024,22 @@ form_prompt(struct app *a, struct form_screen *f, int y, const char *label, cons
  * copy, which is imported) until one loads or the answer is empty.
  * Returns it, with its path in *from; NULL for none, *from NULL on Esc.
  */
+/* Why last year's report cannot be used, naming the path (never a bare
+ * "No such file or directory"). */
+static void
+form_why(struct app *a, int y, const char *from, const struct diag_list *dl)
+{
+	const struct diag *d = dl->n > 0 ? &dl->v[dl->n - 1] : NULL;
+	char *msg;
+
+	if (d == NULL)
+		msg = xasprintf(_("%s cannot be read as last year's report."), from);
+	else
+		msg = xasprintf(_("%s: %s"), d->file != NULL ? d->file : from, d->msg);
+	app_notice(a, y, msg);
+	free(msg);
+}
+
 static struct report *
 ask_last_year(struct app *a, struct form_screen *f, int y, char **from)
 {
@@ -996,12 +1050,12 @@ ask_last_year(struct app *a, struct form_screen *f, int y, char **from)
 		*from = form_prompt(a, f, y, _("Start from last year's report (Enter: none):"), "");
 		if (*from == NULL || **from == '\0')
 			return NULL;
-		last = lastyear_load(a->ts, *from, &dl);
+		last = lastyear_load_given(a->ts, *from, &dl);
 		if (last != NULL) {
 			diag_list_free(&dl);
 			return last;
 		}
-		app_notice(a, y + 6, dl.n > 0 ? dl.v[dl.n - 1].msg : *from);
+		form_why(a, y + 6, *from, &dl);
 		diag_list_free(&dl);
 		free(*from);
 	}
@@ -1162,8 +1216,13 @@ app_free(struct app *a)
 		textbuf_free(a->texts[i]);
 	free(a->texts);
 	free(a->text_top);
+	for (size_t i = 0; a->grids != NULL && i < a->r->tpl->ntables; i++)
+		lineedit_free(&a->grids[i].line);
 	free(a->grids);
 	cellundo_free(&a->cell_undo);
+	lineedit_free(&a->info_line);
+	free(a->groups);
+	free(a->status_text);
 	free(a->row_sig);
 	free(a->cell_sig);
 	free(a->pages);
@@ -1266,6 +1325,7 @@ tui_run(const char *file, struct tplset *ts, struct prefs *prefs)
 		app_message(&a, MSG_WARN, _("Preferences: %s:%d: %s"), pd.v[0].file, pd.v[0].line, pd.v[0].msg);
 	diag_list_free(&pd);
 	app_go(&a, 0);
+	nav_place_restore(&a);
 	if (a.edits == 0)
 		remember_saved(&a);
 	{
@@ -1275,6 +1335,7 @@ tui_run(const char *file, struct tplset *ts, struct prefs *prefs)
 	}
 	if (a.ending)	/* the terminal is gone or we are told to end: keep everything */
 		journal_tick(&a, true);
+	nav_place_save(&a);
 	if (a.locked)
 		lock_release(file);
 	screen_stop();
