@@ -186,4 +186,31 @@ is "$?" 2 "new --from a missing path exits 2"
 contains "$TMP/err" "/x/y.nb: " "and names the path"
 contains "$TMP/err" "; last year's report is expected here: a report file, or a published page or a text copy of it" "and says what was expected"
 
+# ---- 9. text kept from last year is a draft until edited -----------------------
+
+DRAFT=$(tr_ draft)
+STILL=$(tr_ "to do  %s is still last year's text: update it" | sed 's/^.*%s//; s/^\(.\{6\}\).*/\1/')
+_stills() { snap && grep -cF -- "$STILL" "$TMP/screen"; }
+_stills_are() { [ "$(_stills)" = "$1" ]; }
+tm kill-server >/dev/null 2>&1
+rm -f "$F" "$F~" "$J" "$L" "$TMP/home/.local/state/nianbao/places"
+cp "$DEMO" "$TMP/w/last.nb"
+"$NIANBAO" new --from "$TMP/w/last.nb" --keep-text "$F" >/dev/null 2>&1 || not_ok "new --from --keep-text makes the report"
+kept=$(for id in s1.intro s1.active s1.request s1.manage s1.platform s1.oversight; do [ -n "$(text_of "$F" $id)" ] && echo $id; done | wc -l)
+start
+shows_re "^一[^│]*总体情况 +$(re_quote "$DRAFT") *│" "section 一 kept from last year is marked $DRAFT in the navigator, not done"
+key C-e
+if T=5 poll_screen _stills_are "$kept"; then ok "the problems list names each of the $kept parts still last year's text"; else not_ok "the problems list names each of the $kept parts still last year's text"; diag "$(_stills) found"; dump; fi
+key Escape
+key M-1
+wait_for 一、总体情况 >/dev/null
+type_ "X"
+key C-e
+if T=5 poll_screen _stills_are "$((kept - 1))"; then ok "a part edited is no longer last year's text"; else not_ok "a part edited is no longer last year's text"; diag "$(_stills) found"; dump; fi
+key Escape
+key C-q
+shows "$(frag "Save the changes before quitting?  Y save   N discard   C cancel")" "^Q asks to save"
+key n
+T=5 poll _dead >/dev/null
+
 done_testing

@@ -245,6 +245,9 @@ long nav_hit(const struct app *a, int y);
 size_t nav_first_page_of_section(const struct app *a, int section);
 /* The name of a page with its section's short title before it; caller frees. */
 char *nav_label(const struct app *a, size_t page);
+/* Is part p still last year's text word for word (kept when the report was
+ * started from last year's, and not edited since)?  A draft, not done. */
+bool nav_part_is_draft(const struct app *a, size_t p);
 
 /* page_text.c */
 void text_sync(struct app *a);

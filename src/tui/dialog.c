@@ -530,8 +530,8 @@ problems_todo(struct app *a, struct problems_screen *p, size_t *cap)
 					blanks++;
 					first = first < 0 ? (int)v : first;
 				}
-		if (g->kind == PAGE_TABLE ? blanks == 0 :
-		    g->kind != PAGE_TEXT || a->r->texts[g->index][0] != '\0')
+		if (g->kind == PAGE_TABLE ? blanks == 0 : g->kind != PAGE_TEXT ||
+		    (a->r->texts[g->index][0] != '\0' && !nav_part_is_draft(a, g->index)))
 			continue;
 		name = nav_label(a, pg);
 		{
@@ -541,7 +541,8 @@ problems_todo(struct app *a, struct problems_screen *p, size_t *cap)
 			pr->cell = first;
 			pr->todo = g->kind == PAGE_TABLE ?
 			    xasprintf(_("to do  %s: %zu blank cells (F5 there fills them with 0)"), name, blanks) :
-			    xasprintf(_("to do  %s is still empty"), name);
+			    a->r->texts[g->index][0] == '\0' ? xasprintf(_("to do  %s is still empty"), name) :
+			    xasprintf(_("to do  %s is still last year's text: update it"), name);
 		}
 		free(name);
 	}

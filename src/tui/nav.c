@@ -59,14 +59,44 @@ pages_in_section(const struct app *a, int section)
 	return n;
 }
 
-enum mark { MARK_NONE, MARK_DONE, MARK_TODO, MARK_ERROR };
+enum mark { MARK_NONE, MARK_DONE, MARK_TODO, MARK_DRAFT, MARK_ERROR };
+
+/* Is the text of textbuf tb (or, without one, s) exactly old? */
+static bool
+nav_same_text(const struct textbuf *tb, const char *s, const char *old)
+{
+	if (tb == NULL)
+		return strcmp(s, old) == 0;
+	for (size_t i = 0; i < textbuf_lines(tb); i++) {
+		size_t len;
+		const char *l = textbuf_line(tb, i, &len);
+
+		if (i > 0 && *old++ != '\n')
+			return false;
+		if (strnlen(old, len) != len || memcmp(old, l, len) != 0)
+			return false;
+		old += len;
+	}
+	return *old == '\0';
+}
+
+bool
+nav_part_is_draft(const struct app *a, size_t p)
+{
+	int q;
+
+	if (a->prev == NULL || (q = template_part(a->prev->tpl, a->r->tpl->parts[p].id)) < 0 ||
+	    a->prev->texts[q][0] == '\0')
+		return false;
+	return nav_same_text(a->texts[p], a->r->texts[p], a->prev->texts[q]);
+}
 
 /* Complete, incomplete or with errors: what the officer must still do in a section. */
 static enum mark
 section_mark(const struct app *a, int section)
 {
 	const struct template *t = a->r->tpl;
-	bool todo = false;
+	bool todo = false, draft = false;
 
 	for (size_t i = 0; i < checker_instances(a->ck); i++) {
 		struct finding f;
@@ -86,12 +116,14 @@ section_mark(const struct app *a, int section)
 			if (tb != NULL ? textbuf_lines(tb) == 1 && (textbuf_line(tb, 0, &len), len == 0) :
 			    a->r->texts[p][0] == '\0')
 				todo = true;
+			else
+				draft = draft || nav_part_is_draft(a, p);
 		}
 	for (size_t v = 0; v < t->nvalues; v++)
 		if (t->tables[t->values[v].table].section == section &&
 		    a->r->cells[v].state == VALUE_BLANK)
 			todo = true;
-	return todo ? MARK_TODO : MARK_DONE;
+	return draft ? MARK_DRAFT : todo ? MARK_TODO : MARK_DONE;
 }
 
 /* The label of a page in the navigator; caller frees. */
@@ -153,7 +185,7 @@ layout(const struct app *a, size_t *rows, size_t max)
 void
 nav_draw(struct app *a, bool full)
 {
-	static const char *const marks[] = { "", N_("done"), N_("todo"), N_("errors") };
+	static const char *const marks[] = { "", N_("done"), N_("todo"), N_("draft"), N_("errors") };
 	size_t rows[64], n = layout(a, rows, sizeof rows / sizeof *rows);
 	int bottom = app_pane_bottom(a);
 	enum mark shown[TPL_SECTIONS + 1];
@@ -188,7 +220,7 @@ nav_draw(struct app *a, bool full)
 		if (i == a->cur)
 			attroff(app_look(a, LOOK_SEL));
 		if (m != MARK_NONE) {
-			attr_t at = app_look(a, m == MARK_DONE ? LOOK_GOOD : m == MARK_TODO ? LOOK_TODO : LOOK_BAD);
+			attr_t at = app_look(a, m == MARK_DONE ? LOOK_GOOD : m == MARK_TODO || m == MARK_DRAFT ? LOOK_TODO : LOOK_BAD);
 
 			attron(at);
 			draw_str(stdscr, y, NAV_WIDTH - mw + 1, _(marks[m]), mw - 1, false);
