@@ -123,6 +123,8 @@ struct app {
 	unsigned long	 drawn_edits;
 	int		 body_y0;	/* first row of the page's body */
 	uint64_t	 nav_sig;	/* of the navigator as drawn */
+	uint64_t	 title_sig;	/* of the title bar as drawn */
+	uint64_t	 status_sig;	/* of the status rows as drawn */
 	uint64_t	*row_sig;	/* per screen row */
 	uint64_t	*cell_sig;	/* per value cell */
 	/* the problems of the tables as of edit number groups_edits (app_relgroups) */

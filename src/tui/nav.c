@@ -91,12 +91,17 @@ nav_part_is_draft(const struct app *a, size_t p)
 	return nav_same_text(a->texts[p], a->r->texts[p], a->prev->texts[q]);
 }
 
-/* Complete, incomplete or with errors: what the officer must still do in a section. */
-static enum mark
-section_mark(const struct app *a, int section)
+/*
+ * Complete, incomplete, a draft or with errors: what the officer must still
+ * do in each section, m[1..TPL_SECTIONS], in one pass over the relations,
+ * the parts and the cells (it is drawn after every edit).
+ */
+static void
+section_marks(const struct app *a, enum mark *m)
 {
 	const struct template *t = a->r->tpl;
-	bool todo = false, draft = false;
+	bool err[TPL_SECTIONS + 1] = { false }, todo[TPL_SECTIONS + 1] = { false };
+	bool draft[TPL_SECTIONS + 1] = { false };
 
 	for (size_t i = 0; i < checker_instances(a->ck); i++) {
 		struct finding f;
@@ -105,25 +110,25 @@ section_mark(const struct app *a, int section)
 			continue;	/* a relation still reading blanks is to do, not wrong */
 		checker_finding(a->ck, i, &f);
 		for (size_t k = 0; k < f.ncells && !f.warning; k++)
-			if (t->tables[t->values[f.cells[k]].table].section == section)
-				return MARK_ERROR;
+			err[t->tables[t->values[f.cells[k]].table].section] = true;
 	}
-	for (size_t p = 0; p < t->nparts; p++)
-		if (t->parts[p].section == section) {
-			struct textbuf *tb = a->texts[p];
-			size_t len = 0;
+	for (size_t p = 0; p < t->nparts; p++) {
+		struct textbuf *tb = a->texts[p];
+		size_t len = 0;
+		int s = t->parts[p].section;
 
-			if (tb != NULL ? textbuf_lines(tb) == 1 && (textbuf_line(tb, 0, &len), len == 0) :
-			    a->r->texts[p][0] == '\0')
-				todo = true;
-			else
-				draft = draft || nav_part_is_draft(a, p);
-		}
+		if (tb != NULL ? textbuf_lines(tb) == 1 && (textbuf_line(tb, 0, &len), len == 0) :
+		    a->r->texts[p][0] == '\0')
+			todo[s] = true;
+		else if (!draft[s])
+			draft[s] = nav_part_is_draft(a, p);
+	}
 	for (size_t v = 0; v < t->nvalues; v++)
-		if (t->tables[t->values[v].table].section == section &&
-		    a->r->cells[v].state == VALUE_BLANK)
-			todo = true;
-	return draft ? MARK_DRAFT : todo ? MARK_TODO : MARK_DONE;
+		if (a->r->cells[v].state == VALUE_BLANK)
+			todo[t->tables[t->values[v].table].section] = true;
+	m[0] = MARK_NONE;	/* the opening paragraph has no mark */
+	for (int s = 1; s <= TPL_SECTIONS; s++)
+		m[s] = err[s] ? MARK_ERROR : draft[s] ? MARK_DRAFT : todo[s] ? MARK_TODO : MARK_DONE;
 }
 
 /* The label of a page in the navigator; caller frees. */
@@ -191,8 +196,7 @@ nav_draw(struct app *a, bool full)
 	enum mark shown[TPL_SECTIONS + 1];
 	uint64_t sig;
 
-	for (int s = 1; s <= TPL_SECTIONS; s++)
-		shown[s] = section_mark(a, s);
+	section_marks(a, shown);
 	sig = app_sig(app_sig(APP_SIG_START, shown, sizeof shown), rows, n * sizeof *rows);
 	sig = app_sig(sig, &a->cur, sizeof a->cur);
 	if (!full && sig == a->nav_sig)	/* the same rows and marks are on screen */

@@ -129,10 +129,17 @@ app_draw_guide(struct app *a, int y, const char *title, const char *guide, int m
 }
 
 static void
-draw_title(struct app *a)
+draw_title(struct app *a, bool full)
 {
 	struct buf b = BUF_INIT;
+	uint64_t sig = app_sig(APP_SIG_START, &a->edits, sizeof a->edits);
 
+	/* it shows the agency, the year and whether the report is saved: drawn
+	 * again only when an edit, a save or the screen may have changed them */
+	sig = app_sig(app_sig(sig, &a->saved_edits, sizeof a->saved_edits), &a->readonly, sizeof a->readonly);
+	if (!full && sig == a->title_sig)
+		return;
+	a->title_sig = sig;
 	attron(app_look(a, LOOK_TITLE));
 	mvhline(0, 0, ' ', a->cols);
 	buf_addf(&b, " nianbao  %s  ", a->path);
@@ -304,17 +311,22 @@ status_text(struct app *a, enum msg_level *l)
  * shows it whole.
  */
 static void
-draw_status(struct app *a)
+draw_status(struct app *a, bool full)
 {
 	int y = a->rows - 3;
 	enum msg_level l = a->msg_level;
 	const char *s = NULL, *text, *nl;
 	attr_t at;
+	uint64_t sig;
 
 	if (l == MSG_NONE)
 		s = status_text(a, &l);
 	at = l == MSG_ERROR ? app_look(a, LOOK_BAD) : l == MSG_WARN ? app_look(a, LOOK_TODO) : A_NORMAL;
 	text = s != NULL ? s : a->msg;
+	sig = app_sig(app_sig(APP_SIG_START, text, strlen(text)), &l, sizeof l);
+	if (!full && sig == a->status_sig)	/* wrapping it again at every key cost more than the grid */
+		return;
+	a->status_sig = sig;
 	attron(at | A_BOLD);
 	if ((nl = strchr(text, '\n')) == NULL)
 		status_rows(a, y, 2, text);
@@ -384,8 +396,8 @@ draw_all(struct app *a)
 	}
 	if (full || a->edits != a->drawn_edits)
 		nav_draw(a, full);
-	draw_title(a);
-	draw_status(a);
+	draw_title(a, full);
+	draw_status(a, full);
 	draw_page(a, full);	/* last: it leaves the cursor where typing goes */
 	a->full = false;
 	a->drawn_page = a->cur;
@@ -936,6 +948,8 @@ app_run(struct app *a, struct screen *s)
 	a->depth--;
 	if (!s->overlay)
 		a->full = true;
+	else	/* a question drawn over the status rows: draw them again */
+		a->status_sig = a->title_sig = 0;
 }
 
 /* ---- opening --------------------------------------------------------------- */
