@@ -6,6 +6,7 @@
 
 #include "testlib.h"
 #include "core/value.h"
+#include "lib/buf.h"
 #include "lib/utf8.h"
 
 static const struct cell_kind K_COUNT = { KIND_COUNT, NULL };
@@ -558,4 +559,24 @@ Test(utf8, invalid_at_agrees_with_decoding)
 			i += k;
 		cr_assert_eq(utf8_invalid_at(s, len), i, "round %d", round);
 	}
+}
+
+/* buf_addf formats into the room there is, or grows and formats again: the
+ * text is whole whatever its length and whatever room was left. */
+Test(buf, addf_whole_at_every_length)
+{
+	struct buf b = BUF_INIT;
+	char want[700], piece[300];
+	size_t at = 0;
+
+	for (int n = 0; n < 300; n += 7) {
+		memset(piece, 'a' + n % 26, (size_t)n);
+		piece[n] = '\0';
+		buf_addf(&b, "%d:%s;", n, piece);
+		at += (size_t)snprintf(want, sizeof want, "%d:%s;", n, piece);
+		cr_assert_eq(b.len, at, "length after %d", n);
+		cr_assert_eq(b.data[b.len], '\0');
+		cr_assert_str_eq(b.data + b.len - strlen(want), want, "text after %d", n);
+	}
+	buf_free(&b);
 }
