@@ -6,21 +6,9 @@
 #include "core/create.h"
 #include "testlib.h"
 
-static struct tplset *ts;
+TL_TEMPLATES
 
-static void
-setup(void)
-{
-	ts = tl_templates();
-}
-
-static void
-teardown(void)
-{
-	tplset_free(ts);
-}
-
-TestSuite(create, .init = setup, .fini = teardown);
+TestSuite(create, .init = tl_setup, .fini = tl_teardown);
 
 /* Make a report of spec; it must succeed, with n warnings in *dl. */
 static struct report *

@@ -21,21 +21,9 @@
 #include "lib/xalloc.h"
 #include "testlib.h"
 
-static struct tplset *ts;
+TL_TEMPLATES
 
-static void
-setup(void)
-{
-	ts = tl_templates();
-}
-
-static void
-teardown(void)
-{
-	tplset_free(ts);
-}
-
-TestSuite(docx, .init = setup, .fini = teardown);
+TestSuite(docx, .init = tl_setup, .fini = tl_teardown);
 
 /* ---- what a round trip keeps ---- */
 

@@ -13,21 +13,9 @@
 #include "lib/utf8.h"
 #include "lib/xalloc.h"
 
-static struct tplset *ts;
+TL_TEMPLATES
 
-static void
-setup(void)
-{
-	ts = tl_templates();
-}
-
-static void
-teardown(void)
-{
-	tplset_free(ts);
-}
-
-TestSuite(html, .init = setup, .fini = teardown);
+TestSuite(html, .init = tl_setup, .fini = tl_teardown);
 
 /* ---- helpers ---- */
 

@@ -20,21 +20,9 @@
 
 #define INDENT "　　"
 
-static struct tplset *ts;
+TL_TEMPLATES
 
-static void
-setup(void)
-{
-	ts = tl_templates();
-}
-
-static void
-teardown(void)
-{
-	tplset_free(ts);
-}
-
-TestSuite(text, .init = setup, .fini = teardown);
+TestSuite(text, .init = tl_setup, .fini = tl_teardown);
 
 /* ---- helpers ---- */
 

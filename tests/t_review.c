@@ -7,22 +7,10 @@
 #include "core/review.h"
 #include "testlib.h"
 
-static struct tplset *ts;
-
-static void
-setup(void)
-{
-	ts = tl_templates();
-}
-
-static void
-teardown(void)
-{
-	tplset_free(ts);
-}
+TL_TEMPLATES
 
 TestSuite(cnnum);
-TestSuite(review, .init = setup, .fini = teardown);
+TestSuite(review, .init = tl_setup, .fini = tl_teardown);
 
 /* The number at the start of s, in whole units; -1 when none; *used the bytes read. */
 static long long

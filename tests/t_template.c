@@ -3,21 +3,9 @@
 
 #include "testlib.h"
 
-static struct tplset *ts;
+TL_TEMPLATES
 
-static void
-setup(void)
-{
-	ts = tl_templates();
-}
-
-static void
-teardown(void)
-{
-	tplset_free(ts);
-}
-
-TestSuite(official, .init = setup, .fini = teardown);
+TestSuite(official, .init = tl_setup, .fini = tl_teardown);
 
 static const char *const titles[] = {
 	NULL, "一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
@@ -285,4 +273,4 @@ Test(loader, unknown_template_lists_the_known_ones)
 	diag_list_free(&dl);
 }
 
-TestSuite(loader, .init = setup, .fini = teardown);
+TestSuite(loader, .init = tl_setup, .fini = tl_teardown);

@@ -53,6 +53,16 @@ tl_templates(void)
 	return tplset_create(p != NULL ? p : "templates");
 }
 
+/*
+ * A file whose suites share the shipped templates in ts, loaded afresh for
+ * each test: TL_TEMPLATES once, then
+ * TestSuite(NAME, .init = tl_setup, .fini = tl_teardown).
+ */
+#define TL_TEMPLATES \
+	static struct tplset *ts; \
+	static void tl_setup(void) { ts = tl_templates(); } \
+	static void tl_teardown(void) { tplset_free(ts); }
+
 static inline const struct template *
 tl_template(struct tplset *ts, const char *id)
 {
