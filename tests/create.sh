@@ -114,6 +114,8 @@ answer 测试县测试局
 answer 2025
 shows "$(tr_ 'Format (template):')" "the form asks for the format"
 answer 2019
+shows "$(tr_ 'Agency kind (%s):' | sed 's/%s.*//')" "the form asks for the agency's kind"
+key Enter
 # shellcheck disable=SC2059
 shows "$(printf "$(tr_ 'warning: the %s format is not the one for %d reports')" gov-2019 2025)" \
     "the form warns as \`new\` does: the format is not the one for the year"

@@ -49,11 +49,14 @@ key Enter
 shows "$(frag 'Format (template):')" "the form asks for the format"
 shows_re '^[^ ].* gov-2021$' "the default format for 2025 is gov-2021"
 key Enter
+shows_re "$(fragre 'Agency kind (%s):').*人民政府 部门 其他.* 部门$" "the form asks for the agency's kind, offering the one its name suggests (…局: 部门)"
+key Enter
 row_shows 1 '测试县测试局2025' "the title shows the agency and the year"
 present "$F" "the report file is created"
 contains "$F" "template = gov-2021" "the file uses the gov-2021 template"
 contains "$F" "agency = |测试县测试局|" "the file records the agency"
 contains "$F" "year = 2025" "the file records the year"
+contains "$F" "kind = |部门|" "the file records the kind"
 PID1=$(pane '#{pane_pid}')
 is "$(lock_pid)" "$PID1" "the lock names the editor's pid"
 absent "$J" "no journal before any edit"
@@ -327,6 +330,8 @@ key Enter
 shows_re "$(fragre 'Year of the report:').* 2021$" "the year is last year's plus one"
 key Enter
 shows_re "$(fragre 'Format (template):').* gov-2021$" "the format is the one in force for 2021"
+key Enter
+shows "$(frag 'Agency kind (%s):')" "the form asks for the kind"
 key Enter
 shows "$(frag "Keep last year's section 1 text as a draft? (y/N):")" "the form asks whether to keep last year's text"
 key Enter

@@ -40,7 +40,7 @@ create_format_id(const char *format)
 }
 
 /* The template s asks for, or NULL with the reason in dl. */
-static const struct template *
+const struct template *
 create_template(struct tplset *ts, const struct create_spec *s, int year, struct diag_list *dl)
 {
 	const struct template *t;

@@ -42,6 +42,9 @@ const char *create_default_agency(const struct report *last, const char *pref);
 /* The template id that format names: "2021" is gov-2021, an id is itself; caller frees. */
 char *create_format_id(const char *format);
 
+/* The template s names (s->tpl, s->format or the year's default); NULL and dl if none. */
+const struct template *create_template(struct tplset *ts, const struct create_spec *s, int year,
+    struct diag_list *dl);
 /*
  * Make the report s describes.  Warnings ("warning: ...", such as a format
  * not meant for the year) go to dl and the report is returned; NULL with

@@ -674,8 +674,17 @@ review_kind_known(const struct template *t, const char *s)
 	return false;
 }
 
-/* The kind guessed from the end of an agency's name (in b), or NULL. */
-static const char *
+void
+review_kinds_text(const struct template *t, struct buf *b)
+{
+	const struct review *rv = t->review;
+
+	buf_reset(b);
+	for (size_t i = 0; rv != NULL && i < rv->nkinds; i++)
+		buf_addf(b, "%s%s", i > 0 ? " " : "", rv->kinds[i]);
+}
+
+const char *
 review_guess_kind(const struct template *t, const char *agency, struct buf *b)
 {
 	const struct review *rv = t->review;

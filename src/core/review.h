@@ -37,6 +37,10 @@ void review_report(const struct report *r, const struct report *prev, int copy_p
 
 /* The agency kinds the template knows ([review settings] kinds): true if s is one. */
 bool review_kind_known(const struct template *t, const char *s);
+/* Those kinds in b, separated by spaces (for a question that offers them). */
+void review_kinds_text(const struct template *t, struct buf *b);
+/* The kind the template guesses from the end of an agency's name, in b; NULL if none. */
+const char *review_guess_kind(const struct template *t, const char *agency, struct buf *b);
 
 /*
  * Acknowledging a finding: its key is RULE@PLACE#SIGNATURE, PLACE the part or

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "core/create.h"
+#include "core/review.h"
 #include "export/export.h"
 #include "import/lastyear.h"
 #include "lib/atomic.h"
@@ -1075,6 +1076,27 @@ ask_last_year(struct app *a, struct form_screen *f, int y, char **from)
 	}
 }
 
+/*
+ * Ask for the agency's kind (the statute asks more of a people's government), offering
+ * last year's, else the one its name suggests; NULL on Esc, "" for none.
+ */
+static char *
+ask_kind(struct app *a, struct form_screen *f, int y, const struct template *t,
+    const struct report *last, const char *agency)
+{
+	struct buf kinds = BUF_INIT, guess = BUF_INIT;
+	const char *def = last != NULL && *last->kind != '\0' ? last->kind : review_guess_kind(t, agency, &guess);
+	char *label, *kind;
+
+	review_kinds_text(t, &kinds);
+	label = xasprintf(_("Agency kind (%s):"), kinds.data != NULL ? kinds.data : "");
+	kind = form_prompt(a, f, y, label, def != NULL ? def : "");
+	free(label);
+	buf_free(&kinds);
+	buf_free(&guess);
+	return kind;
+}
+
 /* Show each of dl's messages under the form, one at a time. */
 static void
 form_problems(struct app *a, int y, const struct diag_list *dl)
@@ -1094,7 +1116,7 @@ new_report_form(struct app *a)
 	struct diag_list dl = DIAG_LIST_INIT;
 	struct create_spec spec = { 0 };
 	struct report *r = NULL, *last;
-	char *agency = NULL, *year = NULL, *fmt = NULL, *def_year, *from, *keep = NULL, *err;
+	char *agency = NULL, *year = NULL, *fmt = NULL, *def_year, *from, *keep = NULL, *kind = NULL, *err;
 	const char *def_fmt;
 	struct form_screen f = { { form_draw, form_key, false, false }, { NULL } };
 
@@ -1122,9 +1144,13 @@ new_report_form(struct app *a)
 		goto out;
 	if ((fmt = form_prompt(a, &f, 8, _("Format (template):"), def_fmt)) == NULL)
 		goto out;
-	if (last != NULL && (keep = form_prompt(a, &f, 9, _("Keep last year's section 1 text as a draft? (y/N):"), "")) == NULL)
-		goto out;
 	spec.format = fmt;
+	if ((spec.tpl = create_template(a->ts, &spec, spec.year, &dl)) == NULL ||
+	    (kind = ask_kind(a, &f, 9, spec.tpl, last, agency)) == NULL)
+		goto out;
+	if (last != NULL && (keep = form_prompt(a, &f, 10, _("Keep last year's section 1 text as a draft? (y/N):"), "")) == NULL)
+		goto out;
+	spec.kind = kind;
 	spec.agency = agency;
 	spec.contact = a->prefs->contact;
 	spec.auto_totals = a->prefs->auto_totals;
@@ -1142,6 +1168,7 @@ out:
 	report_free(last);
 	free(from);
 	free(keep);
+	free(kind);
 	free(agency);
 	free(year);
 	free(fmt);
