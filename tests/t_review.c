@@ -381,3 +381,40 @@ Test(review, an_acknowledged_finding_is_kept_in_the_file_and_reopens_when_its_se
 	free(path);
 	tl_remove_dir(dir);
 }
+
+/* "比上年增加7件" after a fact's number is checked against last year's report
+ * of the same format: right changes pass, wrong ones are found with the three
+ * numbers, and without last year's report nothing can be said. */
+Test(review, a_change_on_last_year_is_checked_against_last_years_report)
+{
+	struct report *r = bureau(), *prev = bureau();
+	struct checker *ck = checker_create(prev, NULL);
+	struct review_finding f = { 0 };
+	struct review_list l = REVIEW_LIST_INIT;
+
+	tl_set(ck, prev, "t3.new.person", "18");	/* last year 18, this year 21: up 3 */
+	checker_recompute(ck);
+	checker_free(ck);
+	say(r, "s1.request", "全年新收政府信息公开申请21件，比上年增加3件。");
+	cr_expect_eq(count(r, prev, "change."), 0, "the right rise");
+	say(r, "s1.request", "全年新收政府信息公开申请21件，较上年增加三件。");
+	cr_expect_eq(count(r, prev, "change."), 0, "the right rise, in Chinese numerals");
+	say(r, "s1.request", "全年新收政府信息公开申请21件，比上年增加5件。");
+	cr_expect_eq(count(r, prev, "change.new"), 1, "a wrong rise");
+	cr_expect_eq(count(r, NULL, "change."), 0, "without last year's report it is not assessable");
+	say(r, "s1.request", "全年新收政府信息公开申请21件，比上年减少3件。");
+	cr_expect_eq(count(r, prev, "change.new"), 1, "a fall where the tables rose");
+	review_report(r, prev, -1, &l);
+	for (size_t i = 0; i < l.n; i++)
+		if (strcmp(l.v[i].rule, "change.new") == 0)
+			f = l.v[i];
+	cr_expect_neq(strstr(f.message, "21"), NULL, "%s", f.message);
+	cr_expect_neq(strstr(f.message, "18"), NULL, "last year's value is given: %s", f.message);
+	cr_expect_eq(strncmp(r->texts[template_part(r->tpl, "s1.request")] + f.start, "3件", 1), 0,
+	    "the finding points at the number of the change");
+	review_list_free(&l);
+	say(r, "s1.request", "全年新收政府信息公开申请21件。比上年增加5件的是另一件事。");
+	cr_expect_eq(count(r, prev, "change."), 0, "a change in the next sentence is about something else");
+	report_free(r);
+	report_free(prev);
+}

@@ -13,6 +13,7 @@
 
 #define REVIEW_GAP	12	/* characters an ellipsis of a phrasing may stand for */
 #define REVIEW_QUOTE	80	/* characters of a sentence quoted in a message */
+#define REVIEW_CHANGE_GAP 15	/* bytes between a fact's number and its change: a unit, a comma and a little */
 
 enum rv_tok_type { TOK_LIT, TOK_GAP, TOK_NUM };
 
@@ -72,6 +73,8 @@ struct review {
 	size_t			 nreqs;
 	char			**doubled_ok, **doubled_chars, **purposeful, **guess, **kinds;
 	size_t			 ndoubled_ok, ndoubled_chars, npurposeful, nguess, nkinds;
+	char			**rises, **falls;	/* the template's rise and fall: a change on last year */
+	size_t			 nrises, nfalls;
 	int			 copy_pct;
 };
 
@@ -277,6 +280,10 @@ review_settings(struct review *rv, const struct tpl_entry *e, const char *file, 
 			review_split(v, &rv->kinds, &rv->nkinds);
 		else if (strcmp(key, "purposeful") == 0)
 			review_split(v, &rv->purposeful, &rv->npurposeful);
+		else if (strcmp(key, "rise") == 0)
+			review_split(v, &rv->rises, &rv->nrises);
+		else if (strcmp(key, "fall") == 0)
+			review_split(v, &rv->falls, &rv->nfalls);
 		else if (strcmp(key, "guess") == 0) {
 			rv->guess = xrealloc(rv->guess, (rv->nguess + 1) * sizeof *rv->guess);
 			rv->guess[rv->nguess++] = xstrdup(v);
@@ -384,6 +391,8 @@ review_free(struct review *rv)
 	review_strv_free(rv->doubled_chars, rv->ndoubled_chars);
 	review_strv_free(rv->purposeful, rv->npurposeful);
 	review_strv_free(rv->guess, rv->nguess);
+	review_strv_free(rv->rises, rv->nrises);
+	review_strv_free(rv->falls, rv->nfalls);
 	review_strv_free(rv->kinds, rv->nkinds);
 	free(rv);
 }
@@ -605,10 +614,79 @@ out:
 	buf_free(&q);
 }
 
+/* The change on last year prefix (of n at v) at s[0..n), or 0: its length. */
+static size_t
+review_change_word(const char *s, size_t n, char *const *v, size_t nv)
+{
+	for (size_t i = 0; i < nv; i++) {
+		size_t k = strlen(v[i]);
+
+		if (k <= n && memcmp(s, v[i], k) == 0)
+			return k;
+	}
+	return 0;
+}
+
+/*
+ * A change on last year said right after a fact's number (the number of new
+ * requests, then "up 7 on last year" in the template's rise words): the difference of
+ * the fact's cells between this report and last year's, when last year's is
+ * known and of the same format (its cells are this one's).  Not assessable
+ * when the cells are blank in either.
+ */
+static void
+review_change(const struct report *r, const struct report *prev, const struct rv_fact *f, int part,
+    size_t len, const struct rv_match *m, struct review_list *out)
+{
+	const struct review *rv = r->tpl->review;
+	const char *text = r->texts[part];
+	size_t j = m->num + m->numlen, lim = j + REVIEW_CHANGE_GAP, w = 0, k, s0, s1;
+	int64_t said, now = 0, then = 0, want;
+	bool any = false, agrees = false, rise = true;
+	struct buf q = BUF_INIT;
+	char a[64], b[64], c[64], *name, *rule;
+	int flags;
+
+	if (prev == NULL || prev->tpl != r->tpl)
+		return;
+	for (; j < len && j < lim && text[j] != '\n'; j += utf8_char_len(text + j, len - j)) {
+		if (memcmp(text + j, "\xE3\x80\x82", 3) == 0 || memcmp(text + j, "\xEF\xBC\x9B", 3) == 0)
+			return;	/* the sentence or the clause list ends: 。 ； */
+		if ((w = review_change_word(text + j, len - j, rv->rises, rv->nrises)) > 0)
+			break;
+		if ((w = review_change_word(text + j, len - j, rv->falls, rv->nfalls)) > 0) {
+			rise = false;
+			break;
+		}
+	}
+	if (w == 0 || (k = cnnum_read(text + j + w, len - j - w, &said, &flags)) == 0)
+		return;
+	for (size_t i = 0; i < f->nreadings; i++)
+		if (review_sum_value(r, &f->readings[i], &now) && review_sum_value(prev, &f->readings[i], &then)) {
+			want = rise ? now - then : then - now;
+			any = true;
+			agrees |= want == said;
+		}
+	if (!any || agrees)
+		return;
+	review_bounds(text, len, j, &s0, &s1);
+	value_format_fixed(said, a, sizeof a);
+	value_format_fixed(now, b, sizeof b);
+	value_format_fixed(then, c, sizeof c);
+	name = review_part_name(r->tpl, part);
+	rule = xasprintf("change.%s", f->id);
+	review_add(out, rule, part, j + w, j + w + k,
+	    xasprintf(_("%s: \"%s\" gives the change of %s on last year as %s, but the tables say %s this year and %s last year"),
+	    name, review_quote(text, s0, s1, &q), f->name, a, b, c));
+	free(rule);
+	free(name);
+	buf_free(&q);
+}
+
 /* Phrasing p of fact f where its text starts at byte at of a part: read in its sentence. */
 static void
-review_fact_at(const struct report *r, int part, size_t len, size_t at, const struct rv_anchor *an,
-    struct review_list *out, size_t *seen, size_t *nseen)
+review_fact_at(const struct report *r, const struct report *prev, int part, size_t len, size_t at,
+    const struct rv_anchor *an, struct review_list *out, size_t *seen, size_t *nseen)
 {
 	const char *text = r->texts[part];
 	const struct rv_fact *f = &r->tpl->review->facts[an->fact];
@@ -630,6 +708,7 @@ review_fact_at(const struct report *r, int part, size_t len, size_t at, const st
 	if (*nseen < 64)
 		seen[(*nseen)++] = id;
 	review_fact_found(r, f, part, at, &m, out);
+	review_change(r, prev, f, part, len, &m, out);
 }
 
 /*
@@ -638,7 +717,8 @@ review_fact_at(const struct report *r, int part, size_t len, size_t at, const st
  * search of the index), that phrasing is tried in its sentence.
  */
 static void
-review_facts(const struct review *rv, const struct report *r, int part, struct review_list *out)
+review_facts(const struct review *rv, const struct report *r, const struct report *prev, int part,
+    struct review_list *out)
 {
 	const char *text = r->texts[part];
 	size_t len = strlen(text), seen[64], nseen = 0, k;
@@ -659,7 +739,7 @@ review_facts(const struct review *rv, const struct report *r, int part, struct r
 				hi = mid;
 		}
 		for (; lo < rv->nanchors && rv->anchors[lo].key == key; lo++)
-			review_fact_at(r, part, len, i, &rv->anchors[lo], out, seen, &nseen);
+			review_fact_at(r, prev, part, len, i, &rv->anchors[lo], out, seen, &nseen);
 	}
 }
 
@@ -1258,7 +1338,7 @@ review_part(const struct report *r, const struct report *prev, int copy_pct, int
 	for (size_t i = 0; i < rv->nreqs; i++)
 		review_require_part(r, &rv->reqs[i], part, kind, guessed, out);
 	buf_free(&kb);
-	review_facts(rv, r, part, out);
+	review_facts(rv, r, prev, part, out);
 	review_stale(rv, r, part, out);
 	review_copy(rv, r, prev, copy_pct, part, out);
 	name = review_part_name(r->tpl, part);
