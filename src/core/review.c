@@ -8,6 +8,7 @@
 #include "core/hygiene.h"
 #include "core/review.h"
 #include "lib/buf.h"
+#include "lib/hash.h"
 #include "lib/utf8.h"
 #include "lib/xalloc.h"
 
@@ -1212,16 +1213,6 @@ review_unreadable(const struct report *r, struct review_list *out)
 
 /* ---- acknowledgements ------------------------------------------------- */
 
-static uint64_t
-review_fnv(const char *s, size_t n)
-{
-	uint64_t h = 14695981039346656037ULL;
-
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
-	return h;
-}
-
 char *
 review_key_of(const struct report *r, const struct review_finding *f)
 {
@@ -1234,11 +1225,11 @@ review_key_of(const struct report *r, const struct review_finding *f)
 		size_t s0, s1;
 
 		review_bounds(text, strlen(text), f->start, &s0, &s1);
-		h = review_fnv(text + s0, s1 - s0);
+		h = hash_bytes(HASH_START, text + s0, s1 - s0);
 	} else if (f->part >= 0)
-		h = review_fnv(r->texts[f->part], strlen(r->texts[f->part]));
+		h = hash_bytes(HASH_START, r->texts[f->part], strlen(r->texts[f->part]));
 	else
-		h = review_fnv(f->message, strlen(f->message));
+		h = hash_bytes(HASH_START, f->message, strlen(f->message));
 	return xasprintf("%s@%s#%016llx", f->rule, place, (unsigned long long)h);
 }
 

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/hash.h"
 #include "lib/strmap.h"
 #include "lib/xalloc.h"
 
@@ -19,16 +20,6 @@ struct strmap {
 	size_t		 cap;	/* power of two */
 	size_t		 n;
 };
-
-static uint64_t
-hash(const char *s, size_t n)
-{
-	uint64_t h = 1469598103934665603ULL;
-
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
-	return h;
-}
 
 struct strmap *
 strmap_create(void)
@@ -54,7 +45,7 @@ strmap_free(struct strmap *m)
 static struct slot *
 find(const struct strmap *m, const char *key, size_t n)
 {
-	size_t i = (size_t)hash(key, n) & (m->cap - 1);
+	size_t i = (size_t)hash_bytes(HASH_START, key, n) & (m->cap - 1);
 
 	for (;;) {
 		struct slot *s = &m->slots[i];

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "lib/atomic.h"
+#include "lib/hash.h"
 #include "lib/inifile.h"
 #include "lib/strmap.h"
 #include "lib/utf8.h"
@@ -476,13 +477,9 @@ store_serialize(const struct report *r, struct buf *out)
 void
 store_stamp_bytes(const char *data, size_t len, struct store_stamp *st)
 {
-	uint64_t h = 14695981039346656037ULL;
-
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)data[i]) * 1099511628211ULL;
 	st->known = true;
 	st->size = len;
-	st->hash = h;
+	st->hash = hash_bytes(HASH_START, data, len);
 }
 
 /*

@@ -165,17 +165,6 @@ static inline int app_pane_x(const struct app *a) { (void)a; return NAV_WIDTH + 
 static inline int app_pane_w(const struct app *a) { return a->cols - NAV_WIDTH - 1; }
 static inline int app_pane_bottom(const struct app *a) { return a->rows - 4; }
 
-/* A cheap signature of drawn content (FNV-1a), to skip what did not change. */
-static inline uint64_t
-app_sig(uint64_t h, const void *p, size_t n)
-{
-	const unsigned char *b = p;
-
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ b[i]) * 1099511628211ULL;
-	return h;
-}
-#define APP_SIG_START 1469598103934665603ULL
 
 /* tui.c */
 /* Run screen s on top of the stack until it is done or the editor ends. */

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/hash.h"
 #include "lib/xalloc.h"
 #include "tui/app.h"
 #include "tui/draw.h"
@@ -197,8 +198,8 @@ nav_draw(struct app *a, bool full)
 	uint64_t sig;
 
 	section_marks(a, shown);
-	sig = app_sig(app_sig(APP_SIG_START, shown, sizeof shown), rows, n * sizeof *rows);
-	sig = app_sig(sig, &a->cur, sizeof a->cur);
+	sig = hash_bytes(hash_bytes(HASH_START, shown, sizeof shown), rows, n * sizeof *rows);
+	sig = hash_bytes(sig, &a->cur, sizeof a->cur);
 	if (!full && sig == a->nav_sig)	/* the same rows and marks are on screen */
 		return;
 	a->nav_sig = sig;

@@ -7,6 +7,7 @@
 #include "edit/lineedit.h"
 #include "edit/rowpaste.h"
 #include "lib/buf.h"
+#include "lib/hash.h"
 #include "lib/utf8.h"
 #include "lib/width.h"
 #include "lib/xalloc.h"
@@ -371,11 +372,11 @@ draw_cell(struct app *a, const struct geo *g, int y, const struct tpl_gcell *gc,
 	if (gc->value == gv->cell)
 		at |= app_look(a, LOOK_FOCUS);
 	{	/* unchanged since the last draw: leave it */
-		uint64_t sig = app_sig(APP_SIG_START, text, strlen(text) + 1);
+		uint64_t sig = hash_bytes(HASH_START, text, strlen(text) + 1);
 
-		sig = app_sig(sig, &at, sizeof at);
-		sig = app_sig(sig, &y, sizeof y);
-		sig = app_sig(sig, &x, sizeof x);
+		sig = hash_bytes(sig, &at, sizeof at);
+		sig = hash_bytes(sig, &y, sizeof y);
+		sig = hash_bytes(sig, &x, sizeof x);
 		if (!force && a->cell_sig[gc->value] == sig)
 			return;
 		a->cell_sig[gc->value] = sig;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/hash.h"
 #include "lib/utf8.h"
 #include "lib/xalloc.h"
 #include "tui/app.h"
@@ -93,7 +94,7 @@ static void
 text_draw_row(struct app *a, int y, const char *s, size_t n, bool placeholder)
 {
 	int x = app_pane_x(a), w = app_pane_w(a) - 1;
-	uint64_t sig = app_sig(app_sig(APP_SIG_START, &placeholder, 1), s, n);
+	uint64_t sig = hash_bytes(hash_bytes(HASH_START, &placeholder, 1), s, n);
 
 	if (a->row_sig[y] == sig)
 		return;

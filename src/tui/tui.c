@@ -17,6 +17,7 @@
 #include "import/lastyear.h"
 #include "lib/atomic.h"
 #include "lib/buf.h"
+#include "lib/hash.h"
 #include "lib/utf8.h"
 #include "lib/width.h"
 #include "lib/xalloc.h"
@@ -133,11 +134,11 @@ static void
 draw_title(struct app *a, bool full)
 {
 	struct buf b = BUF_INIT;
-	uint64_t sig = app_sig(APP_SIG_START, &a->edits, sizeof a->edits);
+	uint64_t sig = hash_bytes(HASH_START, &a->edits, sizeof a->edits);
 
 	/* it shows the agency, the year and whether the report is saved: drawn
 	 * again only when an edit, a save or the screen may have changed them */
-	sig = app_sig(app_sig(sig, &a->saved_edits, sizeof a->saved_edits), &a->readonly, sizeof a->readonly);
+	sig = hash_bytes(hash_bytes(sig, &a->saved_edits, sizeof a->saved_edits), &a->readonly, sizeof a->readonly);
 	if (!full && sig == a->title_sig)
 		return;
 	a->title_sig = sig;
@@ -324,7 +325,7 @@ draw_status(struct app *a, bool full)
 		s = status_text(a, &l);
 	at = l == MSG_ERROR ? app_look(a, LOOK_BAD) : l == MSG_WARN ? app_look(a, LOOK_TODO) : A_NORMAL;
 	text = s != NULL ? s : a->msg;
-	sig = app_sig(app_sig(APP_SIG_START, text, strlen(text)), &l, sizeof l);
+	sig = hash_bytes(hash_bytes(HASH_START, text, strlen(text)), &l, sizeof l);
 	if (!full && sig == a->status_sig)	/* wrapping it again at every key cost more than the grid */
 		return;
 	a->status_sig = sig;
