@@ -11,15 +11,6 @@
 DEMO=$TOP_SRCDIR/examples/demo-2025.nb
 NEW_ROW='│一、本年新收政府信息公开申请数量'
 
-# open_demo [COLS ROWS]: a fresh copy of the demo report in a new tmux server,
-# opened at its start (no place remembered from an earlier scenario).
-open_demo() {
-	tm kill-server >/dev/null 2>&1
-	rm -f "$F" "$F~" "$J" "$L" "$TMP/home/.local/state/nianbao/places"
-	cp "$DEMO" "$F" && chmod u+w "$F"
-	start "$@"
-	poll_screen _has_re '^ nianbao' || { not_ok "the editor opens the demo report"; dump; }
-}
 # hint MSGID: the words after a message's leading %s, as an ERE.
 hint() { re_quote "$(tr_ "$1" | sed -n '1{s/^%s//; s/^\(.\{10\}\).*/\1/; p;}')"; }
 REFUSED_CELL=$(hint '%s (typing replaces it; arrows, Backspace and Delete mend it; Esc restores the cell)')

@@ -20,15 +20,6 @@ _gone() {
 gone_within() {
 	if T=$1 poll _gone "$2"; then ok "$3"; else not_ok "$3"; ps -o pid,stat,pcpu,cmd -p "$2" | sed 's/^/#   /'; kill -9 "$2" 2>/dev/null; fi
 }
-# open_demo [COLS ROWS]: a fresh copy of the demo report in a new tmux server,
-# opened at its start (no place remembered from an earlier scenario).
-open_demo() {
-	tm kill-server >/dev/null 2>&1
-	rm -f "$F" "$F~" "$J" "$L" "$TMP/home/.local/state/nianbao/places"
-	cp "$DEMO" "$F" && chmod u+w "$F"
-	start "$@"
-	poll_screen _has_re '^ nianbao' || { not_ok "the editor opens the demo report"; dump; }
-}
 # question_after_typing TEXT: type TEXT into section 一, then ^Q; the question shows.
 question_after_typing() {
 	key M-1

@@ -161,6 +161,15 @@ start() {
 	SOCKPATH=$(tm display-message -p '#{socket_path}')
 }
 restart() { tm respawn-pane -k -t "$W" "$NB"; }
+# open_demo [COLS ROWS]: a fresh copy of $DEMO (the demo report) in a new tmux server,
+# opened at its start (no place remembered from an earlier scenario).
+open_demo() {
+	tm kill-server >/dev/null 2>&1
+	rm -f "$F" "$F~" "$J" "$L" "$TMP/home/.local/state/nianbao/places"
+	cp "$DEMO" "$F" && chmod u+w "$F"
+	start "$@"
+	poll_screen _has_re '^ nianbao' || { not_ok "the editor opens the demo report"; dump; }
+}
 _why() {
 	diag "pane: $(pane 'dead=#{pane_dead} status=#{pane_dead_status} signal=#{pane_dead_signal} pid=#{pane_pid}')"
 	ps -o pid,stat,wchan:32,cmd -p "$(pane '#{pane_pid}')" | sed 's/^/#   /'
