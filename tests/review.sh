@@ -6,7 +6,7 @@
 # copy is found with --previous.
 . "$TOP_SRCDIR/tests/e2e-lib.sh"
 cd "$TMP" || exit 1
-plan 26
+plan 33
 
 json_ok() {
 	if python3 -c 'import json, sys; json.load(open(sys.argv[1]))' "$1" 2>/dev/null; then ok "$2"; else not_ok "$2"; fi
@@ -86,3 +86,18 @@ is "$rc" 2 "an unknown FINDING is refused (exit 2)"
 "$NIANBAO" set ack.nb "s1.intro=2025年，本局全年新收政府信息公开申请21件。全年新收政府信息公开申请二十六件。" >/dev/null 2>&1
 run check ack.nb
 lacks "$TMP/out" "acknowledged fact.new" "editing its sentence reopens it"
+
+# An imported page records its agency's kind: the one given, else the one its
+# name suggests, saying so; a kind the format does not know is refused.
+"$NIANBAO" export -t text -o page.txt "$TOP_SRCDIR/examples/demo-2025.nb" >/dev/null 2>&1
+run import -o page.nb page.txt
+contains "$TMP/err" "agency kind 部门, guessed from the name \"示例县自然资源局\"" "import says which kind it guessed"
+grep -q '^kind = |部门|$' page.nb && ok "and records it in the report file" || not_ok "and records it in the report file"
+run import --force --kind 人民政府 -o page.nb page.txt
+grep -q '^kind = |人民政府|$' page.nb && ok "import --kind records the kind given" || not_ok "import --kind records the kind given"
+lacks "$TMP/err" "guessed" "a kind given is not called a guess"
+rm -f bad.nb
+run import --kind 外星机关 -o bad.nb page.txt
+is "$rc" 2 "an unknown kind is refused (exit 2)"
+contains "$TMP/err" "knows no agency kind \"外星机关\" (it knows: 人民政府 部门" "naming the kinds the format knows"
+[ ! -e bad.nb ] && ok "and nothing is written" || not_ok "and nothing is written"

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "core/review.h"
 #include "import/import.h"
 #include "lib/buf.h"
 #include "lib/xalloc.h"
@@ -24,6 +25,41 @@ default_out(const char *source)
 	return xasprintf("%.*s.nb", (int)(dot - source), source);
 }
 
+/*
+ * The agency's kind decides what the statute requires of the text, and a
+ * published page does not state it: record the one given (--kind), else the
+ * one the agency's name suggests, and say which, so that a wrong guess can be
+ * mended with `set OUT kind=KIND`.
+ */
+static int
+import_kind(struct cli *cli, struct report *r, const char *kind, const char *out)
+{
+	struct buf b = BUF_INIT;
+	char *err = NULL;
+	int rc = 0;
+
+	if (kind != NULL) {
+		if (*kind != '\0' && !review_kind_known(r->tpl, kind)) {
+			review_kinds_text(r->tpl, &b);
+			fprintf(stderr, _("%s: the %s format knows no agency kind \"%s\" (it knows: %s)\n"),
+			    cli->prog, r->tpl->id, kind, b.data != NULL ? b.data : "");
+			rc = -1;
+		}
+	} else if ((kind = review_guess_kind(r->tpl, r->agency, &b)) != NULL)
+		fprintf(stderr, _("%s: agency kind %s, guessed from the name \"%s\"; if it is wrong: %s set %s kind=KIND\n"),
+		    cli->prog, kind, r->agency, cli->prog, out);
+	else if (*r->agency != '\0')
+		fprintf(stderr, _("%s: the agency kind is not known from the name \"%s\"; say it with --kind, or later: %s set %s kind=KIND\n"),
+		    cli->prog, r->agency, cli->prog, out);
+	if (rc == 0 && kind != NULL && report_set_kind(r, kind, &err) != 0) {
+		fprintf(stderr, "%s: %s\n", cli->prog, err);
+		rc = -1;
+	}
+	free(err);
+	buf_free(&b);
+	return rc;
+}
+
 static int
 import_run(struct cli *cli, int argc, char **argv)
 {
@@ -33,13 +69,14 @@ import_run(struct cli *cli, int argc, char **argv)
 		{ "agency", required_argument, NULL, 'a' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "force", no_argument, NULL, 'F' },
+		{ "kind", required_argument, NULL, 'K' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct import_opts o = { NULL, NULL, 0, NULL };
 	struct diag_list warn = DIAG_LIST_INIT;
 	struct report *r;
-	const char *out = NULL;
+	const char *out = NULL, *kind = NULL;
 	char *err = NULL, *end, *own_out = NULL;
 	bool force = false;
 	int c, rc = EXIT_USAGE;
@@ -63,6 +100,9 @@ import_run(struct cli *cli, int argc, char **argv)
 			break;
 		case 'F':
 			force = true;
+			break;
+		case 'K':
+			kind = optarg;
 			break;
 		case 'h':
 			cli_print_help(cli, &cmd_import, stdout);
@@ -91,6 +131,10 @@ import_run(struct cli *cli, int argc, char **argv)
 	diag_print(&warn, stderr);
 	free(err);
 	err = NULL;
+	if (import_kind(cli, r, kind, out) != 0) {
+		report_free(r);
+		goto done;
+	}
 	if (store_save(r, out, force ? STORE_REPLACE : STORE_CREATE, NULL, &err) != 0) {
 		report_free(r);
 		fprintf(stderr, "%s: %s\n", cli->prog, err);
@@ -109,7 +153,7 @@ done:
 
 const struct cli_command cmd_import = {
 	"import",
-	N_("import [--format auto|2019|2021] [--year YYYY] [--agency NAME] [-o OUT] [--force] SOURCE"),
+	N_("import [--format auto|2019|2021] [--year YYYY] [--agency NAME] [--kind KIND] [-o OUT] [--force] SOURCE"),
 	N_("Read a published report (text copied from a page, an HTML page, or an export) into a report file, every number as published."),
 	import_run
 };
