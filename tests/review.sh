@@ -6,7 +6,7 @@
 # copy is found with --previous.
 . "$TOP_SRCDIR/tests/e2e-lib.sh"
 cd "$TMP" || exit 1
-plan 33
+plan 39
 
 json_ok() {
 	if python3 -c 'import json, sys; json.load(open(sys.argv[1]))' "$1" 2>/dev/null; then ok "$2"; else not_ok "$2"; fi
@@ -101,3 +101,25 @@ run import --kind 外星机关 -o bad.nb page.txt
 is "$rc" 2 "an unknown kind is refused (exit 2)"
 contains "$TMP/err" "knows no agency kind \"外星机关\" (it knows: 人民政府 部门" "naming the kinds the format knows"
 [ ! -e bad.nb ] && ok "and nothing is written" || not_ok "and nothing is written"
+
+# A warning of the tables' rules (here the cross-year X1) is acknowledged the
+# same way: by its id in --json; a change of the values it reads reopens it.
+cp "$TOP_SRCDIR/examples/demo-2025.nb" this.nb
+sed 's/^year = 2025$/year = 2024/; s/^t3\.next\.biz = .*/t3.next.biz = 0/' this.nb >prev.nb
+run check --json --previous prev.nb this.nb
+xid=$(python3 -c '
+import json, sys
+print([f["id"] for f in json.load(open(sys.argv[1]))[0]["diagnostics"] if f["rule"] == "X1" and f["cell"] == "t3.carried.biz"][0])' "$TMP/out" 2>/dev/null)
+case $xid in X1@t3.carried.biz#*) ok "a rule's warning has an id in --json" ;; *) not_ok "a rule's warning has an id in --json"; diag "id: $xid" ;; esac
+run check --previous prev.nb this.nb
+before=$(sed -n 's/.*0 errors, \([0-9]*\) warnings$/\1/p' "$TMP/out")
+run ack --previous prev.nb this.nb "$xid" "上年报告结转数填报有误，本年已更正"
+is "$rc" 0 "ack --previous acknowledges a cross-year warning"
+run check --previous prev.nb this.nb
+contains "$TMP/out" "0 errors, $((before - 1)) warnings" "it is not counted"
+contains "$TMP/out" "acknowledged X1: Column" "it is listed apart, with its reason"
+"$NIANBAO" set this.nb t3.carried.biz=2 t3.new.biz=4 >/dev/null 2>&1
+run check --previous prev.nb this.nb
+lacks "$TMP/out" "acknowledged X1" "changing the values it reads reopens it"
+run ack this.nb "$xid" "x"
+is "$rc" 2 "without last year's report, no cross-year warning to acknowledge (exit 2)"

@@ -73,6 +73,15 @@ json_finding(struct buf *b, const struct checker *ck, const struct report *r, si
 	checker_finding(ck, i, &f);
 	buf_adds(b, "{\"rule\": ");
 	json_str(b, f.rule);
+	if (f.warning) {	/* a warning can be acknowledged by this name (nianbao ack) */
+		struct review_finding rf = { .rule = (char *)f.rule, .part = -1, .cell = f.ncells > 0 ?
+		    f.cells[0] : -1, .message = msg, .instance = (long)i };
+		char *id = review_key_of(r, &rf);
+
+		buf_adds(b, ", \"id\": ");
+		json_str(b, id);
+		free(id);
+	}
 	buf_addf(b, ", \"severity\": \"%s\", \"cells\": [", f.warning ? "warning" : "error");
 	for (size_t k = 0; k < f.ncells; k++) {
 		if (k > 0)
@@ -270,6 +279,30 @@ check_acked(const char *file, const struct report *r, const struct review_list *
 	buf_free(&vis);
 }
 
+/*
+ * The warnings of the tables' rules the report acknowledges: moved to acked,
+ * marked in *skip (per instance; NULL when there is none) so that they are
+ * neither listed with the others nor counted; returns how many.
+ */
+static size_t
+check_acked_rules(const struct report *r, const struct checker *ck, struct review_list *acked, bool **skip)
+{
+	struct review_list w = REVIEW_LIST_INIT;
+	size_t from = acked->n;
+
+	*skip = NULL;
+	if (*r->acks == '\0')
+		return 0;
+	review_rule_warnings(ck, &w);
+	review_split_acked(r, &w, acked);
+	if (acked->n > from)
+		*skip = xcalloc(checker_instances(ck), sizeof **skip);
+	for (size_t k = from; k < acked->n; k++)
+		(*skip)[acked->v[k].instance] = true;
+	review_list_free(&w);
+	return acked->n - from;
+}
+
 /* Check one file; returns its exit status. */
 static int
 check_file(struct cli *cli, const char *file, const struct check_opts *o, struct buf *out, bool first)
@@ -278,10 +311,10 @@ check_file(struct cli *cli, const char *file, const struct check_opts *o, struct
 	struct report *r = check_load(cli, file, &dl), *prev;
 	struct checker *ck;
 	struct review_list rl = REVIEW_LIST_INIT, acked = REVIEW_LIST_INIT;
-	size_t n = 0;
+	size_t n = 0, nacked;
 	struct buf vis = BUF_INIT;
 	char *m;
-	bool owned;
+	bool owned, *skip = NULL;
 
 	if (o->json) {
 		buf_adds(out, first ? "\n  " : ",\n  ");
@@ -317,6 +350,7 @@ check_file(struct cli *cli, const char *file, const struct check_opts *o, struct
 	}
 	ck = checker_create(r, prev);
 	checker_run(ck);
+	nacked = check_acked_rules(r, ck, &acked, &skip);
 	review_report(r, prev, o->copy_pct, &rl);
 	review_split_acked(r, &rl, &acked);	/* listed apart, not counted */
 	if (o->json) {
@@ -325,10 +359,10 @@ check_file(struct cli *cli, const char *file, const struct check_opts *o, struct
 		buf_addf(out, ", \"year\": %d, \"template\": ", r->year);
 		json_str(out, r->tpl->id);
 		buf_addf(out, ", \"errors\": %zu, \"warnings\": %zu, \"diagnostics\": [",
-		    checker_errors(ck), checker_warnings(ck) + rl.n);
+		    checker_errors(ck), checker_warnings(ck) - nacked + rl.n);
 	}
 	for (size_t i = 0; i < checker_instances(ck); i++) {
-		if (checker_status(ck, i) != FINDING_FAIL)
+		if (checker_status(ck, i) != FINDING_FAIL || (skip != NULL && skip[i]))
 			continue;
 		if (o->json) {
 			buf_adds(out, n++ > 0 ? ",\n    " : "\n    ");
@@ -352,12 +386,13 @@ check_file(struct cli *cli, const char *file, const struct check_opts *o, struct
 
 		printf(_("%s: %s %d: %zu errors, %zu warnings\n"), shown(file, &vis), *r->agency != '\0' ?
 		    shown(r->agency, &va) : _("(no agency)"), r->year, checker_errors(ck),
-		    checker_warnings(ck) + rl.n);
+		    checker_warnings(ck) - nacked + rl.n);
 		buf_free(&va);
 	}
 	n = checker_errors(ck);
 	review_list_free(&rl);
 	review_list_free(&acked);
+	free(skip);
 	buf_free(&vis);
 	checker_free(ck);
 	if (owned)
