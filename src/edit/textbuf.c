@@ -41,6 +41,7 @@ struct line {
 	bool	 done;		/* brk holds every break of the line */
 	int	 ww;		/* the width brk is for; 0: never wrapped */
 	size_t	 vfirst;	/* first visual line, right if below tb->vknown */
+	bool	 braces;	/* may hold a '{': only such a line may hold a link */
 };
 
 struct pos {
@@ -225,13 +226,17 @@ struct drawn {
 
 /* l from byte from as drawn, into d; false (d untouched) when no link is there. */
 static bool
-drawn_make(const struct textbuf *tb, const struct line *l, size_t from, struct drawn *d)
+drawn_make(const struct textbuf *tb, struct line *l, size_t from, struct drawn *d)
 {
 	const char *brace, *shown;
 	size_t i = from, n;
 
-	if (tb->links.at == NULL || memchr(l->s + from, '{', l->len - from) == NULL)
+	if (tb->links.at == NULL || !l->braces)
 		return false;
+	if (memchr(l->s + from, '{', l->len - from) == NULL) {
+		l->braces = from > 0;	/* a whole line read without one has none */
+		return false;
+	}
 	memset(d, 0, sizeof *d);
 	d->from = from;
 	while ((brace = memchr(l->s + i, '{', l->len - i)) != NULL) {
@@ -473,6 +478,7 @@ line_put(struct line *l, size_t at, const char *s, size_t n)
 	memcpy(l->s + at, s, n);
 	l->len += n;
 	l->s[l->len] = '\0';
+	l->braces |= memchr(s, '{', n) != NULL;
 }
 
 /* Remove n bytes at byte `at` of l. */
