@@ -190,3 +190,58 @@ Test(links, a_blank_link_is_a_warning_naming_the_part_and_the_fact)
 	review_list_free(&l);
 	report_free(r);
 }
+
+/* Each phrasing of fact e (a [fact] section), its number a link to fact id, in b. */
+static void
+phrasings(const struct tpl_entry *e, const char *id, struct buf *b)
+{
+	for (size_t k = 0; k < e->n; k++) {
+		const char *p = e->vals[k];
+
+		if (strcmp(e->keys[k], "pattern") != 0)
+			continue;
+		for (; *p != '\0'; p++)
+			if (strncmp(p, "{n}", 3) == 0) {
+				buf_addf(b, "{=%s}", id);
+				p += 2;
+			} else if (strncmp(p, "\xE2\x80\xA6", 3) == 0) {	/* the gap: some words */
+				buf_adds(b, "政府信息公开");
+				p += 2;
+			} else
+				buf_addc(b, *p);
+		buf_adds(b, "，比上年增加{=");
+		buf_adds(b, id);
+		buf_adds(b, "}件。");
+	}
+}
+
+Test(links, no_phrasing_of_any_fact_warns_about_a_link_to_any_fact)
+{
+	struct report *r = filled(), *prev = filled();
+	const struct template *t = r->tpl;
+	int part = template_part(t, "s1.request");
+	struct checker *ck = checker_create(prev, NULL);
+	struct review_list l = REVIEW_LIST_INIT;
+	struct buf b = BUF_INIT;
+	char *err = NULL;
+
+	prev->year = 2024;
+	tl_set(ck, prev, "t3.new.person", "9");	/* last year's differ: the change checks read */
+	checker_recompute(ck);
+	for (size_t i = 0; i < t->nreview_src; i++)
+		if (strcmp(t->review_src[i].kind, "fact") == 0) {
+			phrasings(&t->review_src[i], t->review_src[i].id, &b);	/* its own number */
+			phrasings(&t->review_src[i], "review", &b);	/* another's, blank */
+		}
+	buf_adds(&b, "{=new}{=new}，{=fee}{=fee}。");	/* doubled */
+	cr_assert_eq(report_set_text(r, part, b.data, &err), 0);
+	review_report(r, prev, -1, &l);
+	for (size_t i = 0; i < l.n; i++)
+		cr_expect(l.v[i].part != part || strcmp(l.v[i].rule, "link.blank") == 0,
+		    "only link.blank, got %s: %s", l.v[i].rule, l.v[i].message);
+	review_list_free(&l);
+	buf_free(&b);
+	checker_free(ck);
+	report_free(prev);
+	report_free(r);
+}
