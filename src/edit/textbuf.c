@@ -159,7 +159,7 @@ columns(const struct textbuf *tb, const struct line *l, size_t from, size_t to)
 	const char *brace, *shown;
 	size_t cols = 0, n;
 
-	while (tb->links.at != NULL && (brace = memchr(l->s + from, '{', to - from)) != NULL) {
+	while (tb->links.at != NULL && l->braces && (brace = memchr(l->s + from, '{', to - from)) != NULL) {
 		size_t b = (size_t)(brace - l->s);
 
 		cols += width_str(l->s + from, b - from, tb->ambiguous);
