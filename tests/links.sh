@@ -51,6 +51,10 @@ contains "$TMP/r.txt" "甲新收48$OPENING" "the text export writes the digits 4
 lacks "$TMP/r.txt" "{=" "and no notation"
 run export --force --to html -o "$TMP/r.html" "$F"
 contains "$TMP/r.html" "甲新收48$OPENING" "the HTML export writes the digits 48 too"
+run export --force --to docx -o "$TMP/r.docx" "$F"
+python3 -c 'import sys, zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read("word/document.xml").decode())' \
+	"$TMP/r.docx" >"$TMP/document.xml"
+contains "$TMP/document.xml" "甲新收48$OPENING" "and the Word document"
 
 # ---- 4. Backspace takes the whole number, ^Z brings it back -------------------
 
