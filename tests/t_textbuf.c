@@ -1420,3 +1420,43 @@ Test(textbuf, unknown_braces_are_characters)
 	text_is(tb, "{=x");
 	textbuf_free(tb);
 }
+
+/* Links in a long paragraph (wrapped a window at a time): the same breaks as the text drawn. */
+Test(textbuf, a_long_paragraph_with_links_breaks_as_its_drawn_text)
+{
+	struct buf src = BUF_INIT, shown = BUF_INIT;
+	struct textbuf *tb, *ref;
+	size_t nv;
+
+	for (int i = 0; i < 6000; i++) {	/* some 18 KB: several windows */
+		buf_adds(&src, i % 3 == 0 ? "中" : i % 3 == 1 ? "文，" : "字");
+		buf_adds(&shown, i % 3 == 0 ? "中" : i % 3 == 1 ? "文，" : "字");
+		if (i % 97 == 50) {
+			buf_adds(&src, "{=n}");
+			buf_adds(&shown, "12345");
+		}
+	}
+	tb = mk_links(src.data, 30);
+	ref = mk(shown.data, 30, 1);
+	textbuf_set_cursor(tb, 0, 0);
+	cr_assert(textbuf_insert(tb, "甲", strlen("甲")));	/* an edit at the start: every break again */
+	textbuf_set_cursor(ref, 0, 0);
+	cr_assert(textbuf_insert(ref, "甲", strlen("甲")));
+	nv = textbuf_vlines(tb);
+	cr_assert_eq(nv, textbuf_vlines(ref), "as many lines as the drawn text: %zu, %zu", nv, textbuf_vlines(ref));
+	for (size_t v = 0; v < nv; v++) {
+		struct tb_vline a = textbuf_vline(tb, v), b = textbuf_vline(ref, v);
+		const char *line;
+		size_t len, links = 0;
+
+		line = textbuf_line(tb, 0, &len);
+		for (const char *p = line; (p = strstr(p, "{=n}")) != NULL && (size_t)(p - line) < a.start; p += 4)
+			links++;
+		cr_assert_eq(a.start - links * 4 + links * 5, b.start, "line %zu starts at %zu, drawn %zu",
+		    v, a.start, b.start);
+	}
+	textbuf_free(tb);
+	textbuf_free(ref);
+	buf_free(&src);
+	buf_free(&shown);
+}

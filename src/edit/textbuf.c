@@ -216,17 +216,23 @@ struct drawn_link {
 	size_t	src, slen, dst, dlen;
 };
 
-/* Bytes [from, len) of a line that holds links, as drawn: each link as what it shows. */
+/*
+ * Bytes [from, to) of a line that holds links, as drawn: each link as what it
+ * shows.  A window of the line, not all of it: wrapping a few lines of a long
+ * paragraph costs a few lines.
+ */
 struct drawn {
 	struct buf		 b;
-	size_t			 from;
+	size_t			 from, to;
 	struct drawn_link	*v;
 	size_t			 n, cap;
 };
 
-/* l from byte from as drawn, into d; false (d untouched) when no link is there. */
+#define DRAWN_WINDOW	4096	/* bytes of a line drawn at first: some twenty lines of Chinese */
+
+/* Bytes [from, about from + want) of l as drawn, into d; false (d untouched) when no link is there. */
 static bool
-drawn_make(const struct textbuf *tb, struct line *l, size_t from, struct drawn *d)
+drawn_make(const struct textbuf *tb, struct line *l, size_t from, size_t want, struct drawn *d)
 {
 	const char *brace, *shown;
 	size_t i = from, n;
@@ -239,7 +245,10 @@ drawn_make(const struct textbuf *tb, struct line *l, size_t from, struct drawn *
 	}
 	memset(d, 0, sizeof *d);
 	d->from = from;
-	while ((brace = memchr(l->s + i, '{', l->len - i)) != NULL) {
+	d->to = l->len - from > want ? unit_start(tb, l, from + want) : l->len;
+	if (d->to <= from)
+		d->to = l->len;
+	while ((brace = memchr(l->s + i, '{', d->to - i)) != NULL) {
 		size_t b = (size_t)(brace - l->s), at;
 
 		buf_add(&d->b, l->s + i, b - i);
@@ -254,7 +263,7 @@ drawn_make(const struct textbuf *tb, struct line *l, size_t from, struct drawn *
 		d->v[d->n++] = (struct drawn_link){ b, n, at, d->b.len - at };
 		i = b + n;
 	}
-	buf_add(&d->b, l->s + i, l->len - i);
+	buf_add(&d->b, l->s + i, d->to - i);
 	return true;
 }
 
@@ -296,17 +305,27 @@ drawn_byte(const struct drawn *d, size_t x, bool after, size_t floor)
 	return i;
 }
 
-/* wrap_line_reach for the line l that starts at byte i, as drawn (d may be NULL: no links). */
+/*
+ * wrap_line_reach for the line l that starts at byte i: as drawn in d while
+ * *links.  When the answer needed bytes past d's window, a longer window is
+ * drawn from i (*links false when no link is left after i).
+ */
 static size_t
-wrap_reach(const struct textbuf *tb, const struct line *l, const struct drawn *d, size_t i, size_t *reach)
+wrap_reach(const struct textbuf *tb, struct line *l, struct drawn *d, bool *links, size_t i, size_t *reach)
 {
 	size_t x, xreach;
 
-	if (d == NULL)
-		return wrap_line_reach(l->s, l->len, i, tb->width, tb->ambiguous, reach);
-	x = wrap_line_reach(d->b.data, d->b.len, drawn_of(d, i), tb->width, tb->ambiguous, &xreach);
-	*reach = drawn_byte(d, xreach, true, i);
-	return drawn_byte(d, x, false, i);
+	while (*links) {
+		x = wrap_line_reach(d->b.data, d->b.len, drawn_of(d, i), tb->width, tb->ambiguous, &xreach);
+		if (xreach < d->b.len || d->to == l->len) {
+			*reach = drawn_byte(d, xreach, true, i);
+			return drawn_byte(d, x, false, i);
+		}
+		x = 2 * (d->to - i) + DRAWN_WINDOW;
+		drawn_free(d);
+		*links = drawn_make(tb, l, i, x, d);
+	}
+	return wrap_line_reach(l->s, l->len, i, tb->width, tb->ambiguous, reach);
 }
 
 /*
@@ -324,8 +343,8 @@ wrap_more(const struct textbuf *tb, struct line *l, size_t want, size_t past)
 	if (wrap_enough(l, want, past))
 		return;
 	i = l->nbrk > 0 ? l->brk[l->nbrk - 1] : 0;
-	links = drawn_make(tb, l, i, &d);
-	while ((i = wrap_reach(tb, l, links ? &d : NULL, i, &reach)) < l->len) {
+	links = drawn_make(tb, l, i, DRAWN_WINDOW, &d);
+	while ((i = wrap_reach(tb, l, &d, &links, i, &reach)) < l->len) {
 		l->brk = xgrow(l->brk, &l->brkcap, l->nbrk + 1, sizeof *l->brk);
 		l->reach = xgrow(l->reach, &l->reachcap, l->nbrk + 1, sizeof *l->reach);
 		l->reach[l->nbrk] = reach;
