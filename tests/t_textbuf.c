@@ -1318,3 +1318,145 @@ Test(scale, long_paragraph_typing_keeps_wrapping_right)
 	buf_free(&b);
 	textbuf_free(tb);
 }
+
+/* ---- links: a span shown as other text, one unit for the cursor ---- */
+
+/* What the test's links show: "{=n}" is a link showing tl_value. */
+static const char *tl_value = "12345";
+
+static size_t
+tl_link_at(void *ctx, const char *s, size_t n, const char **shown)
+{
+	(void)ctx;
+	if (n < 4 || memcmp(s, "{=n}", 4) != 0)
+		return 0;
+	*shown = tl_value;
+	return 4;
+}
+
+static const struct tb_links tl_links = { tl_link_at, NULL };
+
+/* A buffer holding s with links read, wrapped at width. */
+static struct textbuf *
+mk_links(const char *s, int width)
+{
+	struct textbuf *tb = mk(s, width, 1);
+
+	tl_value = "12345";
+	textbuf_set_links(tb, &tl_links, 1);
+	return tb;
+}
+
+Test(textbuf, a_link_is_one_step_for_the_cursor_and_as_wide_as_its_value)
+{
+	struct textbuf *tb = mk_links("新收{=n}件", 40);
+
+	textbuf_set_cursor(tb, 0, 6);
+	pos_is(tb, 0, 4);
+	textbuf_right(tb);
+	cur_is(tb, 0, 10);
+	pos_is(tb, 0, 9);	/* 新收 4 columns, 12345 five */
+	textbuf_left(tb);
+	cur_is(tb, 0, 6);
+	textbuf_set_cursor(tb, 0, 8);
+	cur_is(tb, 0, 6);	/* never inside a link */
+	textbuf_goto(tb, 0, 7);
+	cur_is(tb, 0, 6);	/* a click on the value: before the link */
+	textbuf_free(tb);
+}
+
+Test(textbuf, backspace_and_delete_take_a_link_whole_in_one_undo_step)
+{
+	struct textbuf *tb = mk_links("ab{=n}cd", 40);
+
+	textbuf_set_cursor(tb, 0, 6);
+	cr_assert(textbuf_backspace(tb));
+	text_is(tb, "abcd");
+	cur_is(tb, 0, 2);
+	cr_assert(textbuf_backspace(tb));
+	text_is(tb, "acd");
+	cr_assert(textbuf_undo(tb));
+	text_is(tb, "abcd");
+	cr_assert(textbuf_undo(tb));
+	text_is(tb, "ab{=n}cd");	/* the link came back in one step */
+	textbuf_set_cursor(tb, 0, 2);
+	cr_assert(textbuf_delete(tb));
+	text_is(tb, "abcd");
+	cr_assert(textbuf_undo(tb));
+	text_is(tb, "ab{=n}cd");
+	textbuf_free(tb);
+}
+
+Test(textbuf, lines_wrap_at_what_links_show_and_never_inside_one)
+{
+	/* shown: 新收申请12345件 is 8 + 5 + 2 = 15 columns; the notation is 14 */
+	struct textbuf *tb = mk_links("新收申请{=n}件", 14);
+	struct tb_vline v;
+
+	cr_assert_eq(textbuf_vlines(tb), 2, "15 columns shown do not fit in 14");
+	v = textbuf_vline(tb, 1);
+	cr_expect(v.start == strlen("新收申请") || v.start == strlen("新收申请{=n}"),
+	    "the break is not inside the link: %zu", v.start);
+	tl_value = "1";
+	textbuf_set_links(tb, &tl_links, 2);	/* the value changed */
+	cr_expect_eq(textbuf_vlines(tb), 1, "11 columns fit");
+	tl_value = "1234567890123456";
+	textbuf_set_links(tb, &tl_links, 3);
+	cr_expect_geq(textbuf_vlines(tb), 2, "a link wider than the line stays whole");
+	for (size_t i = 0; i < textbuf_vlines(tb); i++) {
+		v = textbuf_vline(tb, i);
+		cr_expect(v.start <= 12 || v.start >= 16, "no break inside the link: %zu", v.start);
+		cr_expect(v.end > v.start, "each line holds something");
+	}
+	textbuf_free(tb);
+}
+
+Test(textbuf, unknown_braces_are_characters)
+{
+	struct textbuf *tb = mk_links("{=x}", 40);
+
+	textbuf_set_cursor(tb, 0, 4);
+	cr_assert(textbuf_backspace(tb));
+	text_is(tb, "{=x");
+	textbuf_free(tb);
+}
+
+/* Links in a long paragraph (wrapped a window at a time): the same breaks as the text drawn. */
+Test(textbuf, a_long_paragraph_with_links_breaks_as_its_drawn_text)
+{
+	struct buf src = BUF_INIT, shown = BUF_INIT;
+	struct textbuf *tb, *ref;
+	size_t nv;
+
+	for (int i = 0; i < 6000; i++) {	/* some 18 KB: several windows */
+		buf_adds(&src, i % 3 == 0 ? "中" : i % 3 == 1 ? "文，" : "字");
+		buf_adds(&shown, i % 3 == 0 ? "中" : i % 3 == 1 ? "文，" : "字");
+		if (i % 97 == 50) {
+			buf_adds(&src, "{=n}");
+			buf_adds(&shown, "12345");
+		}
+	}
+	tb = mk_links(src.data, 30);
+	ref = mk(shown.data, 30, 1);
+	textbuf_set_cursor(tb, 0, 0);
+	cr_assert(textbuf_insert(tb, "甲", strlen("甲")));	/* an edit at the start: every break again */
+	textbuf_set_cursor(ref, 0, 0);
+	cr_assert(textbuf_insert(ref, "甲", strlen("甲")));
+	nv = textbuf_vlines(tb);
+	cr_assert_eq(nv, textbuf_vlines(ref), "as many lines as the drawn text: %zu, %zu", nv, textbuf_vlines(ref));
+	for (size_t v = 0; v < nv; v++) {
+		struct tb_vline a = textbuf_vline(tb, v), b = textbuf_vline(ref, v);
+		const char *line;
+		size_t len, links = 0;
+
+		line = textbuf_line(tb, 0, &len);
+		for (const char *p = line; (p = strstr(p, "{=n}")) != NULL && (size_t)(p - line) < a.start; p += 4)
+			links++;
+		cr_assert_eq(a.start - links * 4 + links * 5, b.start, "line %zu starts at %zu, drawn %zu",
+		    v, a.start, b.start);
+	}
+	textbuf_free(tb);
+	textbuf_free(ref);
+	buf_free(&src);
+	buf_free(&shown);
+}

@@ -6,6 +6,7 @@
 
 #include "core/cnnum.h"
 #include "core/hygiene.h"
+#include "core/links.h"
 #include "core/review.h"
 #include "lib/buf.h"
 #include "lib/hash.h"
@@ -1337,6 +1338,7 @@ review_part(const struct report *r, const struct report *prev, int copy_pct, int
 	    rv->ndoubled_ok, (const char *const *)rv->doubled_chars, rv->ndoubled_chars }, name, out);
 	free(name);
 	review_hidden(r, part, out);
+	links_review(r, part, out);
 	review_sort(out, from);
 }
 

@@ -12,6 +12,10 @@
  *
  * An invalid byte (only textbuf_create can bring one in) is a character of
  * its own, one column wide, as in width_str(): nothing loaded is lost.
+ *
+ * A link (textbuf.h) is one character for the cursor and for deleting, as
+ * wide as what it shows; a line holding links is wrapped as drawn, and its
+ * breaks mapped back, never inside a link.
  */
 #include "nb.h"
 
@@ -37,6 +41,7 @@ struct line {
 	bool	 done;		/* brk holds every break of the line */
 	int	 ww;		/* the width brk is for; 0: never wrapped */
 	size_t	 vfirst;	/* first visual line, right if below tb->vknown */
+	bool	 braces;	/* may hold a '{': only such a line may hold a link */
 };
 
 struct pos {
@@ -67,11 +72,13 @@ struct textbuf {
 	enum run	 run;
 	char		*clean;		/* the text textbuf_mark_clean saw */
 	size_t		 cleanlen;
+	struct tb_links	 links;		/* links.at NULL: none */
+	uint64_t	 link_stamp;
 };
 
 /* Start of the character holding byte b of the n bytes at s. */
 static size_t
-char_start(const char *s, size_t n, size_t b)
+char_start_of(const char *s, size_t n, size_t b)
 {
 	for (size_t j = b; j > 0 && b - j < 3; j--) {
 		size_t k = utf8_seqlen(s + j - 1, n - (j - 1));
@@ -82,12 +89,58 @@ char_start(const char *s, size_t n, size_t b)
 	return b;
 }
 
-/* Columns of the character at s, whose length goes to *len. */
-static int
-char_width(const struct textbuf *tb, const char *s, size_t n, size_t *len)
+/* ---- links ---- */
+
+/* The length of the link at byte b of l (0 if none), what it shows in *shown. */
+static size_t
+link_len(const struct textbuf *tb, const struct line *l, size_t b, const char **shown)
 {
+	if (tb->links.at == NULL || b >= l->len || l->s[b] != '{')
+		return 0;
+	return tb->links.at(tb->links.ctx, l->s + b, l->len - b, shown);
+}
+
+/* The link of l that holds byte b - 1 (it ends at or after b): true and its bytes. */
+static bool
+link_holding(const struct textbuf *tb, const struct line *l, size_t b, size_t *start, size_t *end)
+{
+	const char *shown;
+
+	if (tb->links.at == NULL)
+		return false;
+	for (size_t j = b; j > 0 && b - j < TB_LINK_MAX; j--)
+		if (l->s[j - 1] == '{') {
+			size_t n = link_len(tb, l, j - 1, &shown);
+
+			*start = j - 1;
+			*end = j - 1 + n;
+			return n > 0 && *end >= b;
+		}
+	return false;
+}
+
+/* The start of the character or link holding byte b of l: the cursor never stops inside a link. */
+static size_t
+unit_start(const struct textbuf *tb, const struct line *l, size_t b)
+{
+	size_t s, e;
+
+	b = char_start_of(l->s, l->len, b);
+	if (link_holding(tb, l, b + 1, &s, &e) && s < b)
+		return s;
+	return b;
+}
+
+/* Columns of the character or link at byte b of l (up to byte n), its length in *len. */
+static int
+char_width(const struct textbuf *tb, const struct line *l, size_t b, size_t n, size_t *len)
+{
+	const char *s = l->s + b, *shown;
 	uint32_t cp;
 
+	n -= b;
+	if ((*len = link_len(tb, l, b, &shown)) > 0)
+		return (int)width_str(shown, strlen(shown), tb->ambiguous);
 	if ((unsigned char)*s < 0x80) {
 		*len = 1;
 		return 1;	/* a tab or a control shows as one cell */
@@ -99,11 +152,26 @@ char_width(const struct textbuf *tb, const char *s, size_t n, size_t *len)
 	return width_cp(cp, tb->ambiguous);
 }
 
-/* Columns of n bytes of a line. */
+/* Columns of bytes [from, to) of l, its links as wide as they show. */
 static int
-columns(const struct textbuf *tb, const char *s, size_t n)
+columns(const struct textbuf *tb, const struct line *l, size_t from, size_t to)
 {
-	return (int)width_str(s, n, tb->ambiguous);
+	const char *brace, *shown;
+	size_t cols = 0, n;
+
+	while (tb->links.at != NULL && l->braces && (brace = memchr(l->s + from, '{', to - from)) != NULL) {
+		size_t b = (size_t)(brace - l->s);
+
+		cols += width_str(l->s + from, b - from, tb->ambiguous);
+		if ((n = link_len(tb, l, b, &shown)) > 0 && b + n <= to) {
+			cols += width_str(shown, strlen(shown), tb->ambiguous);
+			from = b + n;
+		} else {
+			cols += 1;
+			from = b + 1;
+		}
+	}
+	return (int)(cols + width_str(l->s + from, to - from, tb->ambiguous));
 }
 
 /* How many of the n ascending offsets are below b. */
@@ -143,6 +211,123 @@ wrap_enough(const struct line *l, size_t want, size_t past)
 	return l->done || l->nbrk > want || (l->nbrk > 0 && l->brk[l->nbrk - 1] > past);
 }
 
+/* A link of a line being wrapped: bytes [src, src + slen) drawn as [dst, dst + dlen). */
+struct drawn_link {
+	size_t	src, slen, dst, dlen;
+};
+
+/*
+ * Bytes [from, to) of a line that holds links, as drawn: each link as what it
+ * shows.  A window of the line, not all of it: wrapping a few lines of a long
+ * paragraph costs a few lines.
+ */
+struct drawn {
+	struct buf		 b;
+	size_t			 from, to;
+	struct drawn_link	*v;
+	size_t			 n, cap;
+};
+
+#define DRAWN_WINDOW	4096	/* bytes of a line drawn at first: some twenty lines of Chinese */
+
+/* Bytes [from, about from + want) of l as drawn, into d; false (d untouched) when no link is there. */
+static bool
+drawn_make(const struct textbuf *tb, struct line *l, size_t from, size_t want, struct drawn *d)
+{
+	const char *brace, *shown;
+	size_t i = from, n;
+
+	if (tb->links.at == NULL || !l->braces)
+		return false;
+	if (memchr(l->s + from, '{', l->len - from) == NULL) {
+		l->braces = from > 0;	/* a whole line read without one has none */
+		return false;
+	}
+	memset(d, 0, sizeof *d);
+	d->from = from;
+	d->to = l->len - from > want ? unit_start(tb, l, from + want) : l->len;
+	if (d->to <= from)
+		d->to = l->len;
+	while ((brace = memchr(l->s + i, '{', d->to - i)) != NULL) {
+		size_t b = (size_t)(brace - l->s), at;
+
+		buf_add(&d->b, l->s + i, b - i);
+		i = b + 1;
+		if ((n = link_len(tb, l, b, &shown)) == 0) {
+			buf_addc(&d->b, '{');
+			continue;
+		}
+		at = d->b.len;
+		buf_adds(&d->b, shown);
+		d->v = xgrow(d->v, &d->cap, d->n + 1, sizeof *d->v);
+		d->v[d->n++] = (struct drawn_link){ b, n, at, d->b.len - at };
+		i = b + n;
+	}
+	buf_add(&d->b, l->s + i, d->to - i);
+	return true;
+}
+
+static void
+drawn_free(struct drawn *d)
+{
+	buf_free(&d->b);
+	free(d->v);
+}
+
+/* Where byte i of the line (never inside a link) is drawn in d. */
+static size_t
+drawn_of(const struct drawn *d, size_t i)
+{
+	size_t x = i - d->from;
+
+	for (size_t k = 0; k < d->n && d->v[k].src < i; k++)
+		x = x + d->v[k].dlen - d->v[k].slen;
+	return x;
+}
+
+/*
+ * The byte of the line drawn at x of d.  Inside a link: its start, unless
+ * after says its end or its start is at or before floor (a line holds at
+ * least one character: a link wider than the line stays whole on it).
+ */
+static size_t
+drawn_byte(const struct drawn *d, size_t x, bool after, size_t floor)
+{
+	size_t i = x + d->from;
+
+	for (size_t k = 0; k < d->n && d->v[k].dst < x; k++) {
+		const struct drawn_link *lk = &d->v[k];
+
+		if (x < lk->dst + lk->dlen)
+			return after || lk->src <= floor ? lk->src + lk->slen : lk->src;
+		i = i + lk->slen - lk->dlen;
+	}
+	return i;
+}
+
+/*
+ * wrap_line_reach for the line l that starts at byte i: as drawn in d while
+ * *links.  When the answer needed bytes past d's window, a longer window is
+ * drawn from i (*links false when no link is left after i).
+ */
+static size_t
+wrap_reach(const struct textbuf *tb, struct line *l, struct drawn *d, bool *links, size_t i, size_t *reach)
+{
+	size_t x, xreach;
+
+	while (*links) {
+		x = wrap_line_reach(d->b.data, d->b.len, drawn_of(d, i), tb->width, tb->ambiguous, &xreach);
+		if (xreach < d->b.len || d->to == l->len) {
+			*reach = drawn_byte(d, xreach, true, i);
+			return drawn_byte(d, x, false, i);
+		}
+		x = 2 * (d->to - i) + DRAWN_WINDOW;
+		drawn_free(d);
+		*links = drawn_make(tb, l, i, x, d);
+	}
+	return wrap_line_reach(l->s, l->len, i, tb->width, tb->ambiguous, reach);
+}
+
 /*
  * Wrap more of l, from the start of its last known visual line, until
  * wrap_enough(), where wrap_line_end() breaks the line.
@@ -150,21 +335,27 @@ wrap_enough(const struct line *l, size_t want, size_t past)
 static void
 wrap_more(const struct textbuf *tb, struct line *l, size_t want, size_t past)
 {
+	struct drawn d;
 	size_t i, reach;
+	bool links;
 
 	wrap_check(tb, l);
 	if (wrap_enough(l, want, past))
 		return;
 	i = l->nbrk > 0 ? l->brk[l->nbrk - 1] : 0;
-	while ((i = wrap_line_reach(l->s, l->len, i, tb->width, tb->ambiguous, &reach)) < l->len) {
+	links = drawn_make(tb, l, i, DRAWN_WINDOW, &d);
+	while ((i = wrap_reach(tb, l, &d, &links, i, &reach)) < l->len) {
 		l->brk = xgrow(l->brk, &l->brkcap, l->nbrk + 1, sizeof *l->brk);
 		l->reach = xgrow(l->reach, &l->reachcap, l->nbrk + 1, sizeof *l->reach);
 		l->reach[l->nbrk] = reach;
 		l->brk[l->nbrk++] = i;
 		if (wrap_enough(l, want, past))
-			return;
+			goto out;
 	}
 	l->done = true;
+out:
+	if (links)
+		drawn_free(&d);
 }
 
 /* Visual lines of l, wrapping all of it if need be. */
@@ -306,6 +497,7 @@ line_put(struct line *l, size_t at, const char *s, size_t n)
 	memcpy(l->s + at, s, n);
 	l->len += n;
 	l->s[l->len] = '\0';
+	l->braces |= memchr(s, '{', n) != NULL;
 }
 
 /* Remove n bytes at byte `at` of l. */
@@ -604,7 +796,7 @@ textbuf_set_cursor(struct textbuf *tb, size_t line, size_t byte)
 	l = &tb->lines[line];
 	if (byte > l->len)
 		byte = l->len;
-	tb->cur = (struct pos){ line, char_start(l->s, l->len, byte) };
+	tb->cur = (struct pos){ line, unit_start(tb, l, byte) };
 	moved(tb, false);
 }
 
@@ -668,20 +860,24 @@ textbuf_backspace(struct textbuf *tb)
 	struct pos p = tb->cur;
 	struct buf gone = BUF_INIT;
 	struct edit *e;
+	const char *shown;
+	bool link = false;
 
-	if (p.byte > 0)
-		p.byte = char_start(l->s, l->len, p.byte - 1);
-	else if (p.line > 0)
+	if (p.byte > 0) {
+		p.byte = unit_start(tb, l, p.byte - 1);
+		link = link_len(tb, l, p.byte, &shown) > 0;
+	} else if (p.line > 0)
 		p = (struct pos){ p.line - 1, tb->lines[p.line - 1].len };
 	else
 		return false;
-	if ((e = edit_open(tb, RUN_BACK)) == NULL)
+	/* a link goes whole, as an undo step of its own */
+	if (link || (e = edit_open(tb, RUN_BACK)) == NULL)
 		e = edit_new(tb, false, p);
 	raw_delete(tb, p, p.line == tb->cur.line ? tb->cur.byte - p.byte : 1, &gone);
 	buf_prepend(&e->text, gone.data, gone.len);
 	buf_free(&gone);
 	e->at = e->after = tb->cur = p;
-	tb->run = RUN_BACK;
+	tb->run = link ? RUN_NONE : RUN_BACK;
 	tb->want = -1;
 	return true;
 }
@@ -691,19 +887,22 @@ textbuf_delete(struct textbuf *tb)
 {
 	struct line *l = &tb->lines[tb->cur.line];
 	struct edit *e;
-	size_t n;
+	const char *shown;
+	size_t n, link = link_len(tb, l, tb->cur.byte, &shown);
 
-	if (tb->cur.byte < l->len)
+	if (link > 0)
+		n = link;
+	else if (tb->cur.byte < l->len)
 		n = utf8_char_len(l->s + tb->cur.byte, l->len - tb->cur.byte);
 	else if (tb->cur.line + 1 < tb->nlines)
 		n = 1;
 	else
 		return false;
-	if ((e = edit_open(tb, RUN_DEL)) == NULL)
+	if (link > 0 || (e = edit_open(tb, RUN_DEL)) == NULL)
 		e = edit_new(tb, false, tb->cur);
 	raw_delete(tb, tb->cur, n, &e->text);
 	e->after = tb->cur;
-	tb->run = RUN_DEL;
+	tb->run = link > 0 ? RUN_NONE : RUN_DEL;
 	tb->want = -1;
 	return true;
 }
@@ -745,6 +944,25 @@ textbuf_redo(struct textbuf *tb)
 /* ---- visual lines ---- */
 
 void
+textbuf_set_links(struct textbuf *tb, const struct tb_links *lk, uint64_t stamp)
+{
+	struct tb_links none = { NULL, NULL };
+
+	if (lk == NULL)
+		lk = &none;
+	if (lk->at == tb->links.at && lk->ctx == tb->links.ctx && stamp == tb->link_stamp)
+		return;
+	tb->links = *lk;
+	tb->link_stamp = stamp;
+	for (size_t i = 0; i < tb->nlines; i++)
+		tb->lines[i].ww = 0;	/* what links show changed: every line wraps again */
+	tb->vknown = 1;
+	tb->want = -1;
+	if (tb->cur.byte > 0)	/* a link may now stand around the cursor */
+		tb->cur.byte = unit_start(tb, &tb->lines[tb->cur.line], tb->cur.byte);
+}
+
+void
 textbuf_set_width(struct textbuf *tb, int width)
 {
 	if (width < 2)
@@ -782,7 +1000,7 @@ textbuf_cursor_pos(struct textbuf *tb, size_t *vline, int *col)
 
 	vspan(l, j, &start, &end);
 	*vline = vstart(tb, tb->cur.line) + j;
-	*col = columns(tb, l->s + start, tb->cur.byte - start);
+	*col = columns(tb, l, start, tb->cur.byte);
 }
 
 /* ---- movement ---- */
@@ -801,13 +1019,13 @@ textbuf_place(struct textbuf *tb, size_t k, size_t j, int col)
 
 	vspan(l, j, &start, &end);
 	for (i = start; i < end; i += n) {
-		w = char_width(tb, l->s + i, end - i, &n);
+		w = char_width(tb, l, i, end, &n);
 		if (c + w > col)
 			break;
 		c += w;
 	}
 	if (i == end && end < l->len)
-		i = char_start(l->s, l->len, end - 1);
+		i = unit_start(tb, l, end - 1);
 	tb->cur = (struct pos){ k, i };
 }
 
@@ -817,7 +1035,7 @@ textbuf_left(struct textbuf *tb)
 	const struct line *l = &tb->lines[tb->cur.line];
 
 	if (tb->cur.byte > 0)
-		tb->cur.byte = char_start(l->s, l->len, tb->cur.byte - 1);
+		tb->cur.byte = unit_start(tb, l, tb->cur.byte - 1);
 	else if (tb->cur.line > 0)
 		tb->cur = (struct pos){ tb->cur.line - 1, tb->lines[tb->cur.line - 1].len };
 	moved(tb, false);
@@ -828,7 +1046,12 @@ textbuf_right(struct textbuf *tb)
 {
 	const struct line *l = &tb->lines[tb->cur.line];
 
-	if (tb->cur.byte < l->len)
+	const char *shown;
+	size_t n;
+
+	if ((n = link_len(tb, l, tb->cur.byte, &shown)) > 0)
+		tb->cur.byte += n;
+	else if (tb->cur.byte < l->len)
 		tb->cur.byte += utf8_char_len(l->s + tb->cur.byte, l->len - tb->cur.byte);
 	else if (tb->cur.line + 1 < tb->nlines)
 		tb->cur = (struct pos){ tb->cur.line + 1, 0 };
@@ -882,7 +1105,7 @@ textbuf_end(struct textbuf *tb)
 
 	vspan(l, j, &start, &end);
 	/* the end of a continued visual line is drawn on the next one */
-	tb->cur.byte = end < l->len ? char_start(l->s, l->len, end - 1) : end;
+	tb->cur.byte = end < l->len ? unit_start(tb, l, end - 1) : end;
 	moved(tb, false);
 }
 

@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 struct textbuf;
 
@@ -19,6 +20,21 @@ struct textbuf;
 struct tb_vline {
 	size_t	line;
 	size_t	start, end;
+};
+
+/*
+ * Links: spans of a line shown as other text, such as a linked number shown
+ * as its value (core/links.h).  The cursor steps over a link as one
+ * character, Backspace and Delete remove it whole, and wrapping counts the
+ * columns of what it shows.  at: when a link starts at s (n bytes to the end
+ * of the line), its length in bytes and in *shown the text it shows (kept by
+ * ctx until the next call); otherwise 0.  A link starts with '{' and is at
+ * most TB_LINK_MAX bytes.
+ */
+#define TB_LINK_MAX	128
+struct tb_links {
+	size_t	(*at)(void *ctx, const char *s, size_t n, const char **shown);
+	void	*ctx;
 };
 
 /* ambiguous: 1 or 2, see width.h. */
@@ -48,6 +64,10 @@ bool textbuf_delete(struct textbuf *tb);
 /* Undo and redo whole edits; typing a run of characters is one edit. */
 bool textbuf_undo(struct textbuf *tb);
 bool textbuf_redo(struct textbuf *tb);
+
+/* Read links with lk (NULL: none); stamp names what they show, and a new
+ * stamp (the values changed) wraps every line again. */
+void textbuf_set_links(struct textbuf *tb, const struct tb_links *lk, uint64_t stamp);
 
 /* Wrapping: visual lines of width columns (>= 2), broken by the rules of
  * lib/wrap.h (no line starts with ，or 。, numbers keep their units); a

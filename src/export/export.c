@@ -5,9 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/links.h"
 #include "export/encode.h"
 #include "export/export.h"
 #include "lib/atomic.h"
+#include "lib/buf.h"
 #include "lib/xalloc.h"
 
 void
@@ -73,8 +75,44 @@ export_request_choice(const struct export_request *req)
 	    req->opts.blank == BLANK_ZERO ? "zero" : "empty");
 }
 
-int
-export_report(const struct report *r, const struct export_request *req, struct buf *bytes,
+/*
+ * The texts of r with their linked numbers as digits (core/links.h), in *out
+ * (a copy of r sharing all else), when one has a link: every writer then
+ * prints plain numbers, and importing the export reads them back as such.
+ * False (nothing to free) when no text has a link.
+ */
+static bool
+export_links(const struct report *r, struct report *out)
+{
+	size_t n = r->tpl->nparts, i;
+	struct link l;
+
+	for (i = 0; i < n && !links_next(r->tpl, r->texts[i], strlen(r->texts[i]), 0, &l); i++)
+		;
+	if (i == n)
+		return false;
+	*out = *r;
+	out->texts = xcalloc(n, sizeof *out->texts);
+	for (i = 0; i < n; i++) {
+		struct buf b = BUF_INIT;
+
+		links_expand(r, r->texts[i], &b);
+		out->texts[i] = buf_detach(&b);
+	}
+	return true;
+}
+
+static void
+export_links_free(struct report *x)
+{
+	for (size_t i = 0; i < x->tpl->nparts; i++)
+		free(x->texts[i]);
+	free(x->texts);
+}
+
+/* export_report on a report whose texts hold no links. */
+static int
+export_plain(const struct report *r, const struct export_request *req, struct buf *bytes,
     struct export_stats *st, char **err)
 {
 	struct buf doc = BUF_INIT;
@@ -90,6 +128,20 @@ export_report(const struct report *r, const struct export_request *req, struct b
 		export_text(r, &req->opts, &doc, st);
 	rc = encode_document(doc.data != NULL ? doc.data : "", doc.len, req->encoding, req->crlf, bytes, err);
 	buf_free(&doc);
+	return rc;
+}
+
+int
+export_report(const struct report *r, const struct export_request *req, struct buf *bytes,
+    struct export_stats *st, char **err)
+{
+	struct report x;
+	int rc;
+
+	if (!export_links(r, &x))
+		return export_plain(r, req, bytes, st, err);
+	rc = export_plain(&x, req, bytes, st, err);
+	export_links_free(&x);
 	return rc;
 }
 

@@ -30,7 +30,7 @@ enum action {
 };
 
 /* Where a key works, as bits: a binding shows in the hint bar of these. */
-enum key_context { CTX_TEXT = 1, CTX_GRID = 2, CTX_FORM = 4, CTX_LIST = 8 };
+enum key_context { CTX_TEXT = 1, CTX_GRID = 2, CTX_FORM = 4, CTX_LIST = 8, CTX_PICK = 16 };
 #define CTX_PAGES (CTX_TEXT | CTX_GRID | CTX_FORM)
 
 /* One key as get_wch returns it: a wide character or a KEY_* code. */
