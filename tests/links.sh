@@ -94,6 +94,9 @@ contains "$TMP/r2.txt" "收费41.26万元，{=nosuchfact}、{=}和{= new}照写�
 run set "$F" "s1.intro=行政许可决定{=permit}件" t2.permit.decisions=
 run check "$F"
 contains "$TMP/out" "link.blank" "check warns about a linked number whose cells are blank"
+run export --force --to text -o "$TMP/r3.txt" "$F"
+contains "$TMP/r3.txt" "行政许可决定?件" "the export prints it as ?"
+contains "$TMP/err" "1 linked numbers of the text read blank cells and are printed as ?" "and says so"
 restart
 poll_screen _has_re '^ nianbao' >/dev/null
 key M-1

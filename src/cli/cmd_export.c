@@ -181,6 +181,9 @@ export_run(struct cli *cli, int argc, char **argv)
 		if (st.unreadable > 0)
 			fprintf(stderr, _("%s: warning: %zu cells unreadable in the page they were imported from are printed as ?\n"),
 			    cli->prog, st.unreadable);
+		if (st.unknown_links > 0)
+			fprintf(stderr, _("%s: warning: %zu linked numbers of the text read blank cells and are printed as ?\n"),
+			    cli->prog, st.unknown_links);
 		if (existed)	/* never replaced silently */
 			fprintf(stderr, _("%s: the previous %s is kept as %s~\n"), cli->prog, out, out);
 	}

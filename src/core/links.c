@@ -176,20 +176,21 @@ links_value(const struct report *r, int fact, char *out)
 	return true;
 }
 
-void
+size_t
 links_expand(const struct report *r, const char *s, struct buf *b)
 {
-	size_t n = strlen(s), from = 0;
+	size_t n = strlen(s), from = 0, unknown = 0;
 	struct link l;
 	char val[LINKS_VALUE_MAX];
 
 	while (links_next(r->tpl, s, n, from, &l)) {
 		buf_add(b, s + from, l.start - from);
-		links_value(r, l.fact, val);
+		unknown += !links_value(r, l.fact, val);
 		buf_adds(b, val);
 		from = l.end;
 	}
 	buf_add(b, s + from, n - from);
+	return unknown;
 }
 
 /* The part's name as the review gives it: section and part title; caller frees. */

@@ -43,8 +43,8 @@ bool links_next(const struct template *t, const char *s, size_t n, size_t from, 
  * holds a number (or one is unreadable).
  */
 bool links_value(const struct report *r, int fact, char *out);
-/* s with every link replaced by its value, appended to b. */
-void links_expand(const struct report *r, const char *s, struct buf *b);
+/* s with every link replaced by its value, appended to b; returns how many showed "?". */
+size_t links_expand(const struct report *r, const char *s, struct buf *b);
 
 /* A warning (link.blank) for every link of a part whose value is not known. */
 void links_review(const struct report *r, int part, struct review_list *out);

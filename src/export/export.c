@@ -82,7 +82,7 @@ export_request_choice(const struct export_request *req)
  * False (nothing to free) when no text has a link.
  */
 static bool
-export_links(const struct report *r, struct report *out)
+export_links(const struct report *r, struct report *out, struct export_stats *st)
 {
 	size_t n = r->tpl->nparts, i;
 	struct link l;
@@ -96,7 +96,10 @@ export_links(const struct report *r, struct report *out)
 	for (i = 0; i < n; i++) {
 		struct buf b = BUF_INIT;
 
-		links_expand(r, r->texts[i], &b);
+		size_t unknown = links_expand(r, r->texts[i], &b);
+
+		if (st != NULL)
+			st->unknown_links += unknown;
 		out->texts[i] = buf_detach(&b);
 	}
 	return true;
@@ -138,7 +141,7 @@ export_report(const struct report *r, const struct export_request *req, struct b
 	struct report x;
 	int rc;
 
-	if (!export_links(r, &x))
+	if (!export_links(r, &x, st))
 		return export_plain(r, req, bytes, st, err);
 	rc = export_plain(&x, req, bytes, st, err);
 	export_links_free(&x);

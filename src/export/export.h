@@ -29,6 +29,7 @@ struct export_opts {
 struct export_stats {
 	size_t		 blanks_as_zero;	/* blank cells printed as 0 */
 	size_t		 unreadable;	/* cells unreadable in their source, printed as "?" */
+	size_t		 unknown_links;	/* linked numbers whose cells are blank, printed as "?" */
 };
 
 void export_opts_init(struct export_opts *o);

@@ -621,8 +621,12 @@ export_dialog(struct app *a)
 		app_message(a, MSG_ERROR, "%s", err);
 		free(err);
 	} else {
-		app_message(a, MSG_INFO, _("Exported to %s (%s); %zu blank cells printed as 0."), out,
-		    req.docx ? "Word" : req.encoding, st.blanks_as_zero);
+		if (st.unknown_links > 0)	/* a "?" in a published text must not go unseen */
+			app_message(a, MSG_WARN, _("Exported to %s (%s); %zu linked numbers of the text read blank cells and are printed as ?."),
+			    out, req.docx ? "Word" : req.encoding, st.unknown_links);
+		else
+			app_message(a, MSG_INFO, _("Exported to %s (%s); %zu blank cells printed as 0."), out,
+			    req.docx ? "Word" : req.encoding, st.blanks_as_zero);
 		/* The choice is remembered with the report once it was used: a
 		 * cancelled F4 leaves the report as it was. */
 		choice = export_request_choice(&req);
