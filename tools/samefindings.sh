@@ -25,6 +25,10 @@ same() {
 			eval "bin=\$$b"
 			rc=0
 			(cd "$work" && LC_ALL=$loc "$bin" "$@" >"$b.out" 2>"$b.err") || rc=$?
+			if [ -n "${files_only:-}" ]; then	# a folder's lines, not its totals (new in 2026-12)
+				grep '^dir/' "$work/$b.out" >"$work/$b.lines" || true
+				mv "$work/$b.lines" "$work/$b.out"
+			fi
 			echo "$rc" >"$work/$b.rc"
 		done
 		runs=$((runs + 1))
@@ -66,7 +70,9 @@ while [ "$i" -lt 60 ]; do
 done
 cp "$top"/tests/review/planted-*.nb "$top"/fuzz/regress/*.nb "$work/dir/"
 : >"$work/dir/empty.nb"
+files_only=1
 same check dir
+files_only=
 same check --json dir
 echo "$runs runs each, $fails differences"
 [ "$fails" = 0 ]
