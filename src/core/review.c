@@ -77,6 +77,8 @@ struct review {
 	char			**rises, **falls;	/* the template's rise and fall: a change on last year */
 	size_t			 nrises, nfalls;
 	int			 copy_pct;
+	char			**part_names;	/* per part, as review_part_name gives it */
+	size_t			 nparts;
 };
 
 /* ---- compiling -------------------------------------------------------- */
@@ -322,6 +324,19 @@ review_anchor_cmp(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* The part's name as an officer knows it: section and part title; caller frees. */
+static char *
+review_part_name_make(const struct template *t, int part)
+{
+	const struct tpl_part *p = &t->parts[part];
+	const char *sec = p->section > 0 && t->sections[p->section].title != NULL ?
+	    t->sections[p->section].title : "";
+
+	if (*sec == '\0' && *p->title == '\0')
+		return xstrdup(_("the opening paragraph"));
+	return xasprintf("%s%s", sec, p->title);
+}
+
 /* Index the first character of every phrasing. */
 static void
 review_index(struct review *rv)
@@ -364,6 +379,10 @@ review_compile(const struct template *t, const char *file, struct diag_list *dl)
 			review_settings(rv, e, file, dl);
 	}
 	review_index(rv);
+	rv->part_names = xcalloc(t->nparts + 1, sizeof *rv->part_names);	/* named once, not per report */
+	for (size_t p = 0; p < t->nparts; p++)
+		rv->part_names[p] = review_part_name_make(t, (int)p);
+	rv->nparts = t->nparts;
 	return rv;
 }
 
@@ -395,6 +414,7 @@ review_free(struct review *rv)
 	review_strv_free(rv->rises, rv->nrises);
 	review_strv_free(rv->falls, rv->nfalls);
 	review_strv_free(rv->kinds, rv->nkinds);
+	review_strv_free(rv->part_names, rv->nparts);
 	free(rv);
 }
 
@@ -414,13 +434,9 @@ review_chars(const char *text, size_t bytes)
 static char *
 review_part_name(const struct template *t, int part)
 {
-	const struct tpl_part *p = &t->parts[part];
-	const char *sec = p->section > 0 && t->sections[p->section].title != NULL ?
-	    t->sections[p->section].title : "";
-
-	if (*sec == '\0' && *p->title == '\0')
-		return xstrdup(_("the opening paragraph"));
-	return xasprintf("%s%s", sec, p->title);
+	if (t->review != NULL && t->review->part_names != NULL)
+		return xstrdup(t->review->part_names[part]);
+	return review_part_name_make(t, part);
 }
 
 /* True when the interface language wants the templates' Chinese messages. */
@@ -570,6 +586,10 @@ review_fact_values(const struct report *r, const struct rv_fact *f, int64_t said
 
 	*agrees = false;
 	buf_reset(b);
+	for (size_t i = 0; i < f->nreadings && !*agrees; i++)	/* most statements agree: no text then */
+		*agrees = review_sum_value(r, &f->readings[i], &v) && v == said;
+	if (*agrees)
+		return true;
 	for (size_t i = 0; i < f->nreadings; i++) {
 		if (!review_sum_value(r, &f->readings[i], &v))
 			continue;
@@ -912,20 +932,23 @@ review_clause_ends(const char *text, size_t i)
 	return review_gap_stop(cp) && !(cp >= '0' && cp <= '9') && !(cp >= 0xFF10 && cp <= 0xFF19);
 }
 
-/* The sentences of a part that say what the tables contradict (one finding a sentence). */
+/*
+ * The sentences of a part that say what the tables contradict (one finding a
+ * sentence).  The rule's message (see review_req_message) is made for the
+ * first one found: most parts have none.
+ */
 static void
-review_contradicts(const struct report *r, const struct rv_require *q, int part, const char *rule,
-    const char *base, struct review_list *out)
+review_contradicts(const struct report *r, const struct rv_require *q, int part, const char *kind,
+    bool guessed, struct review_list *out)
 {
 	const char *text = r->texts[part];
 	size_t len = strlen(text), s0, s1, seen[16], nseen = 0, k;
 	struct buf b = BUF_INIT;
 	int64_t v;
-	char num[64];
+	char num[64], *rule = NULL, *base = NULL;
 
 	if (!review_sum_value(r, &q->when, &v) || v <= 0)
 		return;
-	value_format_fixed(v, num, sizeof num);
 	for (size_t i = 0; i < q->nwords; i++) {
 		size_t wl = strlen(q->words[i]);
 		const char *at = text;
@@ -940,12 +963,19 @@ review_contradicts(const struct report *r, const struct rv_require *q, int part,
 				continue;
 			if (nseen < sizeof seen / sizeof *seen)
 				seen[nseen++] = s0;
+			if (rule == NULL) {
+				value_format_fixed(v, num, sizeof num);
+				rule = xasprintf("require.%s", q->id);
+				base = review_req_message(r, q, part, guessed, kind, "");
+			}
 			review_add(out, rule, part, (size_t)(at - text), (size_t)(at - text) + wl,
 			    xasprintf(_("%s \"%s\" (the tables: %s)"), base, review_quote(text, s0, s1, &b), num));
 			out->v[out->n - 1].numbers = true;
 			out->v[out->n - 1].table = v;
 		}
 	}
+	free(rule);
+	free(base);
 	buf_free(&b);
 }
 
@@ -975,26 +1005,24 @@ review_require_part(const struct report *r, const struct rv_require *q, int part
 {
 	struct buf mb = BUF_INIT;
 	size_t before = out->n;
-	char *m, *rule;
 
 	if (!q->parts[part] || (q->kind != NULL && strcmp(q->kind, kind) != 0) ||
 	    !review_require_hit(r, q, part, &mb)) {
 		buf_free(&mb);
 		return;
 	}
-	m = review_req_message(r, q, part, guessed && q->kind != NULL, kind,
-	    mb.data != NULL ? mb.data : "");	/* only for a finding; mentions: the words missing */
-	rule = xasprintf("require.%s", q->id);
-	if (q->check == REQ_CONTRADICTS)
-		review_contradicts(r, q, part, rule, m, out);
-	else if (q->check == REQ_MENTIONS)
-		review_add(out, rule, part, 0, 0, xstrdup(m));
-	else
-		review_add(out, rule, part, 0, q->check == REQ_NOT_ONLY ? strlen(r->texts[part]) : 0, xstrdup(m));
+	if (q->check == REQ_CONTRADICTS)	/* sentence by sentence, each its finding */
+		review_contradicts(r, q, part, kind, guessed && q->kind != NULL, out);
+	else {
+		char *rule = xasprintf("require.%s", q->id);
+		char *m = review_req_message(r, q, part, guessed && q->kind != NULL, kind,
+		    mb.data != NULL ? mb.data : "");	/* mentions: the words missing */
+
+		review_add(out, rule, part, 0, q->check == REQ_NOT_ONLY ? strlen(r->texts[part]) : 0, m);
+		free(rule);
+	}
 	for (size_t i = before; q->guide != NULL && i < out->n; i++)
 		out->v[i].guide = q->guide;
-	free(rule);
-	free(m);
 	buf_free(&mb);
 }
 
@@ -1321,7 +1349,6 @@ review_part(const struct report *r, const struct report *prev, int copy_pct, int
 	const char *kind;
 	size_t from = out->n;
 	bool guessed;
-	char *name;
 
 	if (rv == NULL)
 		return;
@@ -1332,10 +1359,8 @@ review_part(const struct report *r, const struct report *prev, int copy_pct, int
 	review_facts(rv, r, prev, part, out);
 	review_stale(rv, r, part, out);
 	review_copy(rv, r, prev, copy_pct, part, out);
-	name = review_part_name(r->tpl, part);
 	hygiene_text(r->texts[part], part, &(struct hygiene_words){ (const char *const *)rv->doubled_ok,
-	    rv->ndoubled_ok, (const char *const *)rv->doubled_chars, rv->ndoubled_chars }, name, out);
-	free(name);
+	    rv->ndoubled_ok, (const char *const *)rv->doubled_chars, rv->ndoubled_chars }, rv->part_names[part], out);
 	review_hidden(r, part, out);
 	review_sort(out, from);
 }
