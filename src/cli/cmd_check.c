@@ -329,6 +329,7 @@ check_file(struct cli *cli, const char *file, const struct check_opts *o, struct
 	}
 	ck = checker_create(r, prev);
 	checker_run(ck);
+	rl.counts_only = o->summary && !o->json;	/* a folder: one line of counts per report */
 	review_report(r, prev, o->copy_pct, &rl);
 	review_split_acked(r, &rl, &acked);	/* listed apart, not counted */
 	if (o->json) {

@@ -81,8 +81,13 @@ hygiene_add(struct hy_text *h, const char *rule, size_t a, size_t b, const char 
 {
 	size_t c0 = a > HYGIENE_CONTEXT ? a - HYGIENE_CONTEXT : 0;
 	size_t c1 = b + HYGIENE_CONTEXT < h->n ? b + HYGIENE_CONTEXT : h->n;
-	char *ctx = xstrndup(h->s + h->off[c0], h->off[c1] - h->off[c0]);
+	char *ctx;
 
+	if (h->out->counts_only) {
+		review_add(h->out, rule, h->part, h->off[a], h->off[b], NULL);
+		return;
+	}
+	ctx = xstrndup(h->s + h->off[c0], h->off[c1] - h->off[c0]);
 	for (char *p = ctx; *p != '\0'; p++)
 		if (*p == '\n')
 			*p = ' ';

@@ -622,7 +622,7 @@ review_fact_found(const struct report *r, const struct rv_fact *f, int part, siz
 	value_format_fixed(m->value, said, sizeof said);
 	name = review_part_name(r->tpl, part);
 	rule = xasprintf("fact.%s", f->id);
-	review_add(out, rule, part, m->num, m->num + m->numlen,
+	review_add(out, rule, part, m->num, m->num + m->numlen, out->counts_only ? NULL :
 	    xasprintf(_("%s: \"%s\" gives %s as %s, the tables say %s"), name,
 	    review_quote(text, s0, s1, &q), f->name, said, vals.data));
 	out->v[out->n - 1].numbers = true;
@@ -696,7 +696,7 @@ review_change(const struct report *r, const struct report *prev, const struct rv
 	value_format_fixed(then, c, sizeof c);
 	name = review_part_name(r->tpl, part);
 	rule = xasprintf("change.%s", f->id);
-	review_add(out, rule, part, j + w, j + w + k,
+	review_add(out, rule, part, j + w, j + w + k, out->counts_only ? NULL :
 	    xasprintf(_("%s: \"%s\" gives the change of %s on last year as %s, but the tables say %s this year and %s last year"),
 	    name, review_quote(text, s0, s1, &q), f->name, a, b, c));
 	free(rule);
@@ -966,9 +966,9 @@ review_contradicts(const struct report *r, const struct rv_require *q, int part,
 			if (rule == NULL) {
 				value_format_fixed(v, num, sizeof num);
 				rule = xasprintf("require.%s", q->id);
-				base = review_req_message(r, q, part, guessed, kind, "");
+				base = out->counts_only ? NULL : review_req_message(r, q, part, guessed, kind, "");
 			}
-			review_add(out, rule, part, (size_t)(at - text), (size_t)(at - text) + wl,
+			review_add(out, rule, part, (size_t)(at - text), (size_t)(at - text) + wl, out->counts_only ? NULL :
 			    xasprintf(_("%s \"%s\" (the tables: %s)"), base, review_quote(text, s0, s1, &b), num));
 			out->v[out->n - 1].numbers = true;
 			out->v[out->n - 1].table = v;
@@ -1015,7 +1015,7 @@ review_require_part(const struct report *r, const struct rv_require *q, int part
 		review_contradicts(r, q, part, kind, guessed && q->kind != NULL, out);
 	else {
 		char *rule = xasprintf("require.%s", q->id);
-		char *m = review_req_message(r, q, part, guessed && q->kind != NULL, kind,
+		char *m = out->counts_only ? NULL : review_req_message(r, q, part, guessed && q->kind != NULL, kind,
 		    mb.data != NULL ? mb.data : "");	/* mentions: the words missing */
 
 		review_add(out, rule, part, 0, q->check == REQ_NOT_ONLY ? strlen(r->texts[part]) : 0, m);
@@ -1074,7 +1074,7 @@ review_stale(const struct review *rv, const struct report *r, int part, struct r
 		review_bounds(text, len, at, &s0, &s1);
 		if (review_purposeful(rv, r, text + s0, s1 - s0))
 			continue;
-		review_add(out, "stale-year", part, at, at + strlen(prefix),
+		review_add(out, "stale-year", part, at, at + strlen(prefix), out->counts_only ? NULL :
 		    xasprintf(_("%s%s, paragraph %d begins with %s: is it last year's text?"),
 		    r->tpl->parts[part].section > 0 ? r->tpl->sections[r->tpl->parts[part].section].title : "",
 		    r->tpl->parts[part].title, para, prefix));
@@ -1192,7 +1192,7 @@ review_copy(const struct review *rv, const struct report *r, const struct report
 		return;
 	review_longest(r->texts[part], prev->texts[pp], &s, &e);
 	name = review_part_name(r->tpl, part);
-	review_add(out, "copy", part, s, e,
+	review_add(out, "copy", part, s, e, out->counts_only ? NULL :
 	    xasprintf(_("%s: %d%% of it is in last year's report; the longest passage copied: \"%s\""),
 	    name, pct, review_quote(r->texts[part], s, e, &q)));
 	free(name);
@@ -1219,7 +1219,7 @@ review_hidden(const struct report *r, int part, struct review_list *out)
 			    xasprintf(_("%s holds the invisible or direction-changing character U+%04X: it may read differently from what it says"),
 			    meta[i], (unsigned)cp));
 	if (part >= 0 && (cp = utf8_first_hidden(r->texts[part], &at)) != 0)
-		review_add(out, "hidden-character", part, at, at + utf8_encode(cp, (char[8]){ 0 }),
+		review_add(out, "hidden-character", part, at, at + utf8_encode(cp, (char[8]){ 0 }), out->counts_only ? NULL :
 		    xasprintf(_("%s holds the invisible or direction-changing character U+%04X: it may read differently from what it says"),
 		    name, (unsigned)cp));
 }
