@@ -295,13 +295,19 @@ review_settings(struct review *rv, const struct tpl_entry *e, const char *file, 
 	}
 }
 
-/* The key of the character at s (n bytes): its UTF-8 bytes, and its length in *k. */
-static uint32_t
+/* The key of the character at s (n bytes): its UTF-8 bytes, and its length in *k.
+ * Inline: it is called for every character of every part. */
+static inline uint32_t
 review_key(const char *s, size_t n, size_t *k)
 {
-	unsigned char c = (unsigned char)*s;
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned char c = u[0];
 	uint32_t key = 0;
 
+	if (c < 0x80)	/* the two kinds a report's text is made of, first */
+		return *k = 1, c;
+	if (c >= 0xE0 && c < 0xF0 && n >= 3)
+		return *k = 3, (uint32_t)c << 16 | (uint32_t)u[1] << 8 | u[2];
 	*k = c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;	/* a key, not a check: text is valid UTF-8 */
 	if (*k > n)
 		*k = n;
@@ -932,6 +938,52 @@ review_clause_ends(const char *text, size_t i)
 	return review_gap_stop(cp) && !(cp >= '0' && cp <= '9') && !(cp >= 0xFF10 && cp <= 0xFF19);
 }
 
+#define REVIEW_PAIRS	4096	/* bits of a part's filter of character pairs */
+
+/* The pairs of adjacent characters a part holds, as bits of a filter: a word
+ * not all of whose pairs are there is not in the part, and is not searched
+ * for.  Made when first asked, once for all the words of all the rules. */
+struct rv_pairs {
+	bool	 built;
+	uint8_t	 bits[REVIEW_PAIRS / 8];
+};
+
+static unsigned
+review_pair_bit(uint32_t a, uint32_t b)
+{
+	return (a * 2654435761u ^ b * 2246822519u) >> 20 & (REVIEW_PAIRS - 1);
+}
+
+/* Could the n bytes of w be in the part's text?  (A word of valid UTF-8 matches
+ * valid text only at a character's start, so its pairs are the text's.) */
+static bool
+review_pairs_may_hold(struct rv_pairs *pp, const char *text, size_t len, const char *w, size_t n)
+{
+	uint32_t prev = 0, key;
+	size_t k;
+	unsigned bit;
+
+	if (!pp->built) {
+		memset(pp->bits, 0, sizeof pp->bits);
+		for (size_t i = 0; i < len; i += k) {
+			key = review_key(text + i, len - i, &k);
+			bit = review_pair_bit(prev, key);
+			if (i > 0)
+				pp->bits[bit / 8] |= (uint8_t)(1u << bit % 8);
+			prev = key;
+		}
+		pp->built = true;
+	}
+	for (size_t i = 0; i < n; i += k) {
+		key = review_key(w + i, n - i, &k);
+		bit = review_pair_bit(prev, key);
+		if (i > 0 && (pp->bits[bit / 8] & (1u << bit % 8)) == 0)
+			return false;
+		prev = key;
+	}
+	return true;
+}
+
 /*
  * The sentences of a part that say what the tables contradict (one finding a
  * sentence).  The rule's message (see review_req_message) is made for the
@@ -939,7 +991,7 @@ review_clause_ends(const char *text, size_t i)
  */
 static void
 review_contradicts(const struct report *r, const struct rv_require *q, int part, const char *kind,
-    bool guessed, struct review_list *out)
+    bool guessed, struct rv_pairs *pairs, struct review_list *out)
 {
 	const char *text = r->texts[part];
 	size_t len = strlen(text), s0, s1, seen[16], nseen = 0, k;
@@ -953,6 +1005,8 @@ review_contradicts(const struct report *r, const struct rv_require *q, int part,
 		size_t wl = strlen(q->words[i]);
 		const char *at = text;
 
+		if (!review_pairs_may_hold(pairs, text, len, q->words[i], wl))
+			continue;
 		for (; (at = memmem(at, len - (size_t)(at - text), q->words[i], wl)) != NULL; at += wl) {
 			if (q->clause_end && !review_clause_ends(text, (size_t)(at - text) + wl))
 				continue;
@@ -1001,7 +1055,7 @@ review_require_hit(const struct report *r, const struct rv_require *q, int part,
 
 static void
 review_require_part(const struct report *r, const struct rv_require *q, int part, const char *kind,
-    bool guessed, struct review_list *out)
+    bool guessed, struct rv_pairs *pairs, struct review_list *out)
 {
 	struct buf mb = BUF_INIT;
 	size_t before = out->n;
@@ -1012,7 +1066,7 @@ review_require_part(const struct report *r, const struct rv_require *q, int part
 		return;
 	}
 	if (q->check == REQ_CONTRADICTS)	/* sentence by sentence, each its finding */
-		review_contradicts(r, q, part, kind, guessed && q->kind != NULL, out);
+		review_contradicts(r, q, part, kind, guessed && q->kind != NULL, pairs, out);
 	else {
 		char *rule = xasprintf("require.%s", q->id);
 		char *m = out->counts_only ? NULL : review_req_message(r, q, part, guessed && q->kind != NULL, kind,
@@ -1349,12 +1403,14 @@ review_part(const struct report *r, const struct report *prev, int copy_pct, int
 	const char *kind;
 	size_t from = out->n;
 	bool guessed;
+	struct rv_pairs pairs;
 
 	if (rv == NULL)
 		return;
+	pairs.built = false;
 	kind = review_kind(r, &guessed, &kb);
 	for (size_t i = 0; i < rv->nreqs; i++)
-		review_require_part(r, &rv->reqs[i], part, kind, guessed, out);
+		review_require_part(r, &rv->reqs[i], part, kind, guessed, &pairs, out);
 	buf_free(&kb);
 	review_facts(rv, r, prev, part, out);
 	review_stale(rv, r, part, out);
