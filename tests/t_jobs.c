@@ -104,13 +104,13 @@ Test(jobs, output_in_order_of_the_shares_as_one_process_would_print_it)
 	free(errs);
 }
 
-/* The worker with item 3 is killed after printing a line. */
+/* The worker with item 3 is killed in the middle of its line. */
 static int
 jobs_t_die(size_t from, size_t to, void *arg, void *result)
 {
 	(void)arg, (void)result;
 	for (size_t i = from; i < to; i++) {
-		printf("item %zu\n", i);
+		printf(i == 3 ? "item %zu" : "item %zu\n", i);
 		if (i == 3) {
 			fflush(stdout);
 			raise(SIGKILL);
@@ -126,7 +126,7 @@ Test(jobs, a_worker_that_dies_is_told_apart_and_the_others_go_on)
 	char *out = jobs_t_capture(8, 4, jobs_t_die, STDOUT_FILENO, res, sh);
 
 	cr_assert_str_eq(out, "item 0\nitem 1\nitem 2\nitem 3\nitem 4\nitem 5\nitem 6\nitem 7\n",
-	    "what it printed before it died is kept, in its place");
+	    "what it printed before it died is kept, in its place, its cut line ended");
 	cr_assert_eq(sh[1].from, 2);
 	cr_assert_eq(sh[1].to, 4);
 	cr_assert(sh[1].died, "the worker with items 2 and 3 died");

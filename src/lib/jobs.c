@@ -24,6 +24,7 @@ struct jobs_worker {
 	int		 fd[JOBS_FDS];
 	struct buf	 pending[2];	/* standard output and error */
 	size_t		 got;		/* bytes of its result */
+	char		 last[2];	/* the last byte passed on of each stream, or 0 */
 };
 
 void
@@ -95,9 +96,11 @@ static void
 jobs_pass(struct jobs_worker *w)
 {
 	for (int s = 0; s < 2; s++) {
-		if (w->pending[s].len > 0)
+		if (w->pending[s].len > 0) {
 			(void)atomic_write_fd(s == 0 ? STDOUT_FILENO : STDERR_FILENO, w->pending[s].data,
 			    w->pending[s].len);
+			w->last[s] = w->pending[s].data[w->pending[s].len - 1];
+		}
 		buf_reset(&w->pending[s]);
 	}
 }
@@ -138,6 +141,9 @@ jobs_reap(struct jobs_worker *w, struct jobs_share *sh, size_t result_size)
 		;
 	sh->died = !WIFEXITED(st) || WEXITSTATUS(st) > 125 || w->got < result_size;
 	sh->status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+	for (int s = 0; sh->died && s < 2; s++)	/* a line it was cut off in ends there */
+		if (w->last[s] != '\0' && w->last[s] != '\n')
+			(void)atomic_write_fd(s == 0 ? STDOUT_FILENO : STDERR_FILENO, "\n", 1);
 }
 
 /* Read every worker's pipes (all of them at once: none may block on a full
