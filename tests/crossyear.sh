@@ -46,13 +46,14 @@ run set this.nb "s1.intro=2021年，我局认真贯彻落实《条例》。"
 run check this.nb
 lacks "$TMP/out" "stale-year" "not once it begins with 2021年"
 
-# A folder of reports: one line per report, errors decide the exit status.
+# A folder of reports: one line per report and the totals, errors decide the exit status.
 mkdir -p folder/sub
 cp "$TOP_SRCDIR/examples/demo-2025.nb" folder/a.nb
 cp "$TOP_SRCDIR/examples/demo-2020.nb" folder/sub/b.nb
 run check folder
 is "$rc" 0 "a folder of consistent reports exits 0"
-is "$(wc -l <"$TMP/out")" 2 "one line per report"
+is "$(wc -l <"$TMP/out")" 3 "one line per report, then the totals"
+is "$(tail -1 "$TMP/out")" "2 reports checked: 0 errors, 0 warnings; 0 could not be checked" "the totals"
 contains "$TMP/out" "folder/a.nb: 示例县自然资源局 2025: 0 errors, 0 warnings" "with file, agency, year, errors and warnings"
 contains "$TMP/out" "folder/sub/b.nb:" "reports in subfolders too"
 "$NIANBAO" set folder/a.nb auto_totals=no t3.new.person=1 2>/dev/null

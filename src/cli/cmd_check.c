@@ -2,6 +2,7 @@
 #include "nb.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,7 @@
 #include "core/rules.h"
 #include "import/lastyear.h"
 #include "lib/buf.h"
+#include "lib/jobs.h"
 #include "lib/utf8.h"
 #include "lib/xalloc.h"
 #include "store/store.h"
@@ -23,6 +25,13 @@ struct check_opts {
 	bool		 summary;	/* one line per file (a directory was given) */
 	struct report	*previous;	/* --previous, for every file */
 	int		 copy_pct;	/* the preferences' copy threshold, or -1 */
+};
+
+#define CHECK_MAX_JOBS	64	/* workers at most: three pipes each, and more than the cores help nothing */
+
+/* What a run of check found, summed over its files (and its workers). */
+struct check_tally {
+	size_t	 reports, unchecked, errors, warnings;
 };
 
 /* What a terminal may print of s (control characters shown, not obeyed); in b. */
@@ -303,9 +312,10 @@ check_acked_rules(const struct report *r, const struct checker *ck, struct revie
 	return acked->n - from;
 }
 
-/* Check one file; returns its exit status. */
+/* Check one file, counted in t; returns its exit status. */
 static int
-check_file(struct cli *cli, const char *file, const struct check_opts *o, struct buf *out, bool first)
+check_file(struct cli *cli, const char *file, const struct check_opts *o, struct buf *out, bool first,
+    struct check_tally *t)
 {
 	struct diag_list dl = DIAG_LIST_INIT;
 	struct report *r = check_load(cli, file, &dl), *prev;
@@ -334,6 +344,7 @@ check_file(struct cli *cli, const char *file, const struct check_opts *o, struct
 			buf_free(&v);
 		}
 		diag_list_free(&dl);
+		t->unchecked++;
 		return EXIT_USAGE;
 	}
 	prev = previous_of(cli, file, r, o, &owned, &m);
@@ -346,11 +357,13 @@ check_file(struct cli *cli, const char *file, const struct check_opts *o, struct
 		}
 		free(m);
 		report_free(r);
+		t->unchecked++;
 		return EXIT_USAGE;
 	}
 	ck = checker_create(r, prev);
 	checker_run(ck);
 	nacked = check_acked_rules(r, ck, &acked, &skip);
+	rl.counts_only = o->summary && !o->json;	/* a folder: one line of counts per report */
 	review_report(r, prev, o->copy_pct, &rl);
 	review_split_acked(r, &rl, &acked);	/* listed apart, not counted */
 	if (o->json) {
@@ -390,6 +403,9 @@ check_file(struct cli *cli, const char *file, const struct check_opts *o, struct
 		buf_free(&va);
 	}
 	n = checker_errors(ck);
+	t->reports++;
+	t->errors += n;
+	t->warnings += checker_warnings(ck) + rl.n;
 	review_list_free(&rl);
 	review_list_free(&acked);
 	free(skip);
@@ -464,27 +480,141 @@ check_copy_pct(struct cli *cli)
 	return cli->prefs.copy_pct;
 }
 
+/* The files a worker (or the one process) checks: [from, to) of them. */
+struct check_batch {
+	struct cli		*cli;
+	char			**files;
+	const struct check_opts	*o;
+};
+
+/* Check files [from, to) in their order, counted in result (a struct check_tally); the exit status. */
+static int
+check_files(size_t from, size_t to, void *arg, void *result)
+{
+	const struct check_batch *cb = arg;
+	struct buf out = BUF_INIT;
+	int rc = EXIT_OK;
+
+	for (size_t i = from; i < to; i++) {
+		int r = check_file(cb->cli, cb->files[i], cb->o, &out, i == 0, result);
+
+		if (r > rc)
+			rc = r;
+		if (cb->o->json) {
+			fwrite(out.data, 1, out.len, stdout);
+			buf_reset(&out);
+		}
+	}
+	buf_free(&out);
+	return rc;
+}
+
+/* A worker that did not finish: its files are named, since their lines may be missing. */
+static void
+check_died(struct cli *cli, char **files, const struct jobs_share *sh)
+{
+	char how[64];
+
+	if (sh->status > 128)
+		snprintf(how, sizeof how, "%s", strsignal(sh->status - 128));
+	else
+		snprintf(how, sizeof how, _("exit status %d"), sh->status);
+	if (sh->to - sh->from == 1)
+		fprintf(stderr, _("%s: %s: the worker checking it ended abnormally (%s): it is not checked\n"),
+		    cli->prog, files[sh->from], how);
+	else
+		fprintf(stderr, _("%s: the worker checking %s to %s (%zu files) ended abnormally (%s): they are not all checked\n"),
+		    cli->prog, files[sh->from], files[sh->to - 1], sh->to - sh->from, how);
+}
+
+/*
+ * Check the files in njobs forked workers, each a contiguous share of them:
+ * their output comes out in the files' order, the same bytes as from one
+ * process, and their counts are summed in t.  The exit status.
+ */
+static int
+check_parallel(struct check_batch *cb, size_t nfiles, size_t njobs, struct check_tally *t)
+{
+	struct jobs_share *sh = xcalloc(njobs, sizeof *sh);
+	struct check_tally *res = xcalloc(njobs, sizeof *res);
+	char *err = NULL;
+	int rc = EXIT_OK;
+
+	if (jobs_run(nfiles, njobs, check_files, cb, sizeof *res, res, sh, &err) != 0) {
+		fprintf(stderr, _("%s: %s; checking the files one after another\n"), cb->cli->prog, err);
+		free(err);
+		free(sh);
+		free(res);
+		return check_files(0, nfiles, cb, t);
+	}
+	for (size_t k = 0; k < njobs; k++) {
+		if (sh[k].died) {
+			check_died(cb->cli, cb->files, &sh[k]);
+			rc = EXIT_USAGE;
+		} else if (sh[k].status > rc)
+			rc = sh[k].status;
+		t->reports += res[k].reports;
+		t->unchecked += res[k].unchecked;
+		t->errors += res[k].errors;
+		t->warnings += res[k].warnings;
+	}
+	free(sh);
+	free(res);
+	return rc;
+}
+
+/* --jobs N: 1 to CHECK_MAX_JOBS (more are taken as that many); -1 if s is not a count. */
+static long
+check_jobs_arg(const char *s)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(s, &end, 10);
+	if (*s < '0' || *s > '9' || *end != '\0' || n < 1 || errno != 0)
+		return -1;
+	return n < CHECK_MAX_JOBS ? n : CHECK_MAX_JOBS;
+}
+
+/* The cores online: the default number of workers. */
+static long
+check_default_jobs(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n < 1 ? 1 : n < CHECK_MAX_JOBS ? n : CHECK_MAX_JOBS;
+}
+
 static int
 check_run(struct cli *cli, int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		{ "json", no_argument, NULL, 'j' },
+		{ "json", no_argument, NULL, 'J' },
+		{ "jobs", required_argument, NULL, 'j' },
 		{ "previous", required_argument, NULL, 'p' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct check_opts o = { false, false, NULL, -1 };
-	struct buf out = BUF_INIT;
+	struct check_tally t = { 0, 0, 0, 0 };
+	struct check_batch cb = { cli, NULL, &o };
 	const char *previous = NULL;
 	char **files = NULL;
 	size_t nfiles = 0;
-	int c, rc = EXIT_OK;
+	long jobs = check_default_jobs();
+	int c, rc = EXIT_OK, r;
 
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "jp:h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "j:p:h", longopts, NULL)) != -1) {
 		switch (c) {
-		case 'j':
+		case 'J':
 			o.json = true;
+			break;
+		case 'j':
+			if ((jobs = check_jobs_arg(optarg)) < 0)
+				return cli_usage_error(cli, &cmd_check, _("--jobs wants a number of workers, 1 or more: '%s'"),
+				    optarg);
 			break;
 		case 'p':
 			previous = optarg;
@@ -520,29 +650,28 @@ check_run(struct cli *cli, int argc, char **argv)
 		}
 	}
 	if (o.json)
-		buf_adds(&out, "[");
-	for (size_t i = 0; i < nfiles; i++) {
-		int r = check_file(cli, files[i], &o, &out, i == 0);
-
-		if (r > rc)
-			rc = r;
-		if (o.json) {
-			fwrite(out.data, 1, out.len, stdout);
-			buf_reset(&out);
-		}
-		free(files[i]);
-	}
+		fputs("[", stdout);
+	cb.files = files;
+	if (jobs > 1 && nfiles > 1)
+		r = check_parallel(&cb, nfiles, (size_t)jobs < nfiles ? (size_t)jobs : nfiles, &t);
+	else
+		r = check_files(0, nfiles, &cb, &t);
+	rc = r > rc ? r : rc;
 	if (o.json)
 		printf("\n]\n");
+	else if (o.summary)
+		printf(_("%zu reports checked: %zu errors, %zu warnings; %zu could not be checked\n"),
+		    t.reports, t.errors, t.warnings, t.unchecked);
+	for (size_t i = 0; i < nfiles; i++)
+		free(files[i]);
 	free(files);
-	buf_free(&out);
 	report_free(o.previous);
 	return rc;
 }
 
 const struct cli_command cmd_check = {
 	"check",
-	N_("check [--json] [--previous LAST] FILE|DIR..."),
-	N_("Check every rule of each report, a report file or a published page or copy (a directory: one line per report); with last year's report, the cross-year rules too."),
+	N_("check [--json] [--jobs N] [--previous LAST] FILE|DIR..."),
+	N_("Check every rule of each report, a report file or a published page or copy (a directory: one line per report, then the totals); with last year's report, the cross-year rules too.  --jobs N checks N reports at once (default: one per core)."),
 	check_run
 };

@@ -51,5 +51,5 @@ review_list_free(struct review_list *l)
 		free(l->v[i].reason);
 	}
 	free(l->v);
-	*l = (struct review_list)REVIEW_LIST_INIT;
+	*l = (struct review_list){ NULL, 0, 0, l->counts_only };
 }

@@ -27,9 +27,10 @@ struct review_finding {
 struct review_list {
 	struct review_finding	*v;
 	size_t			 n, cap;
+	bool			 counts_only;	/* only counted (`check DIR`): no message for a part's findings */
 };
 
-#define REVIEW_LIST_INIT { NULL, 0, 0 }
+#define REVIEW_LIST_INIT { NULL, 0, 0, false }
 
 /* Append a finding; msg is the list's to free (for the review's own checks). */
 void review_add(struct review_list *l, const char *rule, int part, size_t start, size_t end, char *msg);
@@ -44,7 +45,7 @@ struct checker;
  */
 void review_rule_warnings(const struct checker *ck, struct review_list *out);
 
-/* Free the findings; the list may be used again. */
+/* Free the findings; the list may be used again (counts_only kept). */
 void review_list_free(struct review_list *l);
 
 #endif

@@ -19,6 +19,7 @@ struct hy_text {
 	size_t		*off;		/* n + 1 entries */
 	bool		*skip;		/* inside an address or a document number */
 	size_t		 n;
+	bool		 maybe_address, maybe_docnum;
 	int		 part;
 	const char	*name;
 	struct review_list *out;
@@ -42,12 +43,12 @@ hygiene_skip_addresses(struct hy_text *h)
 {
 	for (size_t i = 0; i < h->n;) {
 		size_t j = i;
-		bool addr;
+		bool addr, marks = false;	/* a ':' or '@': only then is the run searched */
 
-		while (j < h->n && h->cp[j] > ' ' && h->cp[j] < 0x7F)
-			j++;
-		addr = j > i && (memmem(h->s + h->off[i], h->off[j] - h->off[i], "://", 3) != NULL ||
-		    memmem(h->s + h->off[i], h->off[j] - h->off[i], "@", 1) != NULL ||
+		for (; j < h->n && h->cp[j] > ' ' && h->cp[j] < 0x7F; j++)
+			marks |= h->cp[j] == ':' || h->cp[j] == '@';
+		addr = j > i && ((marks && (memmem(h->s + h->off[i], h->off[j] - h->off[i], "://", 3) != NULL ||
+		    memchr(h->s + h->off[i], '@', h->off[j] - h->off[i]) != NULL)) ||
 		    strncmp(h->s + h->off[i], "www.", 4) == 0);
 		for (size_t k = i; addr && k < j; k++)
 			h->skip[k] = true;
@@ -80,8 +81,13 @@ hygiene_add(struct hy_text *h, const char *rule, size_t a, size_t b, const char 
 {
 	size_t c0 = a > HYGIENE_CONTEXT ? a - HYGIENE_CONTEXT : 0;
 	size_t c1 = b + HYGIENE_CONTEXT < h->n ? b + HYGIENE_CONTEXT : h->n;
-	char *ctx = xstrndup(h->s + h->off[c0], h->off[c1] - h->off[c0]);
+	char *ctx;
 
+	if (h->out->counts_only) {
+		review_add(h->out, rule, h->part, h->off[a], h->off[b], NULL);
+		return;
+	}
+	ctx = xstrndup(h->s + h->off[c0], h->off[c1] - h->off[c0]);
 	for (char *p = ctx; *p != '\0'; p++)
 		if (*p == '\n')
 			*p = ' ';
@@ -120,24 +126,45 @@ hygiene_char_slip(const struct hy_text *h, size_t i, const struct hygiene_words 
 	return (i > 0 && hygiene_digit(h->cp[i - 1])) || hygiene_ok(h, i, i + 1, w->chars, w->nchars);
 }
 
-static void
-hygiene_doubled(struct hy_text *h, const struct hygiene_words *wd)
-{
-	for (size_t i = 0; i < h->n; i++)
-		for (size_t w = 1; w <= HYGIENE_WORD; w++) {
-			char *word;
+/* The one walk over a text's code points: where each check stands. */
+struct hy_walk {
+	size_t	 next_double;	/* where a doubled word may start again, after one */
+	size_t	 next_space;	/* where a space may be looked for again, after one */
+	size_t	 first_mark, marks;	/* half-width marks between Chinese characters */
+	size_t	 stack[32], depth;	/* the paragraph's open brackets and quotes */
+};
 
-			if (!hygiene_repeats(h, i, w) || (w == 1 && !hygiene_char_slip(h, i, wd)))
-				continue;
-			/* after a figure even a double the language uses is one too many: 2025 nian nian */
-			if (hygiene_ok(h, i, i + 2 * w, wd->ok, wd->nok) && !(i > 0 && hygiene_digit(h->cp[i - 1])))
-				continue;
-			word = xstrndup(h->s + h->off[i], h->off[i + w] - h->off[i]);
-			hygiene_add(h, "hygiene.doubled", i, i + 2 * w, _("%s: \"%s\" is doubled in \"%s\""), word);
-			free(word);
-			i += 2 * w - 1;
-			break;
-		}
+/* Can a doubled word start at p (the character comes again within a word's
+ * length)?  Most characters cannot; the array's zeros past its end let the
+ * six be compared anywhere. */
+static bool
+hygiene_may_double(const uint32_t *p)
+{
+	_Static_assert(HYGIENE_WORD == 6, "hygiene_may_double compares six characters");
+	return p[1] == p[0] || p[2] == p[0] || p[3] == p[0] || p[4] == p[0] || p[5] == p[0] || p[6] == p[0];
+}
+
+/* A doubled word starting at the Chinese character i (outside an address or a document number). */
+static void
+hygiene_double_at(struct hy_text *h, const struct hygiene_words *wd, size_t i, struct hy_walk *k)
+{
+	uint32_t c = h->cp[i];
+	size_t lim = (h->n - i) / 2 < HYGIENE_WORD ? (h->n - i) / 2 : HYGIENE_WORD;
+
+	for (size_t w = 1; w <= lim; w++) {
+		char *word;
+
+		if (h->cp[i + w] != c || !hygiene_repeats(h, i, w) || (w == 1 && !hygiene_char_slip(h, i, wd)))
+			continue;
+		/* after a figure even a double the language uses is one too many: 2025 nian nian */
+		if (hygiene_ok(h, i, i + 2 * w, wd->ok, wd->nok) && !(i > 0 && hygiene_digit(h->cp[i - 1])))
+			continue;
+		word = xstrndup(h->s + h->off[i], h->off[i + w] - h->off[i]);
+		hygiene_add(h, "hygiene.doubled", i, i + 2 * w, _("%s: \"%s\" is doubled in \"%s\""), word);
+		free(word);
+		k->next_double = i + 2 * w;
+		return;
+	}
 }
 
 /* The first half-width mark between Chinese characters, and how many more the part has
@@ -158,29 +185,30 @@ hygiene_halfwidth(struct hy_text *h, size_t first, size_t more)
 	free(fmt);
 }
 
-/* Half-width , ; : ? ! ( ) and spaces between Chinese characters. */
-static void
-hygiene_between(struct hy_text *h)
+/* Is cp a half-width , ; : ? ! ( ) or a space? */
+static bool
+hygiene_mark_or_space(uint32_t cp)
 {
-	size_t first = 0, count = 0;
+	return cp == ' ' || cp == 0x3000 || (cp != 0 && cp < 0x7F && strchr(",;:?!()", (int)cp) != NULL);
+}
 
-	for (size_t i = 1; i + 1 < h->n; i++) {
-		uint32_t c = h->cp[i];
-		size_t j = i;
+/* A half-width mark, or spaces, at i after a Chinese character and before another. */
+static void
+hygiene_space_at(struct hy_text *h, size_t i, struct hy_walk *k)
+{
+	uint32_t c = h->cp[i];
+	size_t j = i;
 
-		if (h->skip[i] || !hygiene_cjk(h->cp[i - 1]))
-			continue;
-		if (c != 0 && c < 0x7F && strchr(",;:?!()", (int)c) != NULL && hygiene_cjk(h->cp[i + 1]))
-			first = count++ == 0 ? i : first;
-		while (j < h->n && (h->cp[j] == ' ' || h->cp[j] == 0x3000))
-			j++;
-		if (j > i && j < h->n && hygiene_cjk(h->cp[j])) {
-			hygiene_add(h, "hygiene.space", i, j, _("%s: a space%s between Chinese characters in \"%s\""), "");
-			i = j;
-		}
+	if (h->skip[i] || !hygiene_cjk(h->cp[i - 1]))
+		return;
+	if (c != 0 && c < 0x7F && strchr(",;:?!()", (int)c) != NULL && hygiene_cjk(h->cp[i + 1]))
+		k->first_mark = k->marks++ == 0 ? i : k->first_mark;
+	while (j < h->n && (h->cp[j] == ' ' || h->cp[j] == 0x3000))
+		j++;
+	if (j > i && j < h->n && hygiene_cjk(h->cp[j])) {
+		hygiene_add(h, "hygiene.space", i, j, _("%s: a space%s between Chinese characters in \"%s\""), "");
+		k->next_space = j + 1;
 	}
-	if (count > 0)
-		hygiene_halfwidth(h, first, count - 1);
 }
 
 /* The opening mark a closing one answers, or 0 if cp closes nothing. */
@@ -202,67 +230,89 @@ hygiene_is_opener(uint32_t cp)
 	return cp == 0x300A || cp == 0x201C || cp == 0xFF08 || cp == 0x3010;
 }
 
-/* Brackets and quotes of the paragraph [a, b) that do not pair up. */
+/* A bracket or quote at i, paired within its paragraph. */
 static void
-hygiene_paragraph(struct hy_text *h, size_t a, size_t b)
+hygiene_bracket_at(struct hy_text *h, size_t i, struct hy_walk *k)
 {
-	size_t stack[32], depth = 0;
+	uint32_t cp = h->cp[i], open = hygiene_opener(cp);
 	char mark[8];
 
-	for (size_t i = a; i < b; i++) {
-		uint32_t cp = h->cp[i], open = hygiene_opener(cp);
+	if (hygiene_is_opener(cp) && k->depth < sizeof k->stack / sizeof *k->stack)
+		k->stack[k->depth++] = i;
+	else if (open != 0 && k->depth > 0 && h->cp[k->stack[k->depth - 1]] == open)
+		k->depth--;
+	else if (open != 0) {
+		mark[utf8_encode(cp, mark)] = '\0';
+		hygiene_add(h, "hygiene.unbalanced", i, i + 1, _("%s: \"%s\" closes nothing in \"%s\""), mark);
+		k->depth = 0;	/* one mistake, one finding */
+	}
+}
 
-		if (h->skip[i])
+/* The end of a paragraph: what it opened and did not close. */
+static void
+hygiene_paragraph_end(struct hy_text *h, struct hy_walk *k)
+{
+	char mark[8];
+
+	for (size_t d = 0; d < k->depth; d++) {
+		mark[utf8_encode(h->cp[k->stack[d]], mark)] = '\0';
+		hygiene_add(h, "hygiene.unbalanced", k->stack[d], k->stack[d] + 1,
+		    _("%s: \"%s\" is not closed in \"%s\""), mark);
+	}
+	k->depth = 0;
+}
+
+/* The number starting at i, if it is written with both ASCII and full-width digits. */
+static void
+hygiene_digits_at(struct hy_text *h, size_t i)
+{
+	size_t j = i;
+	int kinds = 0;
+
+	while (j < h->n && hygiene_digit(h->cp[j])) {
+		kinds |= h->cp[j] < 0x7F ? 1 : 2;
+		j++;
+	}
+	if (kinds == 3 && !h->skip[i]) {
+		char *num = xstrndup(h->s + h->off[i], h->off[j] - h->off[i]);
+
+		hygiene_add(h, "hygiene.digits", i, j,
+		    _("%s: the number \"%s\" mixes full-width and ASCII digits in \"%s\""), num);
+		free(num);
+	}
+}
+
+/*
+ * Every check in one walk: a Chinese character can only start a doubled
+ * word, and the others are each a few comparisons.  The findings come in
+ * another order than check by check, but a part's findings are sorted by
+ * their place and no two checks find something at the same place.
+ */
+static void
+hygiene_walk(struct hy_text *h, const struct hygiene_words *wd)
+{
+	struct hy_walk k = { 0, 1, 0, 0, { 0 }, 0 };
+
+	for (size_t i = 0; i < h->n; i++) {
+		uint32_t c = h->cp[i];
+
+		if (hygiene_cjk(c)) {
+			if (hygiene_may_double(h->cp + i) && i >= k.next_double && !h->skip[i])
+				hygiene_double_at(h, wd, i, &k);
 			continue;
-		if (hygiene_is_opener(cp) && depth < sizeof stack / sizeof *stack)
-			stack[depth++] = i;
-		else if (open != 0 && depth > 0 && h->cp[stack[depth - 1]] == open)
-			depth--;
-		else if (open != 0) {
-			mark[utf8_encode(cp, mark)] = '\0';
-			hygiene_add(h, "hygiene.unbalanced", i, i + 1, _("%s: \"%s\" closes nothing in \"%s\""), mark);
-			depth = 0;	/* one mistake, one finding */
 		}
+		if (c == '\n')
+			hygiene_paragraph_end(h, &k);
+		else if (c >= 0x201C && !h->skip[i])	/* every mark paired is above U+201B */
+			hygiene_bracket_at(h, i, &k);
+		if (i >= k.next_space && i + 1 < h->n && hygiene_mark_or_space(c))
+			hygiene_space_at(h, i, &k);
+		if (hygiene_digit(c) && (i == 0 || !hygiene_digit(h->cp[i - 1])))
+			hygiene_digits_at(h, i);
 	}
-	for (size_t k = 0; k < depth; k++) {
-		mark[utf8_encode(h->cp[stack[k]], mark)] = '\0';
-		hygiene_add(h, "hygiene.unbalanced", stack[k], stack[k] + 1, _("%s: \"%s\" is not closed in \"%s\""), mark);
-	}
-}
-
-static void
-hygiene_balance(struct hy_text *h)
-{
-	size_t a = 0;
-
-	for (size_t i = 0; i <= h->n; i++)
-		if (i == h->n || h->cp[i] == '\n') {
-			hygiene_paragraph(h, a, i);
-			a = i + 1;
-		}
-}
-
-/* One number written with both ASCII and full-width digits. */
-static void
-hygiene_digits(struct hy_text *h)
-{
-	for (size_t i = 0; i < h->n;) {
-		size_t j = i;
-		int kinds = 0;
-
-		while (j < h->n && hygiene_digit(h->cp[j])) {
-			kinds |= h->cp[j] < 0x7F ? 1 : 2;
-			j++;
-		}
-		if (kinds == 3 && !h->skip[i]) {
-			char *num = xstrndup(h->s + h->off[i], h->off[j] - h->off[i]);
-
-			hygiene_add(h, "hygiene.digits", i, j,
-			    _("%s: the number \"%s\" mixes full-width and ASCII digits in \"%s\""), num);
-			free(num);
-		}
-		i = j > i ? j : i + 1;
-	}
+	hygiene_paragraph_end(h, &k);
+	if (k.marks > 0)
+		hygiene_halfwidth(h, k.first_mark, k.marks - 1);
 }
 
 /* One code point of valid UTF-8 (a report's text is checked when set); its bytes in *k. */
@@ -280,28 +330,77 @@ hygiene_decode(const unsigned char *s, size_t n, size_t *k)
 	    (uint32_t)(s[2] & 0x3F) << 6 | (s[3] & 0x3F);
 }
 
+/*
+ * The arrays of the text, kept from one call to the next: `check DIR` reviews
+ * some thirty parts of each of thousands of reports, and allocating and
+ * clearing three arrays for each cost more than the checks.  (nianbao has
+ * no threads; `check --jobs` workers are processes.)  Still reachable at exit.
+ */
+static struct {
+	uint32_t	*cp;
+	size_t		*off;
+	bool		*skip;
+	size_t		 cap;
+} hygiene_scratch;
+
+/*
+ * The text decoded into h, ASCII and three-byte characters in short steps,
+ * with HYGIENE_WORD zeros after its last code point; and whether it may
+ * hold an address or a document number (their first characters).
+ */
+static void
+hygiene_decode_all(struct hy_text *h, const unsigned char *s, size_t len)
+{
+	size_t i = 0, k, need = len + HYGIENE_WORD + 2;
+
+	if (hygiene_scratch.cap < need) {
+		hygiene_scratch.cap = need > 2 * hygiene_scratch.cap ? need : 2 * hygiene_scratch.cap;
+		free(hygiene_scratch.cp);
+		free(hygiene_scratch.off);
+		free(hygiene_scratch.skip);
+		hygiene_scratch.cp = xmalloc(hygiene_scratch.cap * sizeof *hygiene_scratch.cp);
+		hygiene_scratch.off = xmalloc(hygiene_scratch.cap * sizeof *hygiene_scratch.off);
+		hygiene_scratch.skip = xmalloc(hygiene_scratch.cap * sizeof *hygiene_scratch.skip);
+	}
+	h->cp = hygiene_scratch.cp;
+	h->off = hygiene_scratch.off;
+	h->skip = hygiene_scratch.skip;
+	while (i < len) {
+		unsigned char c = s[i];
+
+		h->off[h->n] = i;
+		if (c < 0x80) {
+			h->cp[h->n++] = c;
+			h->maybe_address |= c == ':' || c == '@' || c == 'w';
+			h->maybe_docnum |= c == '[';
+			i++;
+		} else if (c >= 0xE0 && c < 0xF0 && len - i >= 3) {
+			h->cp[h->n] = (uint32_t)(c & 0x0F) << 12 | (uint32_t)(s[i + 1] & 0x3F) << 6 | (s[i + 2] & 0x3F);
+			h->maybe_docnum |= h->cp[h->n++] == 0x3014;
+			i += 3;
+		} else {
+			h->cp[h->n] = hygiene_decode(s + i, len - i, &k);
+			h->maybe_docnum |= h->cp[h->n] == 0x3014;	/* only from bytes that are not UTF-8 */
+			h->maybe_address |= h->cp[h->n] == ':' || h->cp[h->n] == '@' || h->cp[h->n] == 'w';
+			h->n++;
+			i += k;
+		}
+	}
+	h->off[h->n] = len;
+	memset(h->cp + h->n, 0, (HYGIENE_WORD + 1) * sizeof *h->cp);
+	memset(h->skip, 0, h->n + 1);
+}
+
 void
 hygiene_text(const char *text, int part, const struct hygiene_words *w, const char *name,
     struct review_list *out)
 {
-	size_t len = strlen(text), k;
-	struct hy_text h = { text, NULL, NULL, NULL, 0, part, name, out };
+	struct hy_text h = { text, NULL, NULL, NULL, 0, false, false, part, name, out };
 
-	h.cp = xcalloc(len + 1, sizeof *h.cp);
-	h.off = xcalloc(len + 2, sizeof *h.off);
-	h.skip = xcalloc(len + 1, sizeof *h.skip);
-	for (size_t i = 0; i < len; i += k) {
-		h.cp[h.n] = hygiene_decode((const unsigned char *)text + i, len - i, &k);
-		h.off[h.n++] = i;
-	}
-	h.off[h.n] = len;
-	hygiene_skip_addresses(&h);
-	hygiene_skip_docnums(&h);
-	hygiene_doubled(&h, w);
-	hygiene_between(&h);
-	hygiene_balance(&h);
-	hygiene_digits(&h);
-	free(h.cp);
-	free(h.off);
-	free(h.skip);
+	hygiene_decode_all(&h, (const unsigned char *)text, strlen(text));
+	if (h.maybe_address)
+		hygiene_skip_addresses(&h);
+	if (h.maybe_docnum)
+		hygiene_skip_docnums(&h);
+	hygiene_walk(&h, w);
 }

@@ -78,6 +78,8 @@ struct review {
 	char			**rises, **falls;	/* the template's rise and fall: a change on last year */
 	size_t			 nrises, nfalls;
 	int			 copy_pct;
+	char			**part_names;	/* per part, as review_part_name gives it */
+	size_t			 nparts;
 };
 
 /* ---- compiling -------------------------------------------------------- */
@@ -294,13 +296,19 @@ review_settings(struct review *rv, const struct tpl_entry *e, const char *file, 
 	}
 }
 
-/* The key of the character at s (n bytes): its UTF-8 bytes, and its length in *k. */
-static uint32_t
+/* The key of the character at s (n bytes): its UTF-8 bytes, and its length in *k.
+ * Inline: it is called for every character of every part. */
+static inline uint32_t
 review_key(const char *s, size_t n, size_t *k)
 {
-	unsigned char c = (unsigned char)*s;
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned char c = u[0];
 	uint32_t key = 0;
 
+	if (c < 0x80)	/* the two kinds a report's text is made of, first */
+		return *k = 1, c;
+	if (c >= 0xE0 && c < 0xF0 && n >= 3)
+		return *k = 3, (uint32_t)c << 16 | (uint32_t)u[1] << 8 | u[2];
 	*k = c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;	/* a key, not a check: text is valid UTF-8 */
 	if (*k > n)
 		*k = n;
@@ -321,6 +329,19 @@ review_anchor_cmp(const void *a, const void *b)
 	uint32_t x = ((const struct rv_anchor *)a)->key, y = ((const struct rv_anchor *)b)->key;
 
 	return x < y ? -1 : x > y;
+}
+
+/* The part's name as an officer knows it: section and part title; caller frees. */
+static char *
+review_part_name_make(const struct template *t, int part)
+{
+	const struct tpl_part *p = &t->parts[part];
+	const char *sec = p->section > 0 && t->sections[p->section].title != NULL ?
+	    t->sections[p->section].title : "";
+
+	if (*sec == '\0' && *p->title == '\0')
+		return xstrdup(_("the opening paragraph"));
+	return xasprintf("%s%s", sec, p->title);
 }
 
 /* Index the first character of every phrasing. */
@@ -365,6 +386,10 @@ review_compile(const struct template *t, const char *file, struct diag_list *dl)
 			review_settings(rv, e, file, dl);
 	}
 	review_index(rv);
+	rv->part_names = xcalloc(t->nparts + 1, sizeof *rv->part_names);	/* named once, not per report */
+	for (size_t p = 0; p < t->nparts; p++)
+		rv->part_names[p] = review_part_name_make(t, (int)p);
+	rv->nparts = t->nparts;
 	return rv;
 }
 
@@ -396,6 +421,7 @@ review_free(struct review *rv)
 	review_strv_free(rv->rises, rv->nrises);
 	review_strv_free(rv->falls, rv->nfalls);
 	review_strv_free(rv->kinds, rv->nkinds);
+	review_strv_free(rv->part_names, rv->nparts);
 	free(rv);
 }
 
@@ -415,13 +441,9 @@ review_chars(const char *text, size_t bytes)
 static char *
 review_part_name(const struct template *t, int part)
 {
-	const struct tpl_part *p = &t->parts[part];
-	const char *sec = p->section > 0 && t->sections[p->section].title != NULL ?
-	    t->sections[p->section].title : "";
-
-	if (*sec == '\0' && *p->title == '\0')
-		return xstrdup(_("the opening paragraph"));
-	return xasprintf("%s%s", sec, p->title);
+	if (t->review != NULL && t->review->part_names != NULL)
+		return xstrdup(t->review->part_names[part]);
+	return review_part_name_make(t, part);
 }
 
 /* True when the interface language wants the templates' Chinese messages. */
@@ -571,6 +593,10 @@ review_fact_values(const struct report *r, const struct rv_fact *f, int64_t said
 
 	*agrees = false;
 	buf_reset(b);
+	for (size_t i = 0; i < f->nreadings && !*agrees; i++)	/* most statements agree: no text then */
+		*agrees = review_sum_value(r, &f->readings[i], &v) && v == said;
+	if (*agrees)
+		return true;
 	for (size_t i = 0; i < f->nreadings; i++) {
 		if (!review_sum_value(r, &f->readings[i], &v))
 			continue;
@@ -603,7 +629,7 @@ review_fact_found(const struct report *r, const struct rv_fact *f, int part, siz
 	value_format_fixed(m->value, said, sizeof said);
 	name = review_part_name(r->tpl, part);
 	rule = xasprintf("fact.%s", f->id);
-	review_add(out, rule, part, m->num, m->num + m->numlen,
+	review_add(out, rule, part, m->num, m->num + m->numlen, out->counts_only ? NULL :
 	    xasprintf(_("%s: \"%s\" gives %s as %s, the tables say %s"), name,
 	    review_quote(text, s0, s1, &q), f->name, said, vals.data));
 	out->v[out->n - 1].numbers = true;
@@ -677,7 +703,7 @@ review_change(const struct report *r, const struct report *prev, const struct rv
 	value_format_fixed(then, c, sizeof c);
 	name = review_part_name(r->tpl, part);
 	rule = xasprintf("change.%s", f->id);
-	review_add(out, rule, part, j + w, j + w + k,
+	review_add(out, rule, part, j + w, j + w + k, out->counts_only ? NULL :
 	    xasprintf(_("%s: \"%s\" gives the change of %s on last year as %s, but the tables say %s this year and %s last year"),
 	    name, review_quote(text, s0, s1, &q), f->name, a, b, c));
 	free(rule);
@@ -913,24 +939,75 @@ review_clause_ends(const char *text, size_t i)
 	return review_gap_stop(cp) && !(cp >= '0' && cp <= '9') && !(cp >= 0xFF10 && cp <= 0xFF19);
 }
 
-/* The sentences of a part that say what the tables contradict (one finding a sentence). */
+#define REVIEW_PAIRS	4096	/* bits of a part's filter of character pairs */
+
+/* The pairs of adjacent characters a part holds, as bits of a filter: a word
+ * not all of whose pairs are there is not in the part, and is not searched
+ * for.  Made when first asked, once for all the words of all the rules. */
+struct rv_pairs {
+	bool	 built;
+	uint8_t	 bits[REVIEW_PAIRS / 8];
+};
+
+static unsigned
+review_pair_bit(uint32_t a, uint32_t b)
+{
+	return (a * 2654435761u ^ b * 2246822519u) >> 20 & (REVIEW_PAIRS - 1);
+}
+
+/* Could the n bytes of w be in the part's text?  (A word of valid UTF-8 matches
+ * valid text only at a character's start, so its pairs are the text's.) */
+static bool
+review_pairs_may_hold(struct rv_pairs *pp, const char *text, size_t len, const char *w, size_t n)
+{
+	uint32_t prev = 0, key;
+	size_t k;
+	unsigned bit;
+
+	if (!pp->built) {
+		memset(pp->bits, 0, sizeof pp->bits);
+		for (size_t i = 0; i < len; i += k) {
+			key = review_key(text + i, len - i, &k);
+			bit = review_pair_bit(prev, key);
+			if (i > 0)
+				pp->bits[bit / 8] |= (uint8_t)(1u << bit % 8);
+			prev = key;
+		}
+		pp->built = true;
+	}
+	for (size_t i = 0; i < n; i += k) {
+		key = review_key(w + i, n - i, &k);
+		bit = review_pair_bit(prev, key);
+		if (i > 0 && (pp->bits[bit / 8] & (1u << bit % 8)) == 0)
+			return false;
+		prev = key;
+	}
+	return true;
+}
+
+/*
+ * The sentences of a part that say what the tables contradict (one finding a
+ * sentence).  The rule's message (see review_req_message) is made for the
+ * first one found: most parts have none.
+ */
 static void
-review_contradicts(const struct report *r, const struct rv_require *q, int part, const char *rule,
-    const char *base, struct review_list *out)
+review_contradicts(const struct report *r, const struct rv_require *q, int part, const char *kind,
+    bool guessed, struct rv_pairs *pairs, struct review_list *out)
 {
 	const char *text = r->texts[part];
 	size_t len = strlen(text), s0, s1, seen[16], nseen = 0, k;
 	struct buf b = BUF_INIT;
 	int64_t v;
-	char num[64];
+	char num[64], *rule = NULL, *base = NULL;
 
 	if (!review_sum_value(r, &q->when, &v) || v <= 0)
 		return;
-	value_format_fixed(v, num, sizeof num);
 	for (size_t i = 0; i < q->nwords; i++) {
 		size_t wl = strlen(q->words[i]);
 		const char *at = text;
 
+		if (!review_pairs_may_hold(pairs, text, len, q->words[i], wl))
+			continue;
 		for (; (at = memmem(at, len - (size_t)(at - text), q->words[i], wl)) != NULL; at += wl) {
 			if (q->clause_end && !review_clause_ends(text, (size_t)(at - text) + wl))
 				continue;
@@ -941,12 +1018,19 @@ review_contradicts(const struct report *r, const struct rv_require *q, int part,
 				continue;
 			if (nseen < sizeof seen / sizeof *seen)
 				seen[nseen++] = s0;
-			review_add(out, rule, part, (size_t)(at - text), (size_t)(at - text) + wl,
+			if (rule == NULL) {
+				value_format_fixed(v, num, sizeof num);
+				rule = xasprintf("require.%s", q->id);
+				base = out->counts_only ? NULL : review_req_message(r, q, part, guessed, kind, "");
+			}
+			review_add(out, rule, part, (size_t)(at - text), (size_t)(at - text) + wl, out->counts_only ? NULL :
 			    xasprintf(_("%s \"%s\" (the tables: %s)"), base, review_quote(text, s0, s1, &b), num));
 			out->v[out->n - 1].numbers = true;
 			out->v[out->n - 1].table = v;
 		}
 	}
+	free(rule);
+	free(base);
 	buf_free(&b);
 }
 
@@ -972,30 +1056,28 @@ review_require_hit(const struct report *r, const struct rv_require *q, int part,
 
 static void
 review_require_part(const struct report *r, const struct rv_require *q, int part, const char *kind,
-    bool guessed, struct review_list *out)
+    bool guessed, struct rv_pairs *pairs, struct review_list *out)
 {
 	struct buf mb = BUF_INIT;
 	size_t before = out->n;
-	char *m, *rule;
 
 	if (!q->parts[part] || (q->kind != NULL && strcmp(q->kind, kind) != 0) ||
 	    !review_require_hit(r, q, part, &mb)) {
 		buf_free(&mb);
 		return;
 	}
-	m = review_req_message(r, q, part, guessed && q->kind != NULL, kind,
-	    mb.data != NULL ? mb.data : "");	/* only for a finding; mentions: the words missing */
-	rule = xasprintf("require.%s", q->id);
-	if (q->check == REQ_CONTRADICTS)
-		review_contradicts(r, q, part, rule, m, out);
-	else if (q->check == REQ_MENTIONS)
-		review_add(out, rule, part, 0, 0, xstrdup(m));
-	else
-		review_add(out, rule, part, 0, q->check == REQ_NOT_ONLY ? strlen(r->texts[part]) : 0, xstrdup(m));
+	if (q->check == REQ_CONTRADICTS)	/* sentence by sentence, each its finding */
+		review_contradicts(r, q, part, kind, guessed && q->kind != NULL, pairs, out);
+	else {
+		char *rule = xasprintf("require.%s", q->id);
+		char *m = out->counts_only ? NULL : review_req_message(r, q, part, guessed && q->kind != NULL, kind,
+		    mb.data != NULL ? mb.data : "");	/* mentions: the words missing */
+
+		review_add(out, rule, part, 0, q->check == REQ_NOT_ONLY ? strlen(r->texts[part]) : 0, m);
+		free(rule);
+	}
 	for (size_t i = before; q->guide != NULL && i < out->n; i++)
 		out->v[i].guide = q->guide;
-	free(rule);
-	free(m);
 	buf_free(&mb);
 }
 
@@ -1047,7 +1129,7 @@ review_stale(const struct review *rv, const struct report *r, int part, struct r
 		review_bounds(text, len, at, &s0, &s1);
 		if (review_purposeful(rv, r, text + s0, s1 - s0))
 			continue;
-		review_add(out, "stale-year", part, at, at + strlen(prefix),
+		review_add(out, "stale-year", part, at, at + strlen(prefix), out->counts_only ? NULL :
 		    xasprintf(_("%s%s, paragraph %d begins with %s: is it last year's text?"),
 		    r->tpl->parts[part].section > 0 ? r->tpl->sections[r->tpl->parts[part].section].title : "",
 		    r->tpl->parts[part].title, para, prefix));
@@ -1165,7 +1247,7 @@ review_copy(const struct review *rv, const struct report *r, const struct report
 		return;
 	review_longest(r->texts[part], prev->texts[pp], &s, &e);
 	name = review_part_name(r->tpl, part);
-	review_add(out, "copy", part, s, e,
+	review_add(out, "copy", part, s, e, out->counts_only ? NULL :
 	    xasprintf(_("%s: %d%% of it is in last year's report; the longest passage copied: \"%s\""),
 	    name, pct, review_quote(r->texts[part], s, e, &q)));
 	free(name);
@@ -1192,7 +1274,7 @@ review_hidden(const struct report *r, int part, struct review_list *out)
 			    xasprintf(_("%s holds the invisible or direction-changing character U+%04X: it may read differently from what it says"),
 			    meta[i], (unsigned)cp));
 	if (part >= 0 && (cp = utf8_first_hidden(r->texts[part], &at)) != 0)
-		review_add(out, "hidden-character", part, at, at + utf8_encode(cp, (char[8]){ 0 }),
+		review_add(out, "hidden-character", part, at, at + utf8_encode(cp, (char[8]){ 0 }), out->counts_only ? NULL :
 		    xasprintf(_("%s holds the invisible or direction-changing character U+%04X: it may read differently from what it says"),
 		    name, (unsigned)cp));
 }
@@ -1322,21 +1404,20 @@ review_part(const struct report *r, const struct report *prev, int copy_pct, int
 	const char *kind;
 	size_t from = out->n;
 	bool guessed;
-	char *name;
+	struct rv_pairs pairs;
 
 	if (rv == NULL)
 		return;
+	pairs.built = false;
 	kind = review_kind(r, &guessed, &kb);
 	for (size_t i = 0; i < rv->nreqs; i++)
-		review_require_part(r, &rv->reqs[i], part, kind, guessed, out);
+		review_require_part(r, &rv->reqs[i], part, kind, guessed, &pairs, out);
 	buf_free(&kb);
 	review_facts(rv, r, prev, part, out);
 	review_stale(rv, r, part, out);
 	review_copy(rv, r, prev, copy_pct, part, out);
-	name = review_part_name(r->tpl, part);
 	hygiene_text(r->texts[part], part, &(struct hygiene_words){ (const char *const *)rv->doubled_ok,
-	    rv->ndoubled_ok, (const char *const *)rv->doubled_chars, rv->ndoubled_chars }, name, out);
-	free(name);
+	    rv->ndoubled_ok, (const char *const *)rv->doubled_chars, rv->ndoubled_chars }, rv->part_names[part], out);
 	review_hidden(r, part, out);
 	links_review(r, part, out);
 	review_sort(out, from);

@@ -30,7 +30,8 @@ void review_free(struct review *rv);
 /*
  * Review r (prev, last year's report, may be NULL); append the findings to
  * out.  copy_pct is the percentage of last year's text a part may share
- * before it is called a copy, or -1 for the template's.
+ * before it is called a copy, or -1 for the template's.  With
+ * out->counts_only, the findings about a part have no message (NULL).
  */
 void review_report(const struct report *r, const struct report *prev, int copy_pct,
     struct review_list *out);

@@ -24,6 +24,7 @@ struct reader {
 	size_t			 pos;
 	int			 line;
 	int			 bad_lines;
+	bool			 valid;		/* the whole file is UTF-8 without NUL: no line need be checked */
 	const struct inifile_ops *ops;
 	void			*user;
 	struct diag_list	*dl;
@@ -48,7 +49,7 @@ check_line(struct reader *r, const char *s, size_t n)
 		return false;
 	}
 	/* one pass: the UTF-8 check stops at a NUL byte too */
-	if ((bad = utf8_invalid_at(s, n)) != n && s[bad] == '\0') {
+	if ((bad = r->valid ? n : utf8_invalid_at(s, n)) != n && s[bad] == '\0') {
 		diag_add(r->dl, r->file, r->line, _("line contains a NUL byte"));
 		return false;
 	}
@@ -137,9 +138,10 @@ void
 inifile_read(const char *file, const char *data, size_t len,
     const struct inifile_ops *ops, void *user, struct diag_list *dl)
 {
-	struct reader r = { file, data, len, 0, 0, 0, ops, user, dl };
+	struct reader r = { file, data, len, 0, 0, 0, false, ops, user, dl };
 	int rc;
 
+	r.valid = utf8_invalid_at(data, len) == len;	/* one pass, not one a line */
 	rc = ini_parse_stream(inifile_next_line, &r, inifile_on_key, &r);
 	if (rc > 0 && r.bad_lines == 0)
 		diag_add(dl, file, r.line, _("cannot read this line"));
