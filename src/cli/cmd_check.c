@@ -321,7 +321,7 @@ check_file(struct cli *cli, const char *file, const struct check_opts *o, struct
 	struct report *r = check_load(cli, file, &dl), *prev;
 	struct checker *ck;
 	struct review_list rl = REVIEW_LIST_INIT, acked = REVIEW_LIST_INIT;
-	size_t n = 0, nacked;
+	size_t n = 0, nacked, nwarn;
 	struct buf vis = BUF_INIT;
 	char *m;
 	bool owned, *skip = NULL;
@@ -366,13 +366,14 @@ check_file(struct cli *cli, const char *file, const struct check_opts *o, struct
 	rl.counts_only = o->summary && !o->json;	/* a folder: one line of counts per report */
 	review_report(r, prev, o->copy_pct, &rl);
 	review_split_acked(r, &rl, &acked);	/* listed apart, not counted */
+	nwarn = checker_warnings(ck) - nacked + rl.n;
 	if (o->json) {
 		buf_adds(out, ", \"agency\": ");
 		json_str(out, r->agency);
 		buf_addf(out, ", \"year\": %d, \"template\": ", r->year);
 		json_str(out, r->tpl->id);
 		buf_addf(out, ", \"errors\": %zu, \"warnings\": %zu, \"diagnostics\": [",
-		    checker_errors(ck), checker_warnings(ck) - nacked + rl.n);
+		    checker_errors(ck), nwarn);
 	}
 	for (size_t i = 0; i < checker_instances(ck); i++) {
 		if (checker_status(ck, i) != FINDING_FAIL || (skip != NULL && skip[i]))
@@ -399,13 +400,13 @@ check_file(struct cli *cli, const char *file, const struct check_opts *o, struct
 
 		printf(_("%s: %s %d: %zu errors, %zu warnings\n"), shown(file, &vis), *r->agency != '\0' ?
 		    shown(r->agency, &va) : _("(no agency)"), r->year, checker_errors(ck),
-		    checker_warnings(ck) - nacked + rl.n);
+		    nwarn);
 		buf_free(&va);
 	}
 	n = checker_errors(ck);
 	t->reports++;
 	t->errors += n;
-	t->warnings += checker_warnings(ck) + rl.n;
+	t->warnings += nwarn;
 	review_list_free(&rl);
 	review_list_free(&acked);
 	free(skip);
