@@ -6,7 +6,7 @@
 # copy is found with --previous.
 . "$TOP_SRCDIR/tests/e2e-lib.sh"
 cd "$TMP" || exit 1
-plan 39
+plan 42
 
 json_ok() {
 	if python3 -c 'import json, sys; json.load(open(sys.argv[1]))' "$1" 2>/dev/null; then ok "$2"; else not_ok "$2"; fi
@@ -123,3 +123,18 @@ run check --previous prev.nb this.nb
 lacks "$TMP/out" "acknowledged X1" "changing the values it reads reopens it"
 run ack this.nb "$xid" "x"
 is "$rc" 2 "without last year's report, no cross-year warning to acknowledge (exit 2)"
+
+# A number kept from last year's text is named as last year's figure; a
+# quoted sentence shows its linked numbers as their values, never {=new}.
+cp "$TOP_SRCDIR/examples/demo-2025.nb" kept.nb
+sed 's/^year = 2025$/year = 2024/' kept.nb >kept-last.nb
+"$NIANBAO" set kept-last.nb t3.new.person=29 >/dev/null 2>&1	# 37 new requests last year
+"$NIANBAO" set kept.nb "s1.request=全年新收政府信息公开申请37件。" >/dev/null 2>&1
+run check --previous kept-last.nb kept.nb
+contains "$TMP/out" "gives 本年新收申请数 as 37, which is last year's figure: the tables say 44 this year" \
+    "a number that is last year's figure is named as such"
+"$NIANBAO" set kept.nb "s1.request=全年新收政府信息公开申请{=new}件，办结申请99件。" >/dev/null 2>&1
+run check kept.nb
+contains "$TMP/out" '"全年新收政府信息公开申请44件，办结申请99件。" gives 本年办结申请数 as 99' \
+    "a quoted sentence shows a linked number as its value"
+lacks "$TMP/out" "{=new}" "and never the notation"

@@ -453,16 +453,27 @@ review_chinese(void)
 	return strcmp(_("template-messages:en"), "template-messages:zh") == 0;
 }
 
-/* The sentence around [at, at+len) of text, cut to REVIEW_QUOTE characters, in b. */
+/* The sentence around [at, at+len) of text, cut to REVIEW_QUOTE characters, in b;
+ * its linked numbers as their values, as the officer sees them. */
 static const char *
-review_quote(const char *text, size_t start, size_t end, struct buf *b)
+review_quote(const struct report *r, const char *text, size_t start, size_t end, struct buf *b)
 {
 	size_t chars = 0, i = start;
+	char val[LINKS_VALUE_MAX];
+	int fact;
 
 	buf_reset(b);
 	while (i < end && chars < REVIEW_QUOTE) {
-		size_t k = utf8_seqlen(text + i, end - i);
+		size_t k;
 
+		if (text[i] == '{' && (k = links_at(r->tpl, text + i, end - i, &fact)) > 0) {
+			links_value(r, fact, val);	/* quoted as the officer sees it */
+			buf_adds(b, val);
+			i += k;
+			chars++;
+			continue;
+		}
+		k = utf8_seqlen(text + i, end - i);
 		buf_add(b, text + i, k > 0 ? k : 1);
 		i += k > 0 ? k : 1;
 		chars++;
@@ -612,9 +623,21 @@ review_fact_values(const struct report *r, const struct rv_fact *f, int64_t said
 	return any;
 }
 
+/* Is said what last year's report (of the same format) gives for f: a number kept from its text? */
+static bool
+review_last_years(const struct report *r, const struct report *prev, const struct rv_fact *f, int64_t said)
+{
+	int64_t v;
+
+	for (size_t i = 0; prev != NULL && prev->tpl == r->tpl && i < f->nreadings; i++)
+		if (review_sum_value(prev, &f->readings[i], &v) && v == said)
+			return true;
+	return false;
+}
+
 static void
-review_fact_found(const struct report *r, const struct rv_fact *f, int part, size_t at,
-    const struct rv_match *m, struct review_list *out)
+review_fact_found(const struct report *r, const struct report *prev, const struct rv_fact *f, int part,
+    size_t at, const struct rv_match *m, struct review_list *out)
 {
 	struct buf vals = BUF_INIT, q = BUF_INIT;
 	const char *text = r->texts[part];
@@ -630,8 +653,11 @@ review_fact_found(const struct report *r, const struct rv_fact *f, int part, siz
 	name = review_part_name(r->tpl, part);
 	rule = xasprintf("fact.%s", f->id);
 	review_add(out, rule, part, m->num, m->num + m->numlen, out->counts_only ? NULL :
+	    review_last_years(r, prev, f, m->value) ?
+	    xasprintf(_("%s: \"%s\" gives %s as %s, which is last year's figure: the tables say %s this year"),
+	    name, review_quote(r, text, s0, s1, &q), f->name, said, vals.data) :
 	    xasprintf(_("%s: \"%s\" gives %s as %s, the tables say %s"), name,
-	    review_quote(text, s0, s1, &q), f->name, said, vals.data));
+	    review_quote(r, text, s0, s1, &q), f->name, said, vals.data));
 	out->v[out->n - 1].numbers = true;
 	out->v[out->n - 1].table = table;
 	out->v[out->n - 1].text = m->value;
@@ -705,7 +731,7 @@ review_change(const struct report *r, const struct report *prev, const struct rv
 	rule = xasprintf("change.%s", f->id);
 	review_add(out, rule, part, j + w, j + w + k, out->counts_only ? NULL :
 	    xasprintf(_("%s: \"%s\" gives the change of %s on last year as %s, but the tables say %s this year and %s last year"),
-	    name, review_quote(text, s0, s1, &q), f->name, a, b, c));
+	    name, review_quote(r, text, s0, s1, &q), f->name, a, b, c));
 	free(rule);
 	free(name);
 	buf_free(&q);
@@ -735,7 +761,7 @@ review_fact_at(const struct report *r, const struct report *prev, int part, size
 		return;
 	if (*nseen < 64)
 		seen[(*nseen)++] = id;
-	review_fact_found(r, f, part, at, &m, out);
+	review_fact_found(r, prev, f, part, at, &m, out);
 	review_change(r, prev, f, part, len, &m, out);
 }
 
@@ -1024,7 +1050,7 @@ review_contradicts(const struct report *r, const struct rv_require *q, int part,
 				base = out->counts_only ? NULL : review_req_message(r, q, part, guessed, kind, "");
 			}
 			review_add(out, rule, part, (size_t)(at - text), (size_t)(at - text) + wl, out->counts_only ? NULL :
-			    xasprintf(_("%s \"%s\" (the tables: %s)"), base, review_quote(text, s0, s1, &b), num));
+			    xasprintf(_("%s \"%s\" (the tables: %s)"), base, review_quote(r, text, s0, s1, &b), num));
 			out->v[out->n - 1].numbers = true;
 			out->v[out->n - 1].table = v;
 		}
@@ -1249,7 +1275,7 @@ review_copy(const struct review *rv, const struct report *r, const struct report
 	name = review_part_name(r->tpl, part);
 	review_add(out, "copy", part, s, e, out->counts_only ? NULL :
 	    xasprintf(_("%s: %d%% of it is in last year's report; the longest passage copied: \"%s\""),
-	    name, pct, review_quote(r->texts[part], s, e, &q)));
+	    name, pct, review_quote(r, r->texts[part], s, e, &q)));
 	free(name);
 	buf_free(&q);
 }
