@@ -35,6 +35,25 @@ void review_free(struct review *rv);
 void review_report(const struct report *r, const struct report *prev, int copy_pct,
     struct review_list *out);
 
+/* The findings of narrative part part alone, as review_report gives them for it. */
+void review_part(const struct report *r, const struct report *prev, int copy_pct, int part,
+    struct review_list *out);
+
+/*
+ * While a part is typed: the findings of the rules that read only a sentence
+ * and a few characters around it (review_rule_local: facts, a change on last
+ * year, a stale year, doubled words, spaces, mixed digits), for the sentences
+ * around bytes [start, end) of the part's text.  *from and *to are the bytes
+ * reviewed, sentence ends: out gets exactly the findings of those rules that
+ * review_part places in [from, to), in its order; the ones outside do not
+ * depend on [start, end).  The other rules read the whole part (or the
+ * report): review_part gives them.
+ */
+void review_span(const struct report *r, const struct report *prev, int part, size_t start, size_t end,
+    size_t *from, size_t *to, struct review_list *out);
+/* Is rule one of those review_span gives? */
+bool review_rule_local(const char *rule);
+
 /* The agency kinds the template knows ([review settings] kinds): true if s is one. */
 bool review_kind_known(const struct template *t, const char *s);
 /* Those kinds in b, separated by spaces (for a question that offers them). */
