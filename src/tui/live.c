@@ -1,0 +1,145 @@
+/*
+ * live.c - the review of the words while the officer types: the findings
+ * the status line, the navigator and the problems list share, kept by
+ * core/reviewcache.h.  A key in a text reviews its sentences at once; the
+ * checks of a whole part wait for a pause (the loop's tick), for leaving the
+ * part or for ^E; any other edit (a cell, a field, an acknowledgement)
+ * reviews the report again, since the facts read the tables.
+ */
+#include "nb.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/review.h"
+#include "core/reviewcache.h"
+#include "lib/xalloc.h"
+#include "tui/app.h"
+
+size_t
+live_cursor(struct app *a, int part)
+{
+	size_t line, byte, at = 0, len;
+
+	if (a->texts[part] == NULL)
+		return 0;
+	text_cursor(a, part, &line, &byte);
+	for (size_t i = 0; i < line; i++) {
+		textbuf_line(a->texts[part], i, &len);
+		at += len + 1;
+	}
+	return at + byte;
+}
+
+/* The whole review again, of the texts as typed. */
+static void
+live_full(struct app *a)
+{
+	if (a->review == NULL)
+		a->review = reviewcache_new(a->r);
+	text_sync(a);
+	reviewcache_full(a->review, a->r, a->prev, a->prefs->copy_pct);
+	a->review_edits = a->edits;
+}
+
+void
+live_text_edited(struct app *a, int part, size_t before, size_t after, bool exact)
+{
+	size_t old, now, at = before < after ? before : after, ins = after > before ? after - before : 0, del;
+
+	if (a->review == NULL || a->review_edits + 1 != a->edits || !exact) {
+		live_full(a);	/* not one edit at the cursor: all again */
+		return;
+	}
+	old = strlen(a->r->texts[part]);
+	text_sync(a);
+	now = strlen(a->r->texts[part]);
+	del = ins + old - now;	/* what was there: what came, less the growth */
+	if (ins + old < now || at + del > old) {
+		live_full(a);
+		return;
+	}
+	reviewcache_edit(a->review, a->r, a->prev, part, at, del, ins);
+	a->review_edits = a->edits;
+}
+
+bool
+live_settle(struct app *a)
+{
+	if (a->review == NULL || a->review_edits != a->edits || !reviewcache_stale(a->review))
+		return false;
+	live_full(a);
+	return true;
+}
+
+const struct review_list *
+live_findings(struct app *a)
+{
+	struct review_list acked = REVIEW_LIST_INIT;
+
+	if (a->review == NULL || a->review_edits != a->edits)
+		live_full(a);
+	if (a->review_known && a->review_gen == reviewcache_generation(a->review))
+		return &a->review_open;
+	review_list_free(&a->review_open);
+	reviewcache_list(a->review, &a->review_open);
+	review_split_acked(a->r, &a->review_open, &acked);	/* acknowledged: not counted */
+	review_list_free(&acked);
+	a->review_gen = reviewcache_generation(a->review);
+	a->review_known = true;
+	return &a->review_open;
+}
+
+bool
+live_part_warned(struct app *a, int part)
+{
+	const struct review_list *l = live_findings(a);
+
+	for (size_t i = 0; i < l->n; i++)
+		if (l->v[i].part == part)
+			return true;
+	return false;
+}
+
+/* The finding of part nearest to byte at: the one about the cursor's sentence first. */
+static const struct review_finding *
+live_near(const struct review_list *l, int part, size_t at)
+{
+	const struct review_finding *best = NULL;
+	size_t dist = SIZE_MAX;
+
+	for (size_t i = 0; i < l->n; i++) {
+		const struct review_finding *f = &l->v[i];
+		size_t d = at < f->start ? f->start - at : at > f->end ? at - f->end : 0;
+
+		if (f->part == part && d < dist) {
+			best = f;
+			dist = d;
+		}
+	}
+	return best;
+}
+
+char *
+live_status(struct app *a)
+{
+	const struct review_list *l = live_findings(a);
+	const struct page *p = &a->pages[a->cur];
+	const struct review_finding *f = NULL;
+
+	if (l->n == 0)
+		return NULL;
+	if (p->kind == PAGE_TEXT)
+		f = live_near(l, p->index, live_cursor(a, p->index));
+	if (f == NULL)
+		f = &l->v[0];
+	return xasprintf(_("[%zu warnings about the words; ^E lists them] %s"), l->n, f->message);
+}
+
+void
+live_free(struct app *a)
+{
+	reviewcache_free(a->review);
+	a->review = NULL;
+	review_list_free(&a->review_open);
+}
