@@ -139,9 +139,10 @@ static void
 edit(struct reviewcache *c, struct report *r, int part, size_t at, size_t removed, const char *ins)
 {
 	const char *old = r->texts[part];
-	char *s = xasprintf("%.*s%s%s", (int)at, old, ins, old + at + removed);
+	char *s = xasprintf("%.*s%s%s", (int)at, old, ins, old + at + removed), *err = NULL;
 
-	say(r, part, s);
+	cr_assert_eq(report_splice_text(r, part, at, removed, ins, strlen(ins), &err), 0, "%s", err);
+	cr_assert_str_eq(r->texts[part], s, "the splice gives the text with the edit");
 	free(s);
 	reviewcache_edit(c, r, prev_of_test, part, at, removed, strlen(ins));
 }
@@ -252,5 +253,29 @@ Test(reviewspan, a_long_part_says_a_wrong_number_once)
 	cr_expect_eq(n, 1, "one wrong number, one finding (%zu)", n);
 	review_list_free(&l);
 	buf_free(&b);
+	report_free(r);
+}
+
+Test(reviewspan, a_splice_is_refused_inside_a_character_or_with_a_control)
+{
+	struct report *r = bureau();
+	int part = template_part(r->tpl, "s1.request");
+	char *err = NULL;
+
+	say(r, part, "新收申请21件。");
+	cr_expect_neq(report_splice_text(r, part, 1, 0, "x", 1, &err), 0, "inside 新");
+	free(err);
+	err = NULL;
+	cr_expect_neq(report_splice_text(r, part, 0, 4, "", 0, &err), 0, "up to inside 收");
+	free(err);
+	err = NULL;
+	cr_expect_neq(report_splice_text(r, part, 0, 0, "\x1b[2J", 4, &err), 0, "an escape");
+	free(err);
+	err = NULL;
+	cr_expect_neq(report_splice_text(r, part, 0, 0, "\xE6\x96", 2, &err), 0, "half a character");
+	free(err);
+	cr_expect_str_eq(r->texts[part], "新收申请21件。", "nothing changed");
+	cr_expect_eq(report_splice_text(r, part, 12, 2, "25", 2, &err), 0);
+	cr_expect_str_eq(r->texts[part], "新收申请25件。");
 	report_free(r);
 }

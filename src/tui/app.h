@@ -257,10 +257,12 @@ size_t live_cursor(struct app *a, int part);
 /* A text key changed part, its cursor at byte before and now at after; exact
  * is false when the change need not be at the cursor (undo, redo). */
 void live_text_edited(struct app *a, int part, size_t before, size_t after, bool exact);
-/* A pause or a part left: the checks of whole parts, if typing put them off.
- * True when the findings were found again. */
+/* A pause, a page left, the problems list closed: the checks put off while
+ * typing (whole parts, and after any edit but a text key, all).  True when
+ * the findings were found again. */
 bool live_settle(struct app *a);
-/* The review's findings now, the acknowledged left out (kept by the editor). */
+/* The review's findings, the acknowledged left out (kept by the editor): of
+ * the sentences as typed, of the rest as of the last pause. */
 const struct review_list *live_findings(struct app *a);
 /* Has the review something to say about part? */
 bool live_part_warned(struct app *a, int part);

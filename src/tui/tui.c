@@ -541,8 +541,8 @@ app_go(struct app *a, size_t page)
 	if (page >= a->npages)
 		return;
 	text_sync(a);
-	if (page != a->cur && a->pages[a->cur].kind == PAGE_TEXT)
-		live_settle(a);	/* a part left: its whole-part checks */
+	if (page != a->cur)
+		live_settle(a);	/* a page left: the checks put off while it was typed in */
 	a->cur = page;
 	if (a->pages[page].kind == PAGE_TABLE)
 		grid_enter(a, a->pages[page].index);
