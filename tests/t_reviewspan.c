@@ -88,14 +88,15 @@ expect_same(const struct review_list *got, const struct review_list *want, int p
 	}
 }
 
-/* Every kind of local finding, in three paragraphs. */
+/* Every kind of local finding, in five paragraphs, and the places the hygiene leaves alone. */
 static const char planted[] =
     "2024年，本机关新收政府信息公开申请25件！比上年增加5件！办结的的申请20件。\n"
     "\n"
     "上年结转3件，结转下年度继续办理5件。全年 主动公开政府信息1２6条，"
     "进一步进一步推进公开；被申请行政复议5件？比上年减少1件。\n"
     "2024年度报告中提出的问题已整改。2024年以来，新收到申请21件。\n"
-    "2024年，收到申请21件，比上年增加3件。";
+    "2024年，收到申请21件，比上年增加3件。\n"
+    "依据国办函〔2020〕109号号要求，在http://www.example.gov.cn/年年 公开；联系邮箱ab@example.cn 。";
 
 Test(reviewspan, a_span_gives_what_the_whole_review_gives_in_it)
 {

@@ -1407,11 +1407,20 @@ review_span_step(const char *text, size_t len, size_t i, bool back)
 	return i;
 }
 
+/* Can an end mark end right before byte i (its last byte: a line's, or that of 。！？；)? */
+static bool
+review_span_may_end(const char *text, size_t i)
+{
+	unsigned char c = (unsigned char)text[i - 1];
+
+	return c == '\n' || c == 0x82 || c == 0x81 || c == 0x9F || c == 0x9B;
+}
+
 /* The start of the sentence holding byte i: right after an end mark, or 0. */
 static size_t
 review_span_start(const char *text, size_t i)
 {
-	while (i > 0 && review_end_before(text, i) == 0)
+	while (i > 0 && !(review_span_may_end(text, i) && review_end_before(text, i) > 0))
 		i--;
 	return i;
 }
@@ -1420,20 +1429,23 @@ review_span_start(const char *text, size_t i)
 static size_t
 review_span_end(const char *text, size_t len, size_t i)
 {
-	while (i < len && review_end_before(text, i) == 0)
+	while (i < len && !(i > 0 && review_span_may_end(text, i) && review_end_before(text, i) > 0))
 		i++;
 	return i;
 }
 
-/* The local hygiene of the sentences [from, to), read with a margin of sentences. */
+/*
+ * The local hygiene of the sentences [from, to) of text (len bytes), read
+ * with the characters a finding quotes around it.  Nothing the hygiene reads
+ * crosses a sentence's end (a doubled word, a run of spaces, of digits or of
+ * an address) but a document number's bracket, within 8 characters.
+ */
 static void
-review_span_hygiene(const struct review *rv, const struct report *r, int part, size_t from, size_t to,
-    struct review_list *out)
+review_span_hygiene(const struct review *rv, const struct report *r, int part, size_t len, size_t from,
+    size_t to, struct review_list *out)
 {
 	const char *text = r->texts[part];
-	size_t len = strlen(text);
-	size_t w0 = review_span_start(text, review_span_step(text, len, from, true));
-	size_t w1 = review_span_end(text, len, review_span_step(text, len, to, false));
+	size_t w0 = review_span_step(text, len, from, true), w1 = review_span_step(text, len, to, false);
 	struct review_list l = REVIEW_LIST_INIT;
 	char *win = xstrndup(text + w0, w1 - w0), *name = review_part_name(r->tpl, part);
 
@@ -1500,6 +1512,6 @@ review_span(const struct report *r, const struct report *prev, int part, size_t 
 		}
 	out->n = kept;
 	review_stale(rv, r, part, review_span_line(text, *from, *to), *to, out);
-	review_span_hygiene(rv, r, part, *from, *to, out);
+	review_span_hygiene(rv, r, part, len, *from, *to, out);
 	review_sort(out, before);
 }

@@ -77,26 +77,12 @@ live_length(const struct textbuf *tb)
 	return n;
 }
 
-/* Is s the text of tb? */
-static bool
-live_same(const struct textbuf *tb, const char *s)
-{
-	size_t len;
-
-	for (size_t i = 0; i < textbuf_lines(tb); i++) {
-		const char *l = textbuf_line(tb, i, &len);
-
-		if ((i > 0 && *s++ != '\n') || strncmp(s, l, len) != 0)
-			return false;
-		s += len;
-	}
-	return *s == '\0';
-}
-
 /*
  * The report's copy of the part follows the key by a splice, not by copying
  * the whole part again (text_sync checked all of a 100 KB part at each key:
- * a million instructions); then its sentences are reviewed.
+ * a million instructions); then its sentences are reviewed.  The copy was
+ * the buffer's before the key: only text_sync sets it, after any other edit
+ * (which live_full runs when review_edits lags by more than this key).
  */
 void
 live_text_edited(struct app *a, int part, size_t before, size_t after, bool exact)
@@ -116,8 +102,7 @@ live_text_edited(struct app *a, int part, size_t before, size_t after, bool exac
 	if (ins + old >= now && at + del <= old)
 		live_bytes(tb, at, ins, &b);
 	if (ins + old < now || at + del > old || b.len != ins ||
-	    report_splice_text(a->r, part, at, del, b.data != NULL ? b.data : "", ins, &err) != 0 ||
-	    !live_same(tb, a->r->texts[part])) {
+	    report_splice_text(a->r, part, at, del, b.data != NULL ? b.data : "", ins, &err) != 0) {
 		free(err);
 		live_full(a);
 	} else {
@@ -190,6 +175,7 @@ live_status(struct app *a)
 	const struct review_list *l = live_findings(a);
 	const struct page *p = &a->pages[a->cur];
 	const struct review_finding *f = NULL;
+	char *s;
 
 	if (l->n == 0)
 		return NULL;
@@ -197,7 +183,11 @@ live_status(struct app *a)
 		f = live_near(l, p->index, live_cursor(a, p->index));
 	if (f == NULL)
 		f = &l->v[0];
-	return xasprintf(_("[%zu warnings about the words; ^E lists them] %s"), l->n, f->message);
+	s = xasprintf(_("[%zu warnings about the words; ^E lists them] %s"), l->n, f->message);
+	for (char *c = s; *c != '\0'; c++)
+		if (*c == '\n')	/* a quoted sentence's line break: the status's break means "the fix" */
+			*c = ' ';
+	return s;
 }
 
 void
