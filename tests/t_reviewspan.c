@@ -207,6 +207,28 @@ Test(reviewspan, typing_keeps_the_cache_equal_to_the_review)
 	report_free(r);
 }
 
+Test(reviewspan, a_change_said_after_an_exclamation_follows_its_fact)
+{
+	struct report *r = bureau(), *prev = last_year(r);
+	int part = template_part(r->tpl, "s1.request");
+	struct reviewcache *c = reviewcache_new(r);
+	struct review_list l = REVIEW_LIST_INIT;
+
+	/* no fact until 新 makes it 新收…申请21件; then its change (3, not 5) is read
+	 * past the ！, more than a span's margin after the key */
+	prev_of_test = prev;
+	say(r, part, "收政府信息公开工作相关的申请21件合计！比上年增加5件。");
+	reviewcache_full(c, r, prev, -1);
+	edit(c, r, part, 0, 0, "新");
+	reviewcache_list(c, &l);
+	cr_expect(l.n > 0 && strcmp(l.v[0].rule, "change.new") == 0, "the change is found at once");
+	review_list_free(&l);
+	expect_cache(c, r, part, "新 typed");
+	reviewcache_free(c);
+	report_free(prev);
+	report_free(r);
+}
+
 Test(reviewspan, after_the_pause_the_list_is_the_review_s)
 {
 	struct report *r = bureau();

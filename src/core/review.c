@@ -1498,8 +1498,11 @@ review_span(const struct report *r, const struct report *prev, int part, size_t 
 	*from = review_span_start(text, review_span_step(text, len, start, true));
 	*to = review_span_end(text, len, review_span_step(text, len, end, false));
 	/* a change on last year is read up to REVIEW_CHANGE_GAP bytes after its fact's
-	 * number, past a sentence's end: one more sentence on both sides */
-	*to = review_span_end(text, len, review_span_step(text, len, *to, false));
+	 * number, past the end of a sentence that ends with ! or ?: the sentences it
+	 * may reach are reviewed too (the statements before from, below) */
+	for (size_t to1 = *to; *to < len && *to >= 3 && *to <= to1 + REVIEW_CHANGE_GAP &&
+	    (memcmp(text + *to - 3, "\xEF\xBC\x81", 3) == 0 || memcmp(text + *to - 3, "\xEF\xBC\x9F", 3) == 0);)
+		*to = review_span_end(text, len, *to + 1);
 	if (rv == NULL)
 		return;
 	review_facts(rv, r, prev, part, review_span_start(text, review_span_step(text, len, *from, true)), *to, out);
