@@ -54,16 +54,16 @@ say(struct report *r, int part, const char *text)
 	cr_assert_eq(report_set_text(r, part, text, &err), 0, "%s", err != NULL ? err : "");
 }
 
-/* The local findings of l about part, placed in [from, to), into out (copies of the pointers). */
+/* The local findings of l about part that at holds (all of them: NULL), into out (copies of the pointers). */
 static size_t
-local_in(const struct review_list *l, int part, size_t from, size_t to, const struct review_finding **out,
+local_in(const struct review_list *l, int part, const struct review_span_at *at, const struct review_finding **out,
     size_t max)
 {
 	size_t n = 0;
 
 	for (size_t i = 0; i < l->n; i++)
-		if (l->v[i].part == part && review_rule_local(l->v[i].rule) && l->v[i].start >= from &&
-		    l->v[i].start < to) {
+		if (l->v[i].part == part && review_rule_local(l->v[i].rule) &&
+		    (at == NULL || review_span_has(at, &l->v[i]))) {
 			cr_assert_lt(n, max);
 			out[n++] = &l->v[i];
 		}
@@ -72,11 +72,11 @@ local_in(const struct review_list *l, int part, size_t from, size_t to, const st
 
 /* The same findings, in the same order, with the same places and words. */
 static void
-expect_same(const struct review_list *got, const struct review_list *want, int part, size_t from, size_t to,
-    const char *when)
+expect_same(const struct review_list *got, const struct review_list *want, int part,
+    const struct review_span_at *at, const char *when)
 {
 	const struct review_finding *g[256], *w[256];
-	size_t ng = local_in(got, part, from, to, g, 256), nw = local_in(want, part, from, to, w, 256);
+	size_t ng = local_in(got, part, at, g, 256), nw = local_in(want, part, at, w, 256);
 
 	cr_assert_eq(ng, nw, "%s: %zu findings, the whole review gives %zu", when, ng, nw);
 	for (size_t i = 0; i < nw; i++) {
@@ -115,16 +115,18 @@ Test(reviewspan, a_span_gives_what_the_whole_review_gives_in_it)
 			continue;
 		for (size_t w = 0; w <= 30 && at + w <= len; w += 10) {
 			struct review_list l = REVIEW_LIST_INIT;
-			size_t from, to;
+			struct review_span_at sa;
 			char when[64];
 
-			review_span(r, prev, part, at, at + w, &from, &to, &l);
-			cr_assert_leq(from, at);
-			cr_assert_geq(to, at + w < len ? at + w : len);
+			review_span(r, prev, part, at, at + w, &sa, &l);
+			cr_assert_leq(sa.from, sa.hfrom);
+			cr_assert_leq(sa.hfrom, at);
+			cr_assert_geq(sa.hto, at + w < len ? at + w : len);
+			cr_assert_leq(sa.hto, sa.to);
 			snprintf(when, sizeof when, "span [%zu, %zu)", at, at + w);
-			expect_same(&l, &all, part, from, to, when);
+			expect_same(&l, &all, part, &sa, when);
 			for (size_t i = 0; i < l.n; i++)
-				cr_assert(l.v[i].start >= from && l.v[i].start < to, "%s: only its own sentences", when);
+				cr_assert(review_span_has(&sa, &l.v[i]), "%s: only its own sentences and clauses", when);
 			review_list_free(&l);
 		}
 	}
@@ -156,7 +158,7 @@ expect_cache(const struct reviewcache *c, const struct report *r, int part, cons
 
 	reviewcache_list(c, &got);
 	review_report(r, prev_of_test, -1, &want);
-	expect_same(&got, &want, part, 0, SIZE_MAX, when);
+	expect_same(&got, &want, part, NULL, when);
 	review_list_free(&got);
 	review_list_free(&want);
 }
@@ -226,6 +228,33 @@ Test(reviewspan, a_change_said_after_an_exclamation_follows_its_fact)
 	expect_cache(c, r, part, "新 typed");
 	reviewcache_free(c);
 	report_free(prev);
+	report_free(r);
+}
+
+Test(reviewspan, long_runs_are_read_whole)
+{
+	struct report *r = bureau();
+	int part = template_part(r->tpl, "s1.request");
+	struct reviewcache *c = reviewcache_new(r);
+	size_t len;
+	char when[64];
+
+	/* a number and a doubled particle longer than a span's margin: a key in
+	 * their middle changes what is said of them from their start */
+	prev_of_test = NULL;
+	say(r, part, "编号为12345678901234567890１２３４567890123的文件，请注意的的的的的的的的的的的的的的的的的的的的的的的的的的的的的的的的的的的的的的处理。");
+	reviewcache_full(c, r, NULL, -1);
+	len = strlen(r->texts[part]);
+	for (size_t at = 0; at < len; at++) {
+		if (((unsigned char)r->texts[part][at] & 0xC0) == 0x80)
+			continue;
+		edit(c, r, part, at, 0, "的");
+		snprintf(when, sizeof when, "的 at %zu", at);
+		expect_cache(c, r, part, when);
+		edit(c, r, part, at, 3, "");
+		expect_cache(c, r, part, when);
+	}
+	reviewcache_free(c);
 	report_free(r);
 }
 

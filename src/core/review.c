@@ -1435,10 +1435,44 @@ review_span_end(const char *text, size_t len, size_t i)
 }
 
 /*
- * The local hygiene of the sentences [from, to) of text (len bytes), read
- * with the characters a finding quotes around it.  Nothing the hygiene reads
- * crosses a sentence's end (a doubled word, a run of spaces, of digits or of
- * an address) but a document number's bracket, within 8 characters.
+ * Does the hygiene read nothing across byte i of text: is the character
+ * before it none of those whose runs it reads (Chinese characters for
+ * doubled words, spaces, digits, the ASCII of an address)?  A clause's end
+ * (，、；：（）《》 ...) is such a place.  Only a document number reaches over
+ * one, from its bracket, within 9 characters.
+ */
+static bool
+review_span_clause(const char *text, size_t i)
+{
+	uint32_t cp;
+	size_t k = i;
+
+	if (i == 0)
+		return true;
+	while (--k > 0 && ((unsigned char)text[k] & 0xC0) == 0x80)
+		;
+	if (utf8_decode(text + k, i - k, &cp) == 0)
+		return false;
+	return !((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= '0' && cp <= '9') ||
+	    (cp >= 0xFF10 && cp <= 0xFF19) || cp == ' ' || cp == 0x3000 || (cp > ' ' && cp < 0x7F));
+}
+
+/* The clause boundary at or before (back) or after byte i of text, within [lo, hi]. */
+static size_t
+review_span_clause_at(const char *text, size_t i, size_t lo, size_t hi, bool back)
+{
+	while (back ? i > lo : i < hi) {
+		if (review_span_clause(text, i))
+			return i;
+		i += back ? (size_t)-1 : 1;
+	}
+	return i;
+}
+
+/*
+ * The local hygiene of the clauses [from, to) of text (len bytes), read with
+ * the characters a finding quotes around it and a document number's bracket
+ * before it.  Whatever it reads before from ends there.
  */
 static void
 review_span_hygiene(const struct review *rv, const struct report *r, int part, size_t len, size_t from,
@@ -1454,7 +1488,8 @@ review_span_hygiene(const struct review *rv, const struct report *r, int part, s
 	for (size_t i = 0; i < l.n; i++) {
 		struct review_finding *f = &l.v[i];
 
-		if (review_rule_local(f->rule) && f->start + w0 >= from && f->start + w0 < to) {
+		if (strncmp(f->rule, "hygiene.", 8) == 0 && review_rule_local(f->rule) && f->start + w0 >= from &&
+		    f->start + w0 < to) {
 			f->start += w0;
 			f->end += w0;
 			out->v = xgrow(out->v, &out->cap, out->n + 1, sizeof *out->v);
@@ -1485,18 +1520,30 @@ review_span_line(const char *text, size_t from, size_t to)
 	return nl != NULL ? (size_t)(nl - text) + 1 : to;
 }
 
+bool
+review_span_has(const struct review_span_at *at, const struct review_finding *f)
+{
+	bool clause = strncmp(f->rule, "hygiene.", 8) == 0;
+
+	return review_rule_local(f->rule) && f->start >= (clause ? at->hfrom : at->from) &&
+	    f->start < (clause ? at->hto : at->to);
+}
+
 void
 review_span(const struct report *r, const struct report *prev, int part, size_t start, size_t end,
-    size_t *from, size_t *to, struct review_list *out)
+    struct review_span_at *at, struct review_list *out)
 {
 	const struct review *rv = r->tpl->review;
 	const char *text = r->texts[part];
-	size_t len = strlen(text), before = out->n, kept = out->n;
+	size_t len = strlen(text), before = out->n, kept = out->n, *from = &at->from, *to = &at->to;
 
 	start = start < len ? start : len;
 	end = end > start ? (end < len ? end : len) : start;
 	*from = review_span_start(text, review_span_step(text, len, start, true));
 	*to = review_span_end(text, len, review_span_step(text, len, end, false));
+	/* the hygiene's: clauses, inside the sentences */
+	at->hfrom = review_span_clause_at(text, review_span_step(text, len, start, true), *from, *to, true);
+	at->hto = review_span_clause_at(text, review_span_step(text, len, end, false), *from, *to, false);
 	/* a change on last year is read up to REVIEW_CHANGE_GAP bytes after its fact's
 	 * number, past the end of a sentence that ends with ! or ?: the sentences it
 	 * may reach are reviewed too (the statements before from, below) */
@@ -1515,6 +1562,6 @@ review_span(const struct report *r, const struct report *prev, int part, size_t 
 		}
 	out->n = kept;
 	review_stale(rv, r, part, review_span_line(text, *from, *to), *to, out);
-	review_span_hygiene(rv, r, part, len, *from, *to, out);
+	review_span_hygiene(rv, r, part, len, at->hfrom, at->hto, out);
 	review_sort(out, before);
 }

@@ -127,11 +127,13 @@ reviewcache_respan(struct review_list *l, const struct report *r, const struct r
     size_t start, size_t end, size_t *to)
 {
 	struct review_list fresh = REVIEW_LIST_INIT;
-	size_t from, kept = 0;
+	struct review_span_at at;
+	size_t kept = 0;
 
-	review_span(r, prev, part, start, end, &from, to, &fresh);
+	review_span(r, prev, part, start, end, &at, &fresh);
+	*to = at.to;
 	for (size_t i = 0; i < l->n; i++)
-		if (review_rule_local(l->v[i].rule) && l->v[i].start >= from && l->v[i].start < *to) {
+		if (review_span_has(&at, &l->v[i])) {
 			free(l->v[i].rule);
 			free(l->v[i].message);
 			free(l->v[i].reason);
