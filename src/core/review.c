@@ -1434,35 +1434,73 @@ review_span_end(const char *text, size_t len, size_t i)
 	return i;
 }
 
+#define REVIEW_SPAN_WORD	6	/* the longest doubled word the hygiene looks for (hygiene.c), in characters */
+
+/* Up to n code points of text before byte i (back, nearest first) or from it, into cp; how many. */
+static size_t
+review_span_cps(const char *text, size_t len, size_t i, bool back, uint32_t *cp, size_t n)
+{
+	size_t got = 0, k;
+
+	while (got < n && (back ? i > 0 : i < len)) {
+		if (back) {
+			for (k = i - 1; k > 0 && ((unsigned char)text[k] & 0xC0) == 0x80; k--)
+				;
+			if (utf8_decode(text + k, i - k, &cp[got]) == 0)
+				break;
+			i = k;
+		} else if ((k = utf8_decode(text + i, len - i, &cp[got])) == 0)
+			break;
+		else
+			i += k;
+		got++;
+	}
+	return got;
+}
+
+static bool
+review_span_han(uint32_t cp)
+{
+	return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF);
+}
+
 /*
- * Does the hygiene read nothing across byte i of text: is the character
- * before it none of those whose runs it reads (Chinese characters for
- * doubled words, spaces, digits, the ASCII of an address)?  A clause's end
- * (，、；：（）《》 ...) is such a place.  Only a document number reaches over
- * one, from its bracket, within 9 characters.
+ * Does the hygiene read nothing across byte i of text: are the runs it reads
+ * (Chinese characters for doubled words, spaces, digits, the ASCII of an
+ * address) over there?  So after a clause's mark (，、；（《 ...), and between
+ * two Chinese characters that no repetition of up to REVIEW_SPAN_WORD
+ * characters holds both of.  Only a document number reaches over such a
+ * place, from its bracket, within 9 characters.
  */
 static bool
-review_span_clause(const char *text, size_t i)
+review_span_clause(const char *text, size_t len, size_t i)
 {
-	uint32_t cp;
-	size_t k = i;
+	uint32_t b[2 * REVIEW_SPAN_WORD], a[2 * REVIEW_SPAN_WORD], v[4 * REVIEW_SPAN_WORD];
+	size_t nb = review_span_cps(text, len, i, true, b, 2 * REVIEW_SPAN_WORD - 1), na, n = 0;
 
-	if (i == 0)
-		return true;
-	while (--k > 0 && ((unsigned char)text[k] & 0xC0) == 0x80)
-		;
-	if (utf8_decode(text + k, i - k, &cp) == 0)
-		return false;
-	return !((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= '0' && cp <= '9') ||
-	    (cp >= 0xFF10 && cp <= 0xFF19) || cp == ' ' || cp == 0x3000 || (cp > ' ' && cp < 0x7F));
+	if (nb == 0)
+		return i == 0;
+	if (!review_span_han(b[0]))
+		return !((b[0] >= '0' && b[0] <= '9') || (b[0] >= 0xFF10 && b[0] <= 0xFF19) || b[0] == ' ' ||
+		    b[0] == 0x3000 || (b[0] > ' ' && b[0] < 0x7F));
+	na = review_span_cps(text, len, i, false, a, 2 * REVIEW_SPAN_WORD - 1);
+	for (size_t k = nb; k-- > 0;)
+		v[n++] = b[k];
+	for (size_t k = 0; k < na; k++)
+		v[n++] = a[k];
+	for (size_t s = 0; s < nb; s++)	/* v[nb] is the character at i */
+		for (size_t w = 1; w <= REVIEW_SPAN_WORD; w++)
+			if (s + 2 * w > nb && s + 2 * w <= n && memcmp(v + s, v + s + w, w * sizeof *v) == 0)
+				return false;
+	return true;
 }
 
 /* The clause boundary at or before (back) or after byte i of text, within [lo, hi]. */
 static size_t
-review_span_clause_at(const char *text, size_t i, size_t lo, size_t hi, bool back)
+review_span_clause_at(const char *text, size_t len, size_t i, size_t lo, size_t hi, bool back)
 {
 	while (back ? i > lo : i < hi) {
-		if (review_span_clause(text, i))
+		if (((unsigned char)text[i] & 0xC0) != 0x80 && review_span_clause(text, len, i))
 			return i;
 		i += back ? (size_t)-1 : 1;
 	}
@@ -1542,8 +1580,8 @@ review_span(const struct report *r, const struct report *prev, int part, size_t 
 	*from = review_span_start(text, review_span_step(text, len, start, true));
 	*to = review_span_end(text, len, review_span_step(text, len, end, false));
 	/* the hygiene's: clauses, inside the sentences */
-	at->hfrom = review_span_clause_at(text, review_span_step(text, len, start, true), *from, *to, true);
-	at->hto = review_span_clause_at(text, review_span_step(text, len, end, false), *from, *to, false);
+	at->hfrom = review_span_clause_at(text, len, review_span_step(text, len, start, true), *from, *to, true);
+	at->hto = review_span_clause_at(text, len, review_span_step(text, len, end, false), *from, *to, false);
 	/* a change on last year is read up to REVIEW_CHANGE_GAP bytes after its fact's
 	 * number, past the end of a sentence that ends with ! or ?: the sentences it
 	 * may reach are reviewed too (the statements before from, below) */
