@@ -264,8 +264,6 @@ bool live_settle(struct app *a);
 /* The review's findings, the acknowledged left out (kept by the editor): of
  * the sentences as typed, of the rest as of the last pause. */
 const struct review_list *live_findings(struct app *a);
-/* Has the review something to say about part? */
-bool live_part_warned(struct app *a, int part);
 /* The words' warnings for the status line: their count and the one at or near
  * the cursor's sentence; NULL when there are none.  Caller frees. */
 char *live_status(struct app *a);

@@ -139,17 +139,6 @@ live_findings(struct app *a)
 	return &a->review_open;
 }
 
-bool
-live_part_warned(struct app *a, int part)
-{
-	const struct review_list *l = live_findings(a);
-
-	for (size_t i = 0; i < l->n; i++)
-		if (l->v[i].part == part)
-			return true;
-	return false;
-}
-
 /* The finding of part nearest to byte at: the one about the cursor's sentence first. */
 static const struct review_finding *
 live_near(const struct review_list *l, int part, size_t at)
