@@ -18,6 +18,10 @@
 # Settings (environment):
 #   DIGITS=1000   digits typed in "digits" (2*DIGITS keystrokes: each digit + Enter)
 #   HANZI=1000    characters typed in "hanzi" (HANZI keystrokes)
+#   HANZI_PART_KB=0  when above 0, section 一's paragraph is repeated (each copy a
+#                 paragraph of its own) until the part holds at least this many
+#                 KB, in nianbao's report and in nano's file alike: typing into a
+#                 100 KB part (HANZI_PART_KB=100) is what issue 12 measures
 #   BATCH=1       keys per tmux send-keys; after each batch the script waits until
 #                 the editor is blocked reading its terminal again.  1 = every key
 #                 is handled and drawn on its own, as when a person types; larger
@@ -37,6 +41,7 @@ set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 DIGITS=${DIGITS:-1000}
 HANZI=${HANZI:-1000}
+HANZI_PART_KB=${HANZI_PART_KB:-0}
 BATCH=${BATCH:-1}
 JOBS=${JOBS:-2}
 NANO_SOFTWRAP=${NANO_SOFTWRAP:-1}
@@ -61,7 +66,7 @@ fi
 [ -r /proc/self/syscall ] || die "needs /proc/PID/syscall (Linux) to see when an editor waits for a key"
 locale -a 2>/dev/null | grep -qi '^zh_CN\.utf-\?8$' ||
 	die "missing the zh_CN.UTF-8 locale (tools/install-deps.sh generates it)"
-case $DIGITS$HANZI$BATCH$JOBS in *[!0-9]*) die "DIGITS, HANZI, BATCH and JOBS are numbers" ;; esac
+case $DIGITS$HANZI$HANZI_PART_KB$BATCH$JOBS in *[!0-9]*) die "DIGITS, HANZI, HANZI_PART_KB, BATCH and JOBS are numbers" ;; esac
 if [ "$BATCH" -lt 1 ] || [ "$JOBS" -lt 1 ]; then die "BATCH and JOBS are at least 1"; fi
 
 # ---- nianbao ----------------------------------------------------------------
@@ -112,6 +117,17 @@ infocmp tmux-256color >/dev/null 2>&1 || sed -i 's/tmux-256color/screen/' "$WORK
 
 # The demo report and, for nano, its section 一 paragraph (text s1.intro) as one line.
 cp "$top/examples/demo-2025.nb" "$WORK/demo.nb"
+if [ "$HANZI_PART_KB" -gt 0 ]; then
+	# The paragraph's file lines ("line = |...|" and its "more" lines) again and
+	# again after it: each copy starts with "line", a paragraph of its own.
+	LC_ALL=C awk -v kb="$HANZI_PART_KB" '
+	    on && !/^(line|more) = \|/ { grow() }
+	    /^\[/ { on = ($0 == "[text s1.intro]") }
+	    on && /^(line|more) = \|/ { para[n++] = $0; bytes += length($0) - 8 }
+	    { print }
+	    function grow(  k, i) { for (k = bytes; k < kb * 1024; k += bytes) for (i = 0; i < n; i++) print para[i]; on = 0 }
+	    END { if (on) grow() }' "$top/examples/demo-2025.nb" >"$WORK/demo.nb"
+fi
 awk '/^\[/ { on = ($0 == "[text s1.intro]") ; next }
      on && /^(line|more) = \|/ { s = $0; sub(/^(line|more) = \|/, "", s); sub(/\|$/, "", s)
 	if ($1 == "line" && n++) printf "\n"; printf "%s", s }
@@ -284,7 +300,8 @@ done
 echo
 echo "nianbao $("$NIANBAO" --version 2>/dev/null | head -1 | awk '{print $NF}'), $("$NANO" --version | head -1 | sed 's/^ *GNU nano, version/nano/')," \
     "terminal 80x24 $(sed -n 's/.*default-terminal //p' "$WORK/tmux.conf"), BATCH=$BATCH"
-echo "digits: $DIGITS digits each + Enter = $((2 * DIGITS)) keystrokes; hanzi: $HANZI keystrokes"
+echo "digits: $DIGITS digits each + Enter = $((2 * DIGITS)) keystrokes; hanzi: $HANZI keystrokes" \
+    "into a part of $(wc -c <"$WORK/intro.txt") bytes"
 echo
 # per-keystroke numbers: "instr bytes" of editor $1 in scenario $2
 perkey() {

@@ -174,6 +174,37 @@ report_set_text(struct report *r, int part, const char *text, char **err)
 	return report_set_string(&r->texts[part], text, err);
 }
 
+/* Does a character start at byte at of s (len bytes), or does s end there? */
+static bool
+report_char_at(const char *s, size_t len, size_t at)
+{
+	return at == len || (at < len && ((unsigned char)s[at] & 0xC0) != 0x80);
+}
+
+int
+report_splice_text(struct report *r, int part, size_t at, size_t removed, const char *ins, size_t n,
+    char **err)
+{
+	size_t len = strlen(r->texts[part]);
+	char *chunk;
+	int rc;
+
+	if (at > len || removed > len - at || !report_char_at(r->texts[part], len, at) ||
+	    !report_char_at(r->texts[part], len, at + removed) || memchr(ins, '\0', n) != NULL) {
+		*err = xstrdup(_("the change is not at a character of the text"));
+		return -1;
+	}
+	chunk = xstrndup(ins, n);	/* only what comes in is checked: the rest was */
+	if ((rc = report_check_text(chunk, err)) == 0) {
+		if (n > removed)
+			r->texts[part] = xrealloc(r->texts[part], len - removed + n + 1);
+		memmove(r->texts[part] + at + n, r->texts[part] + at + removed, len - at - removed + 1);
+		memcpy(r->texts[part] + at, ins, n);
+	}
+	free(chunk);
+	return rc;
+}
+
 void
 report_title(const struct report *r, struct buf *out)
 {

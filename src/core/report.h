@@ -32,6 +32,11 @@ void report_free(struct report *r);
 
 /* Replace a narrative part with a copy of text; -1 and *err if not UTF-8. */
 int report_set_text(struct report *r, int part, const char *text, char **err);
+/* Replace bytes [at, at + removed) of a narrative part with the n bytes at ins:
+ * a keystroke of a long part, checked as report_set_text checks (only the
+ * bytes that come in); -1 and *err if not at a character or not UTF-8. */
+int report_splice_text(struct report *r, int part, size_t at, size_t removed, const char *ins, size_t n,
+    char **err);
 /* Replace a metadata string (a field of r, or of a report being read); same checks. */
 int report_set_string(char **field, const char *text, char **err);
 /* Replace one metadata field with a copy of text; -1 and *err if not UTF-8. */

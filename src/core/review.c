@@ -755,29 +755,31 @@ review_fact_at(const struct report *r, const struct report *prev, int part, size
 	if (!review_match(p, 0, text, at, len, &m))
 		return;
 	id = m.num << 8 | an->fact;	/* the number, for this fact */
-	for (k = 0; k < *nseen && seen[k] != id; k++)
+	for (k = 0; k < *nseen && k < 64 && seen[k] != id; k++)
 		;
-	if (k < *nseen)	/* two phrasings of one statement: one finding */
+	if (k < *nseen && k < 64)	/* two phrasings of one statement: one finding */
 		return;
-	if (*nseen < 64)
-		seen[(*nseen)++] = id;
+	/* the last 64 statements: the phrasings of one statement come together, and a
+	 * long part states many more (a review of one sentence must find the same) */
+	seen[(*nseen)++ % 64] = id;
 	review_fact_found(r, prev, f, part, at, &m, out);
 	review_change(r, prev, f, part, len, &m, out);
 }
 
 /*
- * Every statement of a fact in a part.  The part is read once, character by
- * character: where one is the first of a phrasing (a filter, then a binary
- * search of the index), that phrasing is tried in its sentence.
+ * Every statement of a fact in a part whose phrasing starts in bytes [i0, i1).
+ * The part is read once, character by character: where one is the first of
+ * a phrasing (a filter, then a binary search of the index), that phrasing is
+ * tried in its sentence.
  */
 static void
 review_facts(const struct review *rv, const struct report *r, const struct report *prev, int part,
-    struct review_list *out)
+    size_t i0, size_t i1, struct review_list *out)
 {
 	const char *text = r->texts[part];
 	size_t len = strlen(text), seen[64], nseen = 0, k;
 
-	for (size_t i = 0; i < len; i += k) {
+	for (size_t i = i0; i < len && i < i1; i += k) {
 		uint32_t key = review_key(text + i, len - i, &k);
 		unsigned bit = review_bloom_bit(key);
 		size_t lo = 0, hi = rv->nanchors;
@@ -1129,25 +1131,51 @@ review_purposeful(const struct review *rv, const struct report *r, const char *s
 	return false;
 }
 
+/* The first byte of the line at line that is not a blank. */
+static size_t
+review_line_text(const char *text, size_t line)
+{
+	size_t at = line;
+
+	while (text[at] == ' ' || strncmp(text + at, "\xE3\x80\x80", 3) == 0)
+		at += text[at] == ' ' ? 1 : 3;
+	return at;
+}
+
+/* The paragraphs (lines holding more than blanks) of text before byte end, a line's start. */
+static int
+review_paras_before(const char *text, size_t end)
+{
+	int para = 0;
+
+	for (size_t line = 0; line < end; line += strcspn(text + line, "\n") + 1) {
+		size_t at = review_line_text(text, line);
+
+		para += text[at] != '\n' && text[at] != '\0';
+	}
+	return para;
+}
+
 /*
  * A paragraph that begins with last year ("2024" and the year sign, in a
  * 2025 report) was most likely copied from last year's report and not
- * updated; unless its first sentence refers to last year on purpose.
+ * updated; unless its first sentence refers to last year on purpose.  The
+ * lines that start in [l0, l1), l0 a line's start; the paragraphs before l0
+ * are counted only for a finding.
  */
 static void
-review_stale(const struct review *rv, const struct report *r, int part, struct review_list *out)
+review_stale(const struct review *rv, const struct report *r, int part, size_t l0, size_t l1,
+    struct review_list *out)
 {
 	const char *text = r->texts[part];
 	size_t len = strlen(text), pos = 0, s0, s1;
 	char prefix[16];
-	int para = 0;
+	int para = 0, before = l0 > 0 ? -1 : 0;
 
 	snprintf(prefix, sizeof prefix, "%d\xE5\xB9\xB4", r->year - 1);
-	for (size_t line = 0; line < len; line = pos) {
-		size_t at = line;
+	for (size_t line = l0; line < len && line < l1; line = pos) {
+		size_t at = review_line_text(text, line);
 
-		while (text[at] == ' ' || strncmp(text + at, "\xE3\x80\x80", 3) == 0)
-			at += text[at] == ' ' ? 1 : 3;
 		para += text[at] != '\n' && text[at] != '\0';
 		pos = strchr(text + line, '\n') != NULL ? (size_t)(strchr(text + line, '\n') - text) + 1 : len;
 		if (strncmp(text + at, prefix, strlen(prefix)) != 0)
@@ -1155,10 +1183,12 @@ review_stale(const struct review *rv, const struct report *r, int part, struct r
 		review_bounds(text, len, at, &s0, &s1);
 		if (review_purposeful(rv, r, text + s0, s1 - s0))
 			continue;
+		if (before < 0)
+			before = review_paras_before(text, l0);
 		review_add(out, "stale-year", part, at, at + strlen(prefix), out->counts_only ? NULL :
 		    xasprintf(_("%s%s, paragraph %d begins with %s: is it last year's text?"),
 		    r->tpl->parts[part].section > 0 ? r->tpl->sections[r->tpl->parts[part].section].title : "",
-		    r->tpl->parts[part].title, para, prefix));
+		    r->tpl->parts[part].title, before + para, prefix));
 	}
 }
 
@@ -1420,8 +1450,7 @@ review_sort(struct review_list *out, size_t from)
 		}
 }
 
-/* The findings about one narrative part. */
-static void
+void
 review_part(const struct report *r, const struct report *prev, int copy_pct, int part,
     struct review_list *out)
 {
@@ -1439,8 +1468,8 @@ review_part(const struct report *r, const struct report *prev, int copy_pct, int
 	for (size_t i = 0; i < rv->nreqs; i++)
 		review_require_part(r, &rv->reqs[i], part, kind, guessed, &pairs, out);
 	buf_free(&kb);
-	review_facts(rv, r, prev, part, out);
-	review_stale(rv, r, part, out);
+	review_facts(rv, r, prev, part, 0, SIZE_MAX, out);
+	review_stale(rv, r, part, 0, SIZE_MAX, out);
 	review_copy(rv, r, prev, copy_pct, part, out);
 	hygiene_text(r->texts[part], part, &(struct hygiene_words){ (const char *const *)rv->doubled_ok,
 	    rv->ndoubled_ok, (const char *const *)rv->doubled_chars, rv->ndoubled_chars }, rv->part_names[part], out);
@@ -1456,4 +1485,230 @@ review_report(const struct report *r, const struct report *prev, int copy_pct, s
 	for (size_t p = 0; p < r->tpl->nparts; p++)
 		review_part(r, prev, copy_pct, (int)p, out);
 	review_unreadable(r, out);
+}
+
+/* ---- a span of a part, while it is typed -------------------------------- */
+
+#define REVIEW_SPAN_CHARS	16	/* characters a finding's place and quote reach past its sentence */
+
+/* The rules whose findings depend only on their sentence and a few characters around it. */
+bool
+review_rule_local(const char *rule)
+{
+	return strncmp(rule, "fact.", 5) == 0 || strncmp(rule, "change.", 7) == 0 ||
+	    strcmp(rule, "stale-year") == 0 || strcmp(rule, "hygiene.doubled") == 0 ||
+	    strcmp(rule, "hygiene.space") == 0 || strcmp(rule, "hygiene.digits") == 0;
+}
+
+/* Byte i of text moved back (or on, when back is false) by REVIEW_SPAN_CHARS characters. */
+static size_t
+review_span_step(const char *text, size_t len, size_t i, bool back)
+{
+	for (int c = 0; c < REVIEW_SPAN_CHARS; c++) {
+		if (back ? i == 0 : i >= len)
+			break;
+		if (back)
+			while (--i > 0 && ((unsigned char)text[i] & 0xC0) == 0x80)
+				;
+		else
+			i += utf8_char_len(text + i, len - i);
+	}
+	return i;
+}
+
+/* Can an end mark end right before byte i (its last byte: a line's, or that of 。！？；)? */
+static bool
+review_span_may_end(const char *text, size_t i)
+{
+	unsigned char c = (unsigned char)text[i - 1];
+
+	return c == '\n' || c == 0x82 || c == 0x81 || c == 0x9F || c == 0x9B;
+}
+
+/* The start of the sentence holding byte i: right after an end mark, or 0. */
+static size_t
+review_span_start(const char *text, size_t i)
+{
+	while (i > 0 && !(review_span_may_end(text, i) && review_end_before(text, i) > 0))
+		i--;
+	return i;
+}
+
+/* The end of the sentence holding byte i: right after its end mark, or len. */
+static size_t
+review_span_end(const char *text, size_t len, size_t i)
+{
+	while (i < len && !(i > 0 && review_span_may_end(text, i) && review_end_before(text, i) > 0))
+		i++;
+	return i;
+}
+
+#define REVIEW_SPAN_WORD	6	/* the longest doubled word the hygiene looks for (hygiene.c), in characters */
+
+/* Up to n code points of text before byte i (back, nearest first) or from it, into cp; how many. */
+static size_t
+review_span_cps(const char *text, size_t len, size_t i, bool back, uint32_t *cp, size_t n)
+{
+	size_t got = 0, k;
+
+	while (got < n && (back ? i > 0 : i < len)) {
+		if (back) {
+			for (k = i - 1; k > 0 && ((unsigned char)text[k] & 0xC0) == 0x80; k--)
+				;
+			if (utf8_decode(text + k, i - k, &cp[got]) == 0)
+				break;
+			i = k;
+		} else if ((k = utf8_decode(text + i, len - i, &cp[got])) == 0)
+			break;
+		else
+			i += k;
+		got++;
+	}
+	return got;
+}
+
+static bool
+review_span_han(uint32_t cp)
+{
+	return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF);
+}
+
+/*
+ * Does the hygiene read nothing across byte i of text: are the runs it reads
+ * (Chinese characters for doubled words, spaces, digits, the ASCII of an
+ * address) over there?  So after a clause's mark (，、；（《 ...), and between
+ * two Chinese characters that no repetition of up to REVIEW_SPAN_WORD
+ * characters holds both of.  Only a document number reaches over such a
+ * place, from its bracket, within 9 characters.
+ */
+static bool
+review_span_clause(const char *text, size_t len, size_t i)
+{
+	uint32_t b[2 * REVIEW_SPAN_WORD], a[2 * REVIEW_SPAN_WORD], v[4 * REVIEW_SPAN_WORD];
+	size_t nb = review_span_cps(text, len, i, true, b, 2 * REVIEW_SPAN_WORD - 1), na, n = 0;
+
+	if (nb == 0)
+		return i == 0;
+	if (!review_span_han(b[0]))
+		return !((b[0] >= '0' && b[0] <= '9') || (b[0] >= 0xFF10 && b[0] <= 0xFF19) || b[0] == ' ' ||
+		    b[0] == 0x3000 || (b[0] > ' ' && b[0] < 0x7F));
+	na = review_span_cps(text, len, i, false, a, 2 * REVIEW_SPAN_WORD - 1);
+	for (size_t k = nb; k-- > 0;)
+		v[n++] = b[k];
+	for (size_t k = 0; k < na; k++)
+		v[n++] = a[k];
+	for (size_t s = 0; s < nb; s++)	/* v[nb] is the character at i */
+		for (size_t w = 1; w <= REVIEW_SPAN_WORD; w++)
+			if (s + 2 * w > nb && s + 2 * w <= n && memcmp(v + s, v + s + w, w * sizeof *v) == 0)
+				return false;
+	return true;
+}
+
+/* The clause boundary at or before (back) or after byte i of text, within [lo, hi]. */
+static size_t
+review_span_clause_at(const char *text, size_t len, size_t i, size_t lo, size_t hi, bool back)
+{
+	while (back ? i > lo : i < hi) {
+		if (((unsigned char)text[i] & 0xC0) != 0x80 && review_span_clause(text, len, i))
+			return i;
+		i += back ? (size_t)-1 : 1;
+	}
+	return i;
+}
+
+/*
+ * The local hygiene of the clauses [from, to) of text (len bytes), read with
+ * the characters a finding quotes around it and a document number's bracket
+ * before it.  Whatever it reads before from ends there.
+ */
+static void
+review_span_hygiene(const struct review *rv, const struct report *r, int part, size_t len, size_t from,
+    size_t to, struct review_list *out)
+{
+	const char *text = r->texts[part];
+	size_t w0 = review_span_step(text, len, from, true), w1 = review_span_step(text, len, to, false);
+	struct review_list l = REVIEW_LIST_INIT;
+	char *win = xstrndup(text + w0, w1 - w0), *name = review_part_name(r->tpl, part);
+
+	hygiene_text(win, part, &(struct hygiene_words){ (const char *const *)rv->doubled_ok,
+	    rv->ndoubled_ok, (const char *const *)rv->doubled_chars, rv->ndoubled_chars }, name, &l);
+	for (size_t i = 0; i < l.n; i++) {
+		struct review_finding *f = &l.v[i];
+
+		if (strncmp(f->rule, "hygiene.", 8) == 0 && review_rule_local(f->rule) && f->start + w0 >= from &&
+		    f->start + w0 < to) {
+			f->start += w0;
+			f->end += w0;
+			out->v = xgrow(out->v, &out->cap, out->n + 1, sizeof *out->v);
+			out->v[out->n++] = *f;
+		} else {
+			free(f->rule);
+			free(f->message);
+		}
+	}
+	free(l.v);
+	free(win);
+	free(name);
+}
+
+/*
+ * The first line that starts in [from, to), or to.  A paragraph's stale year
+ * is placed after the blanks that start its line: never before from, a
+ * sentence's start, when its line starts before it.
+ */
+static size_t
+review_span_line(const char *text, size_t from, size_t to)
+{
+	const char *nl;
+
+	if (from == 0 || text[from - 1] == '\n')
+		return from;
+	nl = memchr(text + from, '\n', to - from);
+	return nl != NULL ? (size_t)(nl - text) + 1 : to;
+}
+
+bool
+review_span_has(const struct review_span_at *at, const struct review_finding *f)
+{
+	bool clause = strncmp(f->rule, "hygiene.", 8) == 0;
+
+	return review_rule_local(f->rule) && f->start >= (clause ? at->hfrom : at->from) &&
+	    f->start < (clause ? at->hto : at->to);
+}
+
+void
+review_span(const struct report *r, const struct report *prev, int part, size_t start, size_t end,
+    struct review_span_at *at, struct review_list *out)
+{
+	const struct review *rv = r->tpl->review;
+	const char *text = r->texts[part];
+	size_t len = strlen(text), before = out->n, kept = out->n, *from = &at->from, *to = &at->to;
+
+	start = start < len ? start : len;
+	end = end > start ? (end < len ? end : len) : start;
+	*from = review_span_start(text, review_span_step(text, len, start, true));
+	*to = review_span_end(text, len, review_span_step(text, len, end, false));
+	/* the hygiene's: clauses, inside the sentences */
+	at->hfrom = review_span_clause_at(text, len, review_span_step(text, len, start, true), *from, *to, true);
+	at->hto = review_span_clause_at(text, len, review_span_step(text, len, end, false), *from, *to, false);
+	/* a change on last year is read up to REVIEW_CHANGE_GAP bytes after its fact's
+	 * number, past the end of a sentence that ends with ! or ?: the sentences it
+	 * may reach are reviewed too (the statements before from, below) */
+	for (size_t to1 = *to; *to < len && *to >= 3 && *to <= to1 + REVIEW_CHANGE_GAP &&
+	    (memcmp(text + *to - 3, "\xEF\xBC\x81", 3) == 0 || memcmp(text + *to - 3, "\xEF\xBC\x9F", 3) == 0);)
+		*to = review_span_end(text, len, *to + 1);
+	if (rv == NULL)
+		return;
+	review_facts(rv, r, prev, part, review_span_start(text, review_span_step(text, len, *from, true)), *to, out);
+	for (size_t i = before; i < out->n; i++)	/* only what is placed in [from, to) */
+		if (out->v[i].start >= *from && out->v[i].start < *to)
+			out->v[kept++] = out->v[i];
+		else {
+			free(out->v[i].rule);
+			free(out->v[i].message);
+		}
+	out->n = kept;
+	review_stale(rv, r, part, review_span_line(text, *from, *to), *to, out);
+	review_span_hygiene(rv, r, part, len, at->hfrom, at->hto, out);
+	review_sort(out, before);
 }

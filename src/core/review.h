@@ -36,6 +36,33 @@ void review_free(struct review *rv);
 void review_report(const struct report *r, const struct report *prev, int copy_pct,
     struct review_list *out);
 
+/* The findings of narrative part part alone, as review_report gives them for it. */
+void review_part(const struct report *r, const struct report *prev, int copy_pct, int part,
+    struct review_list *out);
+
+/* The bytes of a part review_span reviewed again. */
+struct review_span_at {
+	size_t	 from, to;	/* sentences: facts, changes on last year, stale years */
+	size_t	 hfrom, hto;	/* inside them, clauses: doubled words, spaces, mixed digits */
+};
+
+/*
+ * While a part is typed: the findings of the rules that read only a sentence
+ * and a few characters around it (review_rule_local: facts, a change on last
+ * year, a stale year, doubled words, spaces, mixed digits), for the text
+ * around bytes [start, end) of the part.  out gets exactly the findings of
+ * those rules that review_part places in the range *at gives for each
+ * (review_span_has), in its order; the ones outside do not depend on
+ * [start, end).  The other rules read the whole part (or the report):
+ * review_part gives them.
+ */
+void review_span(const struct report *r, const struct report *prev, int part, size_t start, size_t end,
+    struct review_span_at *at, struct review_list *out);
+/* Is rule one of those review_span gives? */
+bool review_rule_local(const char *rule);
+/* Is f one of those review_span found again in at? */
+bool review_span_has(const struct review_span_at *at, const struct review_finding *f);
+
 /* The agency kinds the template knows ([review settings] kinds): true if s is one. */
 bool review_kind_known(const struct template *t, const char *s);
 /* Those kinds in b, separated by spaces (for a question that offers them). */

@@ -12,7 +12,9 @@
 #include <stdint.h>
 #include <time.h>
 
+#include "core/findings.h"
 #include "core/report.h"
+#include "core/reviewcache.h"
 #include "core/rules.h"
 #include "core/tplset.h"
 #include "edit/cellundo.h"
@@ -139,6 +141,15 @@ struct app {
 	size_t		 status_page;
 	int		 status_cell;
 	bool		 status_known;
+	/* the review of the words while typing (live.c): as of edit review_edits, and
+	 * its findings not acknowledged as of the cache's generation review_gen */
+	struct reviewcache *review;
+	unsigned long	 review_edits;
+	struct review_list review_open;
+	unsigned long	 review_gen;
+	bool		 review_known;
+	size_t		 status_at;	/* the text cursor the status was made for */
+	unsigned long	 status_gen;	/* and the review's generation */
 	/* the journal could not be written: say so once */
 	bool		 journal_failed;
 	bool		 no_journal;	/* an unreadable journal exists: leave it alone */
@@ -239,6 +250,24 @@ char *nav_label(const struct app *a, size_t page);
 /* Is part p still last year's text word for word (kept when the report was
  * started from last year's, and not edited since)?  A draft, not done. */
 bool nav_part_is_draft(const struct app *a, size_t p);
+
+/* live.c */
+/* The byte of part's text the cursor is at. */
+size_t live_cursor(struct app *a, int part);
+/* A text key changed part, its cursor at byte before and now at after; exact
+ * is false when the change need not be at the cursor (undo, redo). */
+void live_text_edited(struct app *a, int part, size_t before, size_t after, bool exact);
+/* A pause, a page left, the problems list closed: the checks put off while
+ * typing (whole parts, and after any edit but a text key, all).  True when
+ * the findings were found again. */
+bool live_settle(struct app *a);
+/* The review's findings, the acknowledged left out (kept by the editor): of
+ * the sentences as typed, of the rest as of the last pause. */
+const struct review_list *live_findings(struct app *a);
+/* The words' warnings for the status line: their count and the one at or near
+ * the cursor's sentence; NULL when there are none.  Caller frees. */
+char *live_status(struct app *a);
+void live_free(struct app *a);
 
 /* page_text.c */
 void text_sync(struct app *a);

@@ -574,6 +574,7 @@ app_problems(struct app *a)
 		if (checker_status(a->ck, i) == FINDING_FAIL && checker_incomplete(a->ck, i))
 			problems_add(&p, &cap)->inst = i;
 	app_run(a, &p.s);
+	live_settle(a);	/* what was acknowledged leaves the count now */
 	for (size_t k = 0; k < p.n; k++)
 		free(p.v[k].todo);
 	free(p.v);

@@ -60,7 +60,7 @@ pages_in_section(const struct app *a, int section)
 	return n;
 }
 
-enum mark { MARK_NONE, MARK_DONE, MARK_TODO, MARK_DRAFT, MARK_ERROR };
+enum mark { MARK_NONE, MARK_DONE, MARK_TODO, MARK_DRAFT, MARK_ERROR, MARK_WARN };
 
 /* Is the text of textbuf tb (or, without one, s) exactly old? */
 static bool
@@ -92,17 +92,32 @@ nav_part_is_draft(const struct app *a, size_t p)
 	return nav_same_text(a->texts[p], a->r->texts[p], a->prev->texts[q]);
 }
 
+/* The sections the review of the words has warnings about (warn[1..TPL_SECTIONS]). */
+static void
+section_warnings(struct app *a, bool *warn)
+{
+	const struct template *t = a->r->tpl;
+	const struct review_list *l = live_findings(a);
+
+	for (size_t i = 0; i < l->n; i++)
+		if (l->v[i].part >= 0)
+			warn[t->parts[l->v[i].part].section] = true;
+		else if (l->v[i].cell >= 0)
+			warn[t->tables[t->values[l->v[i].cell].table].section] = true;
+}
+
 /*
- * Complete, incomplete, a draft or with errors: what the officer must still
- * do in each section, m[1..TPL_SECTIONS], in one pass over the relations,
- * the parts and the cells (it is drawn after every edit).
+ * Complete, incomplete, a draft, with warnings about its words or with
+ * errors: what the officer must still do in each section, m[1..TPL_SECTIONS],
+ * in one pass over the relations, the parts and the cells (it is drawn after
+ * every edit).
  */
 static void
-section_marks(const struct app *a, enum mark *m)
+section_marks(struct app *a, enum mark *m)
 {
 	const struct template *t = a->r->tpl;
 	bool err[TPL_SECTIONS + 1] = { false }, todo[TPL_SECTIONS + 1] = { false };
-	bool draft[TPL_SECTIONS + 1] = { false };
+	bool draft[TPL_SECTIONS + 1] = { false }, warn[TPL_SECTIONS + 1] = { false };
 
 	for (size_t i = 0; i < checker_instances(a->ck); i++) {
 		struct finding f;
@@ -127,9 +142,11 @@ section_marks(const struct app *a, enum mark *m)
 	for (size_t v = 0; v < t->nvalues; v++)
 		if (a->r->cells[v].state == VALUE_BLANK)
 			todo[t->tables[t->values[v].table].section] = true;
+	section_warnings(a, warn);
 	m[0] = MARK_NONE;	/* the opening paragraph has no mark */
 	for (int s = 1; s <= TPL_SECTIONS; s++)
-		m[s] = err[s] ? MARK_ERROR : draft[s] ? MARK_DRAFT : todo[s] ? MARK_TODO : MARK_DONE;
+		m[s] = err[s] ? MARK_ERROR : draft[s] ? MARK_DRAFT : warn[s] ? MARK_WARN : todo[s] ? MARK_TODO :
+		    MARK_DONE;
 }
 
 /* The label of a page in the navigator; caller frees. */
@@ -191,7 +208,7 @@ layout(const struct app *a, size_t *rows, size_t max)
 void
 nav_draw(struct app *a, bool full)
 {
-	static const char *const marks[] = { "", N_("done"), N_("todo"), N_("draft"), N_("errors") };
+	static const char *const marks[] = { "", N_("done"), N_("todo"), N_("draft"), N_("errors"), N_("warnings") };
 	size_t rows[64], n = layout(a, rows, sizeof rows / sizeof *rows);
 	int bottom = app_pane_bottom(a);
 	enum mark shown[TPL_SECTIONS + 1];
@@ -225,7 +242,8 @@ nav_draw(struct app *a, bool full)
 		if (i == a->cur)
 			attroff(app_look(a, LOOK_SEL));
 		if (m != MARK_NONE) {
-			attr_t at = app_look(a, m == MARK_DONE ? LOOK_GOOD : m == MARK_TODO || m == MARK_DRAFT ? LOOK_TODO : LOOK_BAD);
+			attr_t at = app_look(a, m == MARK_DONE ? LOOK_GOOD :
+			    m == MARK_TODO || m == MARK_DRAFT || m == MARK_WARN ? LOOK_TODO : LOOK_BAD);
 
 			attron(at);
 			draw_str(stdscr, y, NAV_WIDTH - mw + 1, _(marks[m]), mw - 1, false);

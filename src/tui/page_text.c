@@ -332,7 +332,9 @@ text_insert_link(struct app *a, struct textbuf *tb)
 void
 text_key(struct app *a, int key, bool code)
 {
-	struct textbuf *tb = text_buffer(a, a->pages[a->cur].index);
+	int part = a->pages[a->cur].index;
+	struct textbuf *tb = text_buffer(a, part);
+	size_t at = live_cursor(a, part);	/* where the review looks again */
 	bool changed = false;
 
 	if ((code && key == KEY_F(7)) || (!code && key == CTRL('n'))) {
@@ -372,18 +374,23 @@ text_key(struct app *a, int key, bool code)
 
 		changed = textbuf_insert(tb, u, utf8_encode((uint32_t)key, u));
 	}
-	if (changed)
+	if (changed) {
 		app_edited(a);
+		live_text_edited(a, part, at, live_cursor(a, part), code || (key != CTRL('z') && key != CTRL('y')));
+	}
 }
 
 void
 text_paste(struct app *a, const char *s, size_t n)
 {
-	struct textbuf *tb = text_buffer(a, a->pages[a->cur].index);
+	int part = a->pages[a->cur].index;
+	struct textbuf *tb = text_buffer(a, part);
+	size_t at = live_cursor(a, part);
 
-	if (textbuf_insert(tb, s, n))
+	if (textbuf_insert(tb, s, n)) {
 		app_edited(a);
-	else
+		live_text_edited(a, part, at, live_cursor(a, part), true);
+	} else
 		app_message(a, MSG_ERROR, _("The pasted text holds control characters or invalid bytes; nothing was inserted."));
 }
 

@@ -192,13 +192,19 @@ draw_hints(struct app *a)
 /* The most important diagnostic of the report, for the status line; caller
  * frees.  Relations that still read blank cells are not complete yet: they
  * are counted apart, not shown as errors while the officer is typing.  The
- * relations one wrong value breaks count as one problem (one typo). */
+ * relations one wrong value breaks count as one problem (one typo).  The
+ * tables' problems lead; then the review's warnings about the words. */
 static char *
 report_status(struct app *a, enum msg_level *l)
 {
 	const struct relgroup *g;
 	size_t ng = app_relgroups(a, &g), ne = 0, ni = 0;
 	char *s;
+
+	if (ng == 0 && (s = live_status(a)) != NULL) {
+		*l = MSG_WARN;
+		return s;
+	}
 
 	for (size_t k = 0; k < ng; k++)
 		ne += !g[k].warning;
@@ -285,9 +291,12 @@ static const char *
 status_text(struct app *a, enum msg_level *l)
 {
 	int cell = a->pages[a->cur].kind == PAGE_TABLE ? a->grids[a->pages[a->cur].index].cell : -1;
+	size_t at = a->pages[a->cur].kind == PAGE_TEXT ? live_cursor(a, a->pages[a->cur].index) : 0;
+	unsigned long gen = a->review != NULL ? reviewcache_generation(a->review) : 0;
 
+	/* the words' warning near the cursor follows it, and the review after a pause */
 	if (a->status_known && a->status_edits == a->edits && a->status_page == a->cur &&
-	    a->status_cell == cell) {
+	    a->status_cell == cell && a->status_at == at && a->status_gen == gen) {
 		*l = a->status_level;
 		return a->status_text;
 	}
@@ -302,6 +311,8 @@ status_text(struct app *a, enum msg_level *l)
 	a->status_edits = a->edits;
 	a->status_page = a->cur;
 	a->status_cell = cell;
+	a->status_at = at;
+	a->status_gen = a->review != NULL ? reviewcache_generation(a->review) : 0;
 	*l = a->status_level;
 	return a->status_text;
 }
@@ -530,6 +541,8 @@ app_go(struct app *a, size_t page)
 	if (page >= a->npages)
 		return;
 	text_sync(a);
+	if (page != a->cur)
+		live_settle(a);	/* a page left: the checks put off while it was typed in */
 	a->cur = page;
 	if (a->pages[page].kind == PAGE_TABLE)
 		grid_enter(a, a->pages[page].index);
@@ -824,7 +837,7 @@ page_screen_key(struct app *a, struct screen *s, int rc, wint_t wc)
 	}
 	if (rc == ERR) {
 		if (!a->pending_esc)
-			return false;
+			return live_settle(a);	/* a pause: the checks typing put off */
 		a->pending_esc = false;	/* Esc alone, nothing followed */
 		page_key(a, 27, false);
 		return true;
@@ -1269,6 +1282,7 @@ app_free(struct app *a)
 	lineedit_free(&a->info_line);
 	free(a->groups);
 	free(a->status_text);
+	live_free(a);
 	free(a->row_sig);
 	free(a->cell_sig);
 	free(a->pages);
