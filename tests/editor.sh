@@ -324,4 +324,29 @@ contains "$TMP/out" "acknowledged fact.accepted" "check lists it apart"
 contains "$TMP/out" "0 errors, 18 warnings" "and does not count it (20 planted, less the one X broke and the one acknowledged)"
 contains "$TMP/out" "(口径含补正申请)" "with the reason typed in the editor"
 
+# A warning of the tables' rules (the cross-year X1, with last year's report
+# named in the file) is acknowledged the same way in the problems list.
+tm kill-server >/dev/null 2>&1
+rm -f "$F" "$F~" "$J" "$L" "$TMP/home/.local/state/nianbao/places"
+sed 's/^year = 2025$/year = 2024/' "$DEMO" >"$TMP/w/last.nb"
+sed 's/^year = 2025$/year = 2025\nprevious = |last.nb|/' "$DEMO" >"$F" && chmod u+w "$F"
+run check "$F"
+contains "$TMP/out" "warning X1: Column \"自然人\"" "the report breaks X1 against last year's, named in it"
+start
+poll_screen _has_re '^ nianbao' || { not_ok "the editor opens the report with last year's"; dump; }
+key C-e
+shows "X1" "^E lists the cross-year warning"
+key a
+shows "$(frag 'Reason:')" "A on a rule's warning asks for the reason"
+type_ "上年报告结转数有误"
+key Enter
+hides "$(frag 'Reason:')" "Enter takes the reason"
+key Escape
+key C-s
+key C-q
+ends "^Q quits after the save"
+run check "$F"
+contains "$TMP/out" "acknowledged X1: Column \"自然人\"" "check lists the rule's warning apart"
+contains "$TMP/out" "(上年报告结转数有误)" "with the reason typed in the editor"
+
 done_testing

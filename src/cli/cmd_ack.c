@@ -7,6 +7,7 @@
 
 #include "cli/cli.h"
 #include "core/review.h"
+#include "core/rulewarn.h"
 #include "core/rules.h"
 #include "import/lastyear.h"
 #include "lib/buf.h"

@@ -12,6 +12,7 @@
 
 #include "cli/cli.h"
 #include "core/review.h"
+#include "core/rulewarn.h"
 #include "core/rules.h"
 #include "import/lastyear.h"
 #include "lib/buf.h"
@@ -83,9 +84,7 @@ json_finding(struct buf *b, const struct checker *ck, const struct report *r, si
 	buf_adds(b, "{\"rule\": ");
 	json_str(b, f.rule);
 	if (f.warning) {	/* a warning can be acknowledged by this name (nianbao ack) */
-		struct review_finding rf = { .rule = (char *)f.rule, .part = -1, .cell = f.ncells > 0 ?
-		    f.cells[0] : -1, .message = msg, .instance = (long)i };
-		char *id = review_key_of(r, &rf);
+		char *id = review_rule_key(r, ck, i);
 
 		buf_adds(b, ", \"id\": ");
 		json_str(b, id);
@@ -288,30 +287,6 @@ check_acked(const char *file, const struct report *r, const struct review_list *
 	buf_free(&vis);
 }
 
-/*
- * The warnings of the tables' rules the report acknowledges: moved to acked,
- * marked in *skip (per instance; NULL when there is none) so that they are
- * neither listed with the others nor counted; returns how many.
- */
-static size_t
-check_acked_rules(const struct report *r, const struct checker *ck, struct review_list *acked, bool **skip)
-{
-	struct review_list w = REVIEW_LIST_INIT;
-	size_t from = acked->n;
-
-	*skip = NULL;
-	if (*r->acks == '\0')
-		return 0;
-	review_rule_warnings(ck, &w);
-	review_split_acked(r, &w, acked);
-	if (acked->n > from)
-		*skip = xcalloc(checker_instances(ck), sizeof **skip);
-	for (size_t k = from; k < acked->n; k++)
-		(*skip)[acked->v[k].instance] = true;
-	review_list_free(&w);
-	return acked->n - from;
-}
-
 /* Check one file, counted in t; returns its exit status. */
 static int
 check_file(struct cli *cli, const char *file, const struct check_opts *o, struct buf *out, bool first,
@@ -362,7 +337,7 @@ check_file(struct cli *cli, const char *file, const struct check_opts *o, struct
 	}
 	ck = checker_create(r, prev);
 	checker_run(ck);
-	nacked = check_acked_rules(r, ck, &acked, &skip);
+	nacked = review_acked_rules(r, ck, &acked, &skip);
 	rl.counts_only = o->summary && !o->json;	/* a folder: one line of counts per report */
 	review_report(r, prev, o->copy_pct, &rl);
 	review_split_acked(r, &rl, &acked);	/* listed apart, not counted */

@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "core/findings.h"
-#include "core/rules.h"
 #include "lib/xalloc.h"
 
 void
@@ -23,23 +22,6 @@ review_add(struct review_list *l, const char *rule, int part, size_t start, size
 	f->cell = -1;
 	f->message = msg;
 	f->instance = -1;
-}
-
-void
-review_rule_warnings(const struct checker *ck, struct review_list *out)
-{
-	for (size_t i = 0; i < checker_instances(ck); i++) {
-		struct finding f;
-
-		if (checker_status(ck, i) != FINDING_FAIL)
-			continue;
-		checker_finding(ck, i, &f);
-		if (!f.warning)
-			continue;
-		review_add(out, f.rule, -1, 0, 0, checker_message(ck, i));
-		out->v[out->n - 1].cell = f.ncells > 0 ? f.cells[0] : -1;
-		out->v[out->n - 1].instance = (long)i;
-	}
 }
 
 void

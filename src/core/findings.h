@@ -35,16 +35,6 @@ struct review_list {
 /* Append a finding; msg is the list's to free (for the review's own checks). */
 void review_add(struct review_list *l, const char *rule, int part, size_t start, size_t end, char *msg);
 
-struct checker;
-
-/*
- * Append the checker's failed warning instances (cross-year rules and the
- * like, not the arithmetic's errors) as findings about their first cell, with
- * their messages: so that they can be acknowledged as the review's can, and
- * an acknowledgement lapses when the values (and so the message) change.
- */
-void review_rule_warnings(const struct checker *ck, struct review_list *out);
-
 /* Free the findings; the list may be used again (counts_only kept). */
 void review_list_free(struct review_list *l);
 

@@ -1325,10 +1325,13 @@ review_hidden(const struct report *r, int part, struct review_list *out)
 	uint32_t cp;
 
 	for (size_t i = 0; part < 0 && i < sizeof meta / sizeof *meta; i += 2)
-		if ((cp = utf8_first_hidden(meta[i + 1], &at)) != 0)
+		if ((cp = utf8_first_hidden(meta[i + 1], &at)) != 0) {
 			review_add(out, "hidden-character", -1, 0, 0,
 			    xasprintf(_("%s holds the invisible or direction-changing character U+%04X: it may read differently from what it says"),
 			    meta[i], (unsigned)cp));
+			out->v[out->n - 1].table = (int64_t)i;	/* which field, and what: its key (review_key_of) */
+			out->v[out->n - 1].text = cp;
+		}
 	if (part >= 0 && (cp = utf8_first_hidden(r->texts[part], &at)) != 0)
 		review_add(out, "hidden-character", part, at, at + utf8_encode(cp, (char[8]){ 0 }), out->counts_only ? NULL :
 		    xasprintf(_("%s holds the invisible or direction-changing character U+%04X: it may read differently from what it says"),
@@ -1367,8 +1370,11 @@ review_key_of(const struct report *r, const struct review_finding *f)
 		h = hash_bytes(HASH_START, text + s0, s1 - s0);
 	} else if (f->part >= 0)
 		h = hash_bytes(HASH_START, r->texts[f->part], strlen(r->texts[f->part]));
-	else
-		h = hash_bytes(HASH_START, f->message, strlen(f->message));
+	else {	/* a cell or a field: what it reads, not the message, whose words change with the language */
+		int64_t v[2] = { f->table, f->text };
+
+		h = hash_bytes(HASH_START, v, sizeof v);
+	}
 	return xasprintf("%s@%s#%016llx", f->rule, place, (unsigned long long)h);
 }
 

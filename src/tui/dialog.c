@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/review.h"
+#include "core/rulewarn.h"
 #include "edit/lineedit.h"
 #include "lib/buf.h"
 #include "lib/width.h"
@@ -259,19 +260,26 @@ app_relgroups(struct app *a, const struct relgroup **out)
 	*out = a->groups;
 	if (a->groups_known && a->groups_edits == a->edits)
 		return a->ngroups;
+	struct review_list acked = REVIEW_LIST_INIT;
+	bool *skip;
+
 	a->ngroups = 0;
 	a->groups_known = true;
 	a->groups_edits = a->edits;
+	review_acked_rules(a->r, a->ck, &acked, &skip);	/* acknowledged warnings are no problem */
 	for (int pass = 0; pass < 2; pass++)	/* errors lead their groups */
 		for (size_t i = 0; i < checker_instances(a->ck); i++) {
 			struct finding f;
 
-			if (checker_status(a->ck, i) != FINDING_FAIL || checker_incomplete(a->ck, i))
+			if (checker_status(a->ck, i) != FINDING_FAIL || checker_incomplete(a->ck, i) ||
+			    (skip != NULL && skip[i]))
 				continue;
 			checker_finding(a->ck, i, &f);
 			if (f.warning == (pass == 1))
 				relgroup_add(a, i, f.warning);
 		}
+	free(skip);
+	review_list_free(&acked);
 	*out = a->groups;
 	return a->ngroups;
 }
@@ -454,20 +462,40 @@ problems_go(struct app *a, struct problems_screen *p)
 	}
 }
 
-/* Acknowledge the chosen warning of the review with a typed reason: it leaves the list. */
+/* Acknowledge each warning of the tables' rules in group g (one typo) with the reason. */
+static int
+problems_ack_rules(struct app *a, const struct relgroup *g, const char *reason, char **err)
+{
+	struct review_list w = REVIEW_LIST_INIT;
+	int rc = 0;
+
+	review_rule_warnings(a->ck, &w);
+	for (size_t k = 0; k < w.n && rc == 0; k++)
+		for (size_t j = 0; j < g->n && rc == 0; j++)
+			if ((size_t)w.v[k].instance == g->inst[j])
+				rc = review_ack(a->r, &w.v[k], reason, err);
+	review_list_free(&w);
+	return rc;
+}
+
+/* Acknowledge the chosen warning (of the words, or of the tables' rules) with a
+ * typed reason: it leaves the list.  Errors of the arithmetic cannot be. */
 static void
 problems_ack(struct app *a, struct problems_screen *p)
 {
 	struct problem *pr = p->n > 0 ? &p->v[p->sel] : NULL;
 	char *reason, *err = NULL;
+	bool rules;
 
-	if (pr == NULL || pr->review < 0) {
-		app_message(a, MSG_WARN, _("Only a warning about the words can be acknowledged."));
+	rules = pr != NULL && pr->review < 0 && pr->todo == NULL && pr->group != NULL && pr->group->warning;
+	if (pr == NULL || (pr->review < 0 && !rules)) {
+		app_message(a, MSG_WARN, _("Only a warning can be acknowledged, not an error of the tables or what is still to do."));
 		return;
 	}
 	if ((reason = app_prompt(a, a->rows - 2, _("Reason:"), "")) == NULL)
 		return;
-	if (review_ack(a->r, &p->rl.v[pr->review], reason, &err) != 0) {
+	if (rules ? problems_ack_rules(a, pr->group, reason, &err) != 0 :
+	    review_ack(a->r, &p->rl.v[pr->review], reason, &err) != 0) {
 		app_message(a, MSG_ERROR, "%s", err);
 		free(err);
 	} else {
