@@ -33,17 +33,14 @@ unit(const char *s, size_t n, size_t *enc)
 	return k;
 }
 
+/* The byte at s as %XX. */
 static void
-put_unit(struct buf *out, const char *s, size_t k, size_t enc)
+put_escape(struct buf *out, const char *s)
 {
 	static const char hex[] = "0123456789ABCDEF";
+	char e[3] = { '%', hex[(unsigned char)s[0] >> 4], hex[(unsigned char)s[0] & 15] };
 
-	if (enc == 3 && k == 1) {
-		char e[3] = { '%', hex[(unsigned char)s[0] >> 4], hex[(unsigned char)s[0] & 15] };
-
-		buf_add(out, e, 3);
-	} else
-		buf_add(out, s, k);
+	buf_add(out, e, 3);
 }
 
 void
@@ -57,16 +54,23 @@ codec_put(struct buf *out, const char *key, const char *key_more, const char *s,
 		/* "key = |" + chunk + "|\n" must fit in one line */
 		size_t room = INIFILE_MAX_LINE - strlen(k) - 6, used = 0;
 
+		size_t run = i;	/* bytes [run, i) go out as they are, in one piece */
+
 		buf_addf(out, "%s = |", k);
 		while (i < n) {
 			size_t enc, len = unit(s + i, n - i, &enc);
 
 			if (used + enc > room)
 				break;
-			put_unit(out, s + i, len, enc);
+			if (enc != len) {	/* an escape: what came before it first */
+				buf_add(out, s + run, i - run);
+				put_escape(out, s + i);
+				run = i + len;
+			}
 			used += enc;
 			i += len;
 		}
+		buf_add(out, s + run, i - run);
 		buf_adds(out, "|\n");
 		first = false;
 	} while (i < n);
