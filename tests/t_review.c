@@ -70,26 +70,6 @@ Test(cnnum, mixed_widths_are_flagged)
 	cr_expect_eq(v, 2025000000);
 }
 
-/* A 2025 report of a bureau with table three's totals set. */
-static struct report *
-bureau(void)
-{
-	struct report *r = report_create(tl_template(ts, "gov-2021"));
-	struct checker *ck = checker_create(r, NULL);
-	char *err = NULL;
-
-	r->year = 2025;
-	cr_assert_eq(report_set_agency(r, "示例县自然资源局", &err), 0);
-	tl_set(ck, r, "t3.new.person", "21");
-	tl_set(ck, r, "t3.carried.person", "3");
-	tl_set(ck, r, "t3.open.person", "20");
-	tl_set(ck, r, "t3.next.person", "4");
-	tl_set(ck, r, "t4.cases.rv_keep", "2");
-	checker_recompute(ck);
-	checker_free(ck);
-	return r;
-}
-
 static void
 say(struct report *r, const char *part, const char *text)
 {
@@ -132,7 +112,7 @@ first(const struct report *r, const char *rule, struct review_finding *f, char *
 
 Test(review, a_wrong_number_is_found_with_both_numbers_and_the_sentence)
 {
-	struct report *r = bureau();
+	struct report *r = tl_bureau(ts);
 	struct review_finding f = { 0 };
 	char msg[1024];
 	const char *text = "全年新收政府信息公开申请25件，比上年增加3件。";
@@ -151,7 +131,7 @@ Test(review, a_wrong_number_is_found_with_both_numbers_and_the_sentence)
 
 Test(review, right_numbers_in_any_writing_pass)
 {
-	struct report *r = bureau();
+	struct report *r = tl_bureau(ts);
 
 	say(r, "s1.request", "全年新收政府信息公开申请21件。全年新收政府信息公开申请二十一件。"
 	    "新收申请２１件，上年结转3件，办结20件，结转下年度继续办理4件。被申请行政复议两件。");
@@ -161,7 +141,7 @@ Test(review, right_numbers_in_any_writing_pass)
 
 Test(review, chinese_numerals_that_disagree_are_found)
 {
-	struct report *r = bureau();
+	struct report *r = tl_bureau(ts);
 
 	say(r, "s1.request", "本年度共办结十二件。");
 	cr_expect_eq(count(r, NULL, "fact.done"), 1);
@@ -170,7 +150,7 @@ Test(review, chinese_numerals_that_disagree_are_found)
 
 Test(review, ambiguous_phrasings_accept_either_reading)
 {
-	struct report *r = bureau();
+	struct report *r = tl_bureau(ts);
 
 	say(r, "s1.request", "全年受理政府信息公开申请21件。");
 	cr_expect_eq(count(r, NULL, "fact.accepted"), 0, "new requests only");
@@ -183,7 +163,7 @@ Test(review, ambiguous_phrasings_accept_either_reading)
 
 Test(review, numbers_about_other_things_never_match)
 {
-	struct report *r = bureau();
+	struct report *r = tl_bureau(ts);
 
 	say(r, "s1.request", "全年新收申请中涉及《条例》第十三条的有5件，主动公开信息1126条，"
 	    "依据国办发〔2019〕14号文件，2025年新收申请的办理全部按时完成。");
@@ -213,7 +193,7 @@ Test(review, each_section_of_a_new_report_is_empty_the_opening_may_be)
 
 Test(review, section_five_is_more_than_none)
 {
-	struct report *r = bureau();
+	struct report *r = tl_bureau(ts);
 
 	say(r, "s5.body", "无。");
 	cr_expect_eq(count(r, NULL, "require.s5-content"), 1);
@@ -224,7 +204,7 @@ Test(review, section_five_is_more_than_none)
 
 Test(review, a_government_states_assessment_results_a_bureau_need_not)
 {
-	struct report *r = bureau();
+	struct report *r = tl_bureau(ts);
 	char *err = NULL;
 
 	say(r, "s1.oversight", "加强培训。");
@@ -241,7 +221,7 @@ Test(review, a_government_states_assessment_results_a_bureau_need_not)
 
 Test(review, section_six_speaks_of_fees_and_does_not_deny_them_against_the_table)
 {
-	struct report *r = bureau();
+	struct report *r = tl_bureau(ts);
 	struct checker *ck;
 
 	say(r, "s6.body", "本年度承办建议6件。");
@@ -258,7 +238,7 @@ Test(review, section_six_speaks_of_fees_and_does_not_deny_them_against_the_table
 
 Test(review, sentences_that_contradict_the_tables)
 {
-	struct report *r = bureau();
+	struct report *r = tl_bureau(ts);
 
 	say(r, "s1.request", "申请均已办结。本年度未发生行政复议。全年未收到政府信息公开申请。");
 	cr_expect_eq(count(r, NULL, "require.all-done"), 1, "4 carried over to next year");
@@ -270,7 +250,7 @@ Test(review, sentences_that_contradict_the_tables)
 
 Test(review, hygiene_finds_each_slip)
 {
-	struct report *r = bureau();
+	struct report *r = tl_bureau(ts);
 
 	say(r, "s1.active", "我们的的工作。进一步进一步加强。2025年年初启动。");
 	cr_expect_eq(count(r, NULL, "hygiene.doubled"), 3);
@@ -289,7 +269,7 @@ Test(review, hygiene_finds_each_slip)
 
 Test(review, hygiene_leaves_addresses_and_document_numbers_alone)
 {
-	struct report *r = bureau();
+	struct report *r = tl_bureau(ts);
 
 	say(r, "s1.active", "详见http://www.example.gov.cn/a,b;c:d?e!f(g)，邮箱gk@example.gov.cn，"
 	    "依据国办发〔２０19〕14号文件，全年公开（含解读）《条例》“规定”【专栏】1126条。");
@@ -306,7 +286,7 @@ Test(review, similarity_of_chinese_text_by_bigrams)
 
 Test(review, last_years_copy_is_found_with_the_longest_passage)
 {
-	struct report *r = bureau(), *prev = bureau();
+	struct report *r = tl_bureau(ts), *prev = tl_bureau(ts);
 	const char *old = "围绕耕地保护、国土空间规划、不动产登记等重点工作，扎实推进政府信息公开，以公开促落实、促规范、促服务。";
 
 	prev->year = 2024;
@@ -321,7 +301,7 @@ Test(review, last_years_copy_is_found_with_the_longest_passage)
 
 Test(review, last_year_named_on_purpose_is_not_stale)
 {
-	struct report *r = bureau();
+	struct report *r = tl_bureau(ts);
 
 	say(r, "s5.body", "2024年度报告中提出的问题已整改到位。");
 	cr_expect_eq(count(r, NULL, "stale-year"), 0);
@@ -342,7 +322,7 @@ Test(review, the_demo_reports_have_nothing_to_say)
 
 Test(review, an_acknowledged_finding_is_kept_in_the_file_and_reopens_when_its_sentence_changes)
 {
-	struct report *r = bureau(), *back;
+	struct report *r = tl_bureau(ts), *back;
 	struct review_list l = REVIEW_LIST_INIT, acked = REVIEW_LIST_INIT;
 	struct diag_list dl = DIAG_LIST_INIT;
 	char *dir = tl_make_dir("t_review"), *path = xasprintf("%s/ack.nb", dir), *err = NULL;
@@ -387,7 +367,7 @@ Test(review, an_acknowledged_finding_is_kept_in_the_file_and_reopens_when_its_se
  * numbers, and without last year's report nothing can be said. */
 Test(review, a_change_on_last_year_is_checked_against_last_years_report)
 {
-	struct report *r = bureau(), *prev = bureau();
+	struct report *r = tl_bureau(ts), *prev = tl_bureau(ts);
 	struct checker *ck = checker_create(prev, NULL);
 	struct review_finding f = { 0 };
 	struct review_list l = REVIEW_LIST_INIT;

@@ -12,26 +12,6 @@ TL_TEMPLATES
 
 TestSuite(reviewspan, .init = tl_setup, .fini = tl_teardown);
 
-/* A 2025 report of a bureau: 21 new requests, 3 carried over, 4 carried on. */
-static struct report *
-bureau(void)
-{
-	struct report *r = report_create(tl_template(ts, "gov-2021"));
-	struct checker *ck = checker_create(r, NULL);
-	char *err = NULL;
-
-	r->year = 2025;
-	cr_assert_eq(report_set_agency(r, "示例县自然资源局", &err), 0);
-	tl_set(ck, r, "t3.new.person", "21");
-	tl_set(ck, r, "t3.carried.person", "3");
-	tl_set(ck, r, "t3.open.person", "20");
-	tl_set(ck, r, "t3.next.person", "4");
-	tl_set(ck, r, "t4.cases.rv_keep", "2");
-	checker_recompute(ck);
-	checker_free(ck);
-	return r;
-}
-
 /* Last year's: 18 new requests. */
 static struct report *
 last_year(const struct report *r)
@@ -100,7 +80,7 @@ static const char planted[] =
 
 Test(reviewspan, a_span_gives_what_the_whole_review_gives_in_it)
 {
-	struct report *r = bureau(), *prev = last_year(r);
+	struct report *r = tl_bureau(ts), *prev = last_year(r);
 	int part = template_part(r->tpl, "s1.request");
 	struct review_list all = REVIEW_LIST_INIT;
 	size_t len = strlen(planted), seen = 0;
@@ -167,7 +147,7 @@ Test(reviewspan, typing_keeps_the_cache_equal_to_the_review)
 {
 	static const char *const typed[] = { "全", "年", "新", "收", "申", "请", "2", "5", "件", "。",
 	    "的", "的", "\n", "2", "0", "2", "4", "年", " ", "，", "本" };
-	struct report *r = bureau(), *prev = last_year(r);
+	struct report *r = tl_bureau(ts), *prev = last_year(r);
 	int part = template_part(r->tpl, "s1.request");
 	struct reviewcache *c = reviewcache_new(r);
 	size_t at;
@@ -211,7 +191,7 @@ Test(reviewspan, typing_keeps_the_cache_equal_to_the_review)
 
 Test(reviewspan, a_change_said_after_an_exclamation_follows_its_fact)
 {
-	struct report *r = bureau(), *prev = last_year(r);
+	struct report *r = tl_bureau(ts), *prev = last_year(r);
 	int part = template_part(r->tpl, "s1.request");
 	struct reviewcache *c = reviewcache_new(r);
 	struct review_list l = REVIEW_LIST_INIT;
@@ -233,7 +213,7 @@ Test(reviewspan, a_change_said_after_an_exclamation_follows_its_fact)
 
 Test(reviewspan, long_runs_are_read_whole)
 {
-	struct report *r = bureau();
+	struct report *r = tl_bureau(ts);
 	int part = template_part(r->tpl, "s1.request");
 	struct reviewcache *c = reviewcache_new(r);
 	size_t len;
@@ -260,7 +240,7 @@ Test(reviewspan, long_runs_are_read_whole)
 
 Test(reviewspan, after_the_pause_the_list_is_the_review_s)
 {
-	struct report *r = bureau();
+	struct report *r = tl_bureau(ts);
 	int part = template_part(r->tpl, "s1.request"), five = template_part(r->tpl, "s5.body");
 	struct reviewcache *c = reviewcache_new(r);
 	struct review_list got = REVIEW_LIST_INIT, want = REVIEW_LIST_INIT;
@@ -288,7 +268,7 @@ Test(reviewspan, after_the_pause_the_list_is_the_review_s)
 
 Test(reviewspan, a_long_part_says_a_wrong_number_once)
 {
-	struct report *r = bureau();
+	struct report *r = tl_bureau(ts);
 	int part = template_part(r->tpl, "s1.request");
 	struct review_list l = REVIEW_LIST_INIT;
 	struct buf b = BUF_INIT;
@@ -310,7 +290,7 @@ Test(reviewspan, a_long_part_says_a_wrong_number_once)
 
 Test(reviewspan, a_splice_is_refused_inside_a_character_or_with_a_control)
 {
-	struct report *r = bureau();
+	struct report *r = tl_bureau(ts);
 	int part = template_part(r->tpl, "s1.request");
 	char *err = NULL;
 

@@ -99,6 +99,42 @@ tl_set(struct checker *ck, struct report *r, const char *id, const char *text)
 	checker_set(ck, c, &v, NULL);
 }
 
+/*
+ * A report of the template id for agency and year, with cells typed as
+ * "ID=VALUE" (the list ends with NULL), its totals computed; caller frees.
+ */
+static inline struct report *
+tl_report(struct tplset *ts, const char *id, const char *agency, int year, const char *const *cells)
+{
+	struct report *r = report_create(tl_template(ts, id));
+	struct checker *ck = checker_create(r, NULL);
+	char *err = NULL;
+
+	r->year = year;
+	cr_assert_eq(report_set_agency(r, agency, &err), 0);
+	for (size_t i = 0; cells[i] != NULL; i++) {
+		const char *eq = strchr(cells[i], '=');
+		char *cid = strndup(cells[i], (size_t)(eq - cells[i]));
+
+		tl_set(ck, r, cid, eq + 1);
+		free(cid);
+	}
+	checker_recompute(ck);
+	checker_free(ck);
+	return r;
+}
+
+/* A 2025 report of a bureau: 21 new requests, 3 carried over, 20 opened, 4
+ * carried on, 2 review cases kept (the review's and the spans' tests). */
+static inline struct report *
+tl_bureau(struct tplset *ts)
+{
+	static const char *const cells[] = { "t3.new.person=21", "t3.carried.person=3",
+	    "t3.open.person=20", "t3.next.person=4", "t4.cases.rv_keep=2", NULL };
+
+	return tl_report(ts, "gov-2021", "示例县自然资源局", 2025, cells);
+}
+
 /* Text of a cell's value ("" blank, "/" not applicable). */
 static inline const char *
 tl_get(const struct report *r, const char *id, char *buf, size_t n)

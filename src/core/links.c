@@ -193,19 +193,6 @@ links_expand(const struct report *r, const char *s, struct buf *b)
 	return unknown;
 }
 
-/* The part's name as the review gives it: section and part title; caller frees. */
-static char *
-links_part_name(const struct template *t, int part)
-{
-	const struct tpl_part *p = &t->parts[part];
-	const char *sec = p->section > 0 && t->sections[p->section].title != NULL ?
-	    t->sections[p->section].title : "";
-
-	if (*sec == '\0' && *p->title == '\0')
-		return xstrdup(_("the opening paragraph"));
-	return xasprintf("%s%s", sec, p->title);
-}
-
 void
 links_review(const struct report *r, int part, struct review_list *out)
 {
@@ -218,7 +205,7 @@ links_review(const struct report *r, int part, struct review_list *out)
 		from = l.end;
 		if (links_value(r, l.fact, val))
 			continue;
-		name = links_part_name(r->tpl, part);
+		name = template_part_name(r->tpl, part);
 		review_add(out, "link.blank", part, l.start, l.end,
 		    xasprintf(_("%s: the linked number %s shows \"?\": its cells in the tables are blank"),
 		    name, links_fact_name(r->tpl, l.fact)));

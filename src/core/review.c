@@ -331,19 +331,6 @@ review_anchor_cmp(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* The part's name as an officer knows it: section and part title; caller frees. */
-static char *
-review_part_name_make(const struct template *t, int part)
-{
-	const struct tpl_part *p = &t->parts[part];
-	const char *sec = p->section > 0 && t->sections[p->section].title != NULL ?
-	    t->sections[p->section].title : "";
-
-	if (*sec == '\0' && *p->title == '\0')
-		return xstrdup(_("the opening paragraph"));
-	return xasprintf("%s%s", sec, p->title);
-}
-
 /* Index the first character of every phrasing. */
 static void
 review_index(struct review *rv)
@@ -388,7 +375,7 @@ review_compile(const struct template *t, const char *file, struct diag_list *dl)
 	review_index(rv);
 	rv->part_names = xcalloc(t->nparts + 1, sizeof *rv->part_names);	/* named once, not per report */
 	for (size_t p = 0; p < t->nparts; p++)
-		rv->part_names[p] = review_part_name_make(t, (int)p);
+		rv->part_names[p] = template_part_name(t, (int)p);
 	rv->nparts = t->nparts;
 	return rv;
 }
@@ -443,7 +430,7 @@ review_part_name(const struct template *t, int part)
 {
 	if (t->review != NULL && t->review->part_names != NULL)
 		return xstrdup(t->review->part_names[part]);
-	return review_part_name_make(t, part);
+	return template_part_name(t, part);
 }
 
 /* True when the interface language wants the templates' Chinese messages. */

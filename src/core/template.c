@@ -782,6 +782,18 @@ template_part(const struct template *t, const char *id)
 	return strmap_get(t->part_ids, id);
 }
 
+char *
+template_part_name(const struct template *t, int part)
+{
+	const struct tpl_part *p = &t->parts[part];
+	const char *sec = p->section > 0 && t->sections[p->section].title != NULL ?
+	    t->sections[p->section].title : "";
+
+	if (*sec == '\0' && *p->title == '\0')
+		return xstrdup(_("the opening paragraph"));
+	return xasprintf("%s%s", sec, p->title);
+}
+
 int
 template_table(const struct template *t, const char *id)
 {

@@ -149,6 +149,9 @@ void template_free(struct template *t);
 /* Index of a value cell or narrative part by id, or -1. */
 int template_value(const struct template *t, const char *id);
 int template_part(const struct template *t, const char *id);
+/* A part's name as an officer knows it: its section's title then its own,
+ * or "the opening paragraph"; caller frees. */
+char *template_part_name(const struct template *t, int part);
 int template_table(const struct template *t, const char *id);
 const struct tpl_colset *template_colset(const struct template *t, const char *id);
 /* True if the format applies to reports of year. */
