@@ -310,15 +310,20 @@ restart
 poll_screen _has_re '^ nianbao' || { not_ok "the editor opens the planted report again"; dump; }
 key C-e
 shows "fact.accepted" "the problems list again (the first: fact.accepted, since X broke the 二十五 statement)"
-key a
-shows "$(frag 'Reason:')" "A asks for the reason"
-type_ "口径含补正申请"
-key Enter
-hides "$(frag 'Reason:')" "Enter takes the reason"
-key Escape
-key C-s
-key C-q
-ends "^Q quits after the save"
+# ack_chosen REASON WHAT: A on the chosen line of the open problems list, the
+# reason typed, the list closed, the report saved and the editor quit.
+ack_chosen() {
+	key a
+	shows "$(frag 'Reason:')" "A on $2 asks for the reason"
+	type_ "$1"
+	key Enter
+	hides "$(frag 'Reason:')" "Enter takes the reason"
+	key Escape
+	key C-s
+	key C-q
+	ends "^Q quits after the save"
+}
+ack_chosen 口径含补正申请 "a warning of the words"
 run check "$F"
 contains "$TMP/out" "acknowledged fact.accepted" "check lists it apart"
 contains "$TMP/out" "0 errors, 18 warnings" "and does not count it (20 planted, less the one X broke and the one acknowledged)"
@@ -336,15 +341,7 @@ start
 poll_screen _has_re '^ nianbao' || { not_ok "the editor opens the report with last year's"; dump; }
 key C-e
 shows "X1" "^E lists the cross-year warning"
-key a
-shows "$(frag 'Reason:')" "A on a rule's warning asks for the reason"
-type_ "上年报告结转数有误"
-key Enter
-hides "$(frag 'Reason:')" "Enter takes the reason"
-key Escape
-key C-s
-key C-q
-ends "^Q quits after the save"
+ack_chosen 上年报告结转数有误 "a rule's warning"
 run check "$F"
 contains "$TMP/out" "acknowledged X1: Column \"自然人\"" "check lists the rule's warning apart"
 contains "$TMP/out" "(上年报告结转数有误)" "with the reason typed in the editor"
