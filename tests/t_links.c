@@ -181,6 +181,30 @@ Test(links, a_blank_link_is_a_warning_naming_the_part_and_the_fact)
 	report_free(r);
 }
 
+/* A finding of the text's hygiene quotes the place as the officer sees it:
+ * a linked number near it as its value, never the notation. */
+Test(links, hygiene_quotes_show_a_link_as_its_value)
+{
+	struct report *r = filled();
+	int part = template_part(r->tpl, "s1.request");
+	struct review_list l = REVIEW_LIST_INIT;
+	char *err = NULL;
+	size_t n = 0;
+
+	cr_assert_eq(report_set_text(r, part, "新收申请{=new}件的的答复。", &err), 0);	/* the quote starts in the link */
+	review_report(r, NULL, -1, &l);
+	for (size_t i = 0; i < l.n; i++) {
+		if (strncmp(l.v[i].rule, "hygiene.", 8) != 0)
+			continue;
+		n++;
+		cr_expect(strstr(l.v[i].message, "\"21件的的答复。\"") != NULL, "the link's value: %s", l.v[i].message);
+		cr_expect(strchr(l.v[i].message, '{') == NULL, "no notation: %s", l.v[i].message);
+	}
+	cr_expect_eq(n, 1, "the doubled character is found once");
+	review_list_free(&l);
+	report_free(r);
+}
+
 /* Each phrasing of fact e (a [fact] section), its number a link to fact id, in b. */
 static void
 phrasings(const struct tpl_entry *e, const char *id, struct buf *b)

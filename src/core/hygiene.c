@@ -22,6 +22,7 @@ struct hy_text {
 	bool		 maybe_address, maybe_docnum;
 	int		 part;
 	const char	*name;
+	const struct hygiene_words *w;
 	struct review_list *out;
 };
 
@@ -85,6 +86,14 @@ hygiene_add(struct hy_text *h, const char *rule, size_t a, size_t b, const char 
 
 	if (h->out->counts_only) {
 		review_add(h->out, rule, h->part, h->off[a], h->off[b], NULL);
+		return;
+	}
+	if (h->w->quote != NULL) {
+		struct buf q = BUF_INIT;
+
+		review_add(h->out, rule, h->part, h->off[a], h->off[b], xasprintf(fmt, h->name, what,
+		    h->w->quote(h->w->quote_ctx, h->s, h->off[h->n], h->off[c0], h->off[c1], &q)));
+		buf_free(&q);
 		return;
 	}
 	ctx = xstrndup(h->s + h->off[c0], h->off[c1] - h->off[c0]);
@@ -395,7 +404,7 @@ void
 hygiene_text(const char *text, int part, const struct hygiene_words *w, const char *name,
     struct review_list *out)
 {
-	struct hy_text h = { text, NULL, NULL, NULL, 0, false, false, part, name, out };
+	struct hy_text h = { text, NULL, NULL, NULL, 0, false, false, part, name, w, out };
 
 	hygiene_decode_all(&h, (const unsigned char *)text, strlen(text));
 	if (h.maybe_address)

@@ -11,6 +11,8 @@
 
 #include "core/findings.h"
 
+struct buf;
+
 /*
  * What the template says of doubles: a doubled word (two to six Chinese
  * characters) is a slip unless it is one of ok (the language's own doubles);
@@ -23,6 +25,14 @@ struct hygiene_words {
 	size_t			 nok;
 	const char *const	*chars;
 	size_t			 nchars;
+	/*
+	 * The place a finding quotes, bytes [start, end) of text (len bytes),
+	 * as the officer reads it, in b (line breaks as spaces): how the
+	 * caller shows what it keeps in the text.  NULL: the bytes as written.
+	 */
+	const char		*(*quote)(const void *ctx, const char *text, size_t len, size_t start,
+				    size_t end, struct buf *b);
+	const void		*quote_ctx;
 };
 
 /* Review text (narrative part part, named name) and append findings to out. */

@@ -470,6 +470,50 @@ review_quote(const struct report *r, const char *text, size_t start, size_t end,
 	return b->data != NULL ? b->data : "";
 }
 
+/* Is byte at of text (len bytes) inside a link?  Its bytes [*s, *e) if so. */
+static bool
+review_in_link(const struct report *r, const char *text, size_t len, size_t at, size_t *s, size_t *e)
+{
+	int fact;
+
+	for (size_t p = at + 1, lo = at > LINKS_MAX ? at - LINKS_MAX : 0; p-- > lo;)
+		if (text[p] == '{') {
+			size_t k = links_at(r->tpl, text + p, len - p, &fact);
+
+			*s = p;
+			*e = p + k;
+			return k > 0 && p + k > at;
+		}
+	return false;
+}
+
+/* The context of a finding of the hygiene, widened to hold whole a link it cuts (hygiene_words.quote). */
+static const char *
+review_hygiene_quote(const void *ctx, const char *text, size_t len, size_t start, size_t end, struct buf *b)
+{
+	const struct report *r = ctx;
+	size_t s, e;
+
+	if (start < len && review_in_link(r, text, len, start, &s, &e))
+		start = s;
+	if (end > 0 && review_in_link(r, text, len, end - 1, &s, &e))
+		end = e;
+	review_quote(r, text, start, end, b);
+	for (char *p = b->data; p != NULL && *p != '\0'; p++)
+		if (*p == '\n')
+			*p = ' ';
+	return b->data != NULL ? b->data : "";
+}
+
+/* The hygiene of text, part's (named name) or a window of it. */
+static void
+review_hygiene(const struct review *rv, const struct report *r, const char *text, int part, const char *name,
+    struct review_list *out)
+{
+	hygiene_text(text, part, &(struct hygiene_words){ (const char *const *)rv->doubled_ok, rv->ndoubled_ok,
+	    (const char *const *)rv->doubled_chars, rv->ndoubled_chars, review_hygiene_quote, r }, name, out);
+}
+
 /* ---- sentences -------------------------------------------------------- */
 
 /* Does the code point end a sentence (or a line)? */
@@ -1464,8 +1508,7 @@ review_part(const struct report *r, const struct report *prev, int copy_pct, int
 	review_facts(rv, r, prev, part, 0, SIZE_MAX, out);
 	review_stale(rv, r, part, 0, SIZE_MAX, out);
 	review_copy(rv, r, prev, copy_pct, part, out);
-	hygiene_text(r->texts[part], part, &(struct hygiene_words){ (const char *const *)rv->doubled_ok,
-	    rv->ndoubled_ok, (const char *const *)rv->doubled_chars, rv->ndoubled_chars }, rv->part_names[part], out);
+	review_hygiene(rv, r, r->texts[part], part, rv->part_names[part], out);
 	review_hidden(r, part, out);
 	links_review(r, part, out);
 	review_sort(out, from);
@@ -1623,8 +1666,7 @@ review_span_hygiene(const struct review *rv, const struct report *r, int part, s
 	struct review_list l = REVIEW_LIST_INIT;
 	char *win = xstrndup(text + w0, w1 - w0), *name = review_part_name(r->tpl, part);
 
-	hygiene_text(win, part, &(struct hygiene_words){ (const char *const *)rv->doubled_ok,
-	    rv->ndoubled_ok, (const char *const *)rv->doubled_chars, rv->ndoubled_chars }, name, &l);
+	review_hygiene(rv, r, win, part, name, &l);
 	for (size_t i = 0; i < l.n; i++) {
 		struct review_finding *f = &l.v[i];
 
