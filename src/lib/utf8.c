@@ -62,9 +62,8 @@ utf8_word_not_ascii(uint64_t w)
 	return ((w | ((w - 0x0101010101010101ULL) & ~w)) & 0x8080808080808080ULL) != 0;
 }
 
-/* Bytes of the run of three-byte characters at u (of n bytes) that can be
- * neither overlong nor surrogates (E1..EC, EE, EF: CJK, fullwidth forms). */
-static size_t
+/* Three-byte characters that can be neither overlong nor surrogates. */
+size_t
 utf8_cjk_run(const unsigned char *u, size_t n)
 {
 	size_t i = 0;

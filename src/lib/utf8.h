@@ -22,6 +22,10 @@ bool utf8_valid(const char *s, size_t n);
 void utf8_trim(const char **s, size_t *n, const char *const *blanks);
 /* Byte offset of the first invalid sequence, or n when valid. */
 size_t utf8_invalid_at(const char *s, size_t n);
+/* Bytes at the start of u (n of them) that are whole three-byte characters
+ * valid without a closer look (lead bytes E1..EC, EE, EF: Chinese, full-width
+ * forms): the bulk of a report's text, for loops that must be quick over it. */
+size_t utf8_cjk_run(const unsigned char *u, size_t n);
 /* Decode one code point; returns bytes used (0 on invalid input). */
 size_t utf8_decode(const char *s, size_t n, uint32_t *cp);
 /* Remove the last character of the NUL-terminated UTF-8 string s (Backspace). */
