@@ -56,18 +56,7 @@ done
 same check --json --previous "$top/tests/review/planted-2021.nb" "$top/tests/review/planted-2021.nb"
 
 # A folder: generated reports as bench/batch.sh makes them, with the shipped ones.
-mkdir -p "$work/dir"
-i=0
-while [ "$i" -lt 60 ]; do
-	demo=$top/examples/demo-2025.nb
-	[ $((i % 2)) = 0 ] || demo=$top/examples/demo-2020.nb
-	awk -v i="$i" '
-		/^agency = \|/ { sub(/^agency = \|/, "agency = |第" i "号"); }
-		/^t3\.new\.person = / && i % 7 == 0 { $0 = "t3.new.person = " (30 + i % 11) }
-		/^t2\.permit\./ && i % 3 == 0 { sub(/[0-9]+$/, i % 500) }
-		{ print }' "$demo" >"$work/dir/r$i.nb"
-	i=$((i + 1))
-done
+"$top/bench/genreports.sh" 60 "$work/dir"
 cp "$top"/tests/review/planted-*.nb "$top"/fuzz/regress/*.nb "$work/dir/"
 : >"$work/dir/empty.nb"
 # and one with findings acknowledged (kept apart, not counted), a part's and a field's
