@@ -83,7 +83,7 @@ contains "$F" "agency = |示例县某某自然资源局$LONG|" "the whole long a
 restart
 poll_screen _has_re '^ nianbao' >/dev/null
 key F3
-key Up Up Up Up Up Down	# the year, wherever the editor reopened
+key Up Up Up Up Up Up Down Down	# the year, wherever the editor reopened
 key End
 type_ x
 key Enter
@@ -203,5 +203,42 @@ key C-q
 shows "$(frag "Save the changes before quitting?  Y save   N discard   C cancel")" "^Q asks to save"
 key n
 T=5 poll _dead >/dev/null
+
+# ---- 10. the agency's kind is chosen on the information page -----------------
+
+# The demo records no kind; its name (…局) suggests a department.  A people's
+# government's report must state its assessment results (the template's
+# [require assessment]), which the demo does not: choosing that kind brings
+# the warning, in the problems list and in check.
+KIND_FIELD=$(tr_ "Agency kind")
+SUGGESTS=$(tr_ "not recorded: the name suggests %s (Left/Right or Space chooses)" | sed 's/%s.*//')
+ASSESS=人民政府的年度报告应写明政府信息公开工作考核
+open_demo
+key F3
+key Up Up Up Up Up Up Down
+shows_re "$(re_quote "$KIND_FIELD") +$(re_quote "$SUGGESTS")部门" "the kind field says none is recorded and the name suggests 部门"
+type_ x
+status_shows "$(re_quote "$(tr_ "Left/Right or Space chooses the agency's kind.")")" "typing in the kind field says how to choose"
+key Right
+shows_re "$(re_quote "$KIND_FIELD") +部门" "Right records the suggested kind, 部门"
+row_shows 1 "$(re_quote "[$(tr_ modified)]")" "the report is modified"
+key C-e
+T=3 poll_screen _has_re "$ASSESS" >/dev/null && not_ok "a department's report is not asked for assessment results" || ok "a department's report is not asked for assessment results"
+key Escape
+key Right
+shows_re "$(re_quote "$KIND_FIELD") +其他" "Right again: 其他"
+key Right
+shows_re "$(re_quote "$KIND_FIELD") +人民政府" "Right from the last kind comes round to the first, 人民政府"
+key Left Left
+shows_re "$(re_quote "$KIND_FIELD") +部门" "Left goes back: 其他, then 部门"
+key Space Right
+shows_re "$(re_quote "$KIND_FIELD") +人民政府" "Space and Right go on: 其他, 人民政府"
+key C-e
+if T=5 poll_screen _has_re "$ASSESS"; then ok "as a people's government the report is asked for its assessment results"; else not_ok "as a people's government the report is asked for its assessment results"; dump; fi
+key Escape
+save_quit
+contains "$F" "kind = |人民政府|" "the kind is saved in the report"
+"$NIANBAO" check "$F" >"$TMP/out" 2>&1
+contains "$TMP/out" "warning require.assessment" "check gives the same warning"
 
 done_testing

@@ -167,7 +167,7 @@ attr_t app_look(const struct app *a, enum look l);
 #define KEY_CTRL_DOWN (KEY_MAX + 4)
 
 #define NAV_WIDTH 20
-#define APP_INFO_FIELDS 6	/* fields of the report information (page_meta.c) */
+#define APP_INFO_FIELDS 7	/* fields of the report information (page_meta.c) */
 #define MIN_COLS 80
 #define MIN_ROWS 24
 

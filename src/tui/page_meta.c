@@ -1,21 +1,41 @@
-/* page_meta.c - the report's information: agency, year, date, contact, format, auto totals. */
+/* page_meta.c - the report's information: agency and its kind, year, date, contact, format, auto totals. */
 #include "nb.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/review.h"
+#include "lib/buf.h"
 #include "lib/xalloc.h"
 #include "tui/app.h"
 #include "tui/draw.h"
 
 #define CTRL(c) ((c) & 0x1f)
 
-enum field { F_AGENCY, F_YEAR, F_DATE, F_CONTACT, F_FORMAT, F_AUTO, F_COUNT };
+enum field { F_AGENCY, F_KIND, F_YEAR, F_DATE, F_CONTACT, F_FORMAT, F_AUTO, F_COUNT };
 _Static_assert(F_COUNT == APP_INFO_FIELDS, "app.h counts the fields");
 
 static const char *const names[F_COUNT] = {
-	N_("Agency"), N_("Year"), N_("Publication date"), N_("Contact"), N_("Format"), N_("Auto totals")
+	N_("Agency"), N_("Agency kind"), N_("Year"), N_("Publication date"), N_("Contact"), N_("Format"),
+	N_("Auto totals")
 };
+
+/* The kind field: the report's kind, or what its name suggests, and how to choose; caller frees. */
+static char *
+kind_text(const struct report *r)
+{
+	struct buf b = BUF_INIT;
+	const char *guess;
+	char *s;
+
+	if (*r->kind != '\0')
+		return xasprintf(_("%s (Left/Right or Space chooses another)"), r->kind);
+	guess = review_guess_kind(r->tpl, r->agency, &b);
+	s = guess != NULL ? xasprintf(_("not recorded: the name suggests %s (Left/Right or Space chooses)"), guess) :
+	    xstrdup(_("not recorded (Left/Right or Space chooses)"));
+	buf_free(&b);
+	return s;
+}
 
 /* Current text of a field; caller frees. */
 static char *
@@ -24,6 +44,8 @@ field_text(struct app *a, enum field f)
 	switch (f) {
 	case F_AGENCY:
 		return xstrdup(a->r->agency);
+	case F_KIND:
+		return kind_text(a->r);
 	case F_YEAR:
 		return xasprintf("%d", a->r->year);
 	case F_DATE:
@@ -140,6 +162,40 @@ editable_field(int f)
 	return f == F_AGENCY || f == F_YEAR || f == F_DATE || f == F_CONTACT;
 }
 
+/*
+ * Record the kind after (step 1) or before (-1) the report's among the
+ * template's kinds; from none, the one the name suggests comes first.  The
+ * statute's checks that depend on the kind follow at the next pause.
+ */
+static void
+kind_step(struct app *a, int step)
+{
+	struct buf kinds = BUF_INIT, gb = BUF_INIT;
+	const char *cur = a->r->kind, *guess = review_guess_kind(a->r->tpl, a->r->agency, &gb);
+	char *v[16], *err = NULL;
+	size_t n = 0, at = 0;
+
+	review_kinds_text(a->r->tpl, &kinds);
+	for (char *p = kinds.data; p != NULL && *p != '\0' && n < 16; p += strspn(p, " ")) {
+		v[n++] = p;
+		p += strcspn(p, " ");
+		if (*p != '\0')
+			*p++ = '\0';
+	}
+	if (*cur == '\0' && guess != NULL)
+		cur = guess, step = 0;	/* the suggestion, recorded as it is */
+	else if (*cur == '\0')
+		at = step < 0 ? 0 : n - 1;	/* from none: the first, or the last going back */
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(v[i], cur) == 0)
+			at = i;
+	if (n > 0 && report_set_kind(a->r, v[step < 0 ? (at + n - 1) % n : (at + (size_t)step) % n], &err) == 0)
+		app_edited(a);
+	free(err);
+	buf_free(&kinds);
+	buf_free(&gb);
+}
+
 /* The keys of the one line editor (app_line_key) */
 static bool
 info_line_key(int key, bool code)
@@ -161,12 +217,17 @@ info_key(struct app *a, int key, bool code)
 			a->info_field++;
 		return;
 	}
+	if (a->info_field == F_KIND && ((code && (key == KEY_LEFT || key == KEY_RIGHT)) || (!code && key == ' '))) {
+		kind_step(a, code && key == KEY_LEFT ? -1 : 1);
+		return;
+	}
 	if (info_line_key(key, code)) {
 		if (editable_field(a->info_field)) {
 			begin_edit(a);
 			app_line_key(&a->info_line, key, code);
 		} else if (!code && key >= 32 && key != 127)
 			app_message(a, MSG_INFO, a->info_field == F_AUTO ? _("^T turns auto totals on or off.") :
+			    a->info_field == F_KIND ? _("Left/Right or Space chooses the agency's kind.") :
 			    _("The format is chosen when the report is created."));
 		return;
 	}
