@@ -10,6 +10,7 @@
 #include "core/review.h"
 #include "lib/buf.h"
 #include "lib/hash.h"
+#include "lib/strv.h"
 #include "lib/utf8.h"
 #include "lib/xalloc.h"
 
@@ -84,29 +85,6 @@ struct review {
 
 /* ---- compiling -------------------------------------------------------- */
 
-/* Split s at spaces into copies appended to *v. */
-static void
-review_split(const char *s, char ***v, size_t *n)
-{
-	while (*s != '\0') {
-		size_t k = strcspn(s, " ");
-
-		if (k > 0) {
-			*v = xrealloc(*v, (*n + 1) * sizeof **v);
-			(*v)[(*n)++] = xstrndup(s, k);
-		}
-		s += k + (s[k] == ' ');
-	}
-}
-
-static void
-review_strv_free(char **v, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
-}
-
 /* "t3.new.total + t3.carried.total" into *sum; -1 on an unknown cell. */
 static int
 review_sum(const struct template *t, const char *s, struct rv_sum *sum, const char *file, int line,
@@ -116,7 +94,7 @@ review_sum(const struct template *t, const char *s, struct rv_sum *sum, const ch
 	size_t n = 0;
 	int rc = 0;
 
-	review_split(s, &w, &n);
+	strv_split(s, &w, &n);
 	for (size_t i = 0; i < n; i++) {
 		int c;
 
@@ -130,7 +108,7 @@ review_sum(const struct template *t, const char *s, struct rv_sum *sum, const ch
 		sum->cells = xrealloc(sum->cells, (sum->ncells + 1) * sizeof *sum->cells);
 		sum->cells[sum->ncells++] = c;
 	}
-	review_strv_free(w, n);
+	strv_free(w, n);
 	return rc;
 }
 
@@ -210,7 +188,7 @@ review_parts(const struct template *t, const char *s, bool *parts, const char *f
 	char **w = NULL;
 	size_t n = 0;
 
-	review_split(s, &w, &n);
+	strv_split(s, &w, &n);
 	for (size_t i = 0; i < n; i++) {
 		int p = template_part(t, w[i] + (w[i][0] == '-'));
 
@@ -222,7 +200,7 @@ review_parts(const struct template *t, const char *s, bool *parts, const char *f
 		else
 			parts[p] = w[i][0] != '-';
 	}
-	review_strv_free(w, n);
+	strv_free(w, n);
 }
 
 static void
@@ -243,7 +221,7 @@ review_require(const struct template *t, const struct tpl_entry *e, struct rv_re
 		} else if (strcmp(key, "parts") == 0)
 			review_parts(t, v, q->parts, file, e->line, dl);
 		else if (strcmp(key, "words") == 0)
-			review_split(v, &q->words, &q->nwords);
+			strv_split(v, &q->words, &q->nwords);
 		else if (strcmp(key, "when") == 0)
 			review_sum(t, v, &q->when, file, e->line, dl);
 		else if (strcmp(key, "kind") == 0)
@@ -277,44 +255,23 @@ review_settings(struct review *rv, const struct tpl_entry *e, const char *file, 
 				diag_add(dl, file, e->line, _("copy_threshold must be 1 to 100"));
 			rv->copy_pct = (int)pct;
 		} else if (strcmp(key, "doubled_ok") == 0)
-			review_split(v, &rv->doubled_ok, &rv->ndoubled_ok);
+			strv_split(v, &rv->doubled_ok, &rv->ndoubled_ok);
 		else if (strcmp(key, "doubled_chars") == 0)
-			review_split(v, &rv->doubled_chars, &rv->ndoubled_chars);
+			strv_split(v, &rv->doubled_chars, &rv->ndoubled_chars);
 		else if (strcmp(key, "kinds") == 0)
-			review_split(v, &rv->kinds, &rv->nkinds);
+			strv_split(v, &rv->kinds, &rv->nkinds);
 		else if (strcmp(key, "purposeful") == 0)
-			review_split(v, &rv->purposeful, &rv->npurposeful);
+			strv_split(v, &rv->purposeful, &rv->npurposeful);
 		else if (strcmp(key, "rise") == 0)
-			review_split(v, &rv->rises, &rv->nrises);
+			strv_split(v, &rv->rises, &rv->nrises);
 		else if (strcmp(key, "fall") == 0)
-			review_split(v, &rv->falls, &rv->nfalls);
+			strv_split(v, &rv->falls, &rv->nfalls);
 		else if (strcmp(key, "guess") == 0) {
 			rv->guess = xrealloc(rv->guess, (rv->nguess + 1) * sizeof *rv->guess);
 			rv->guess[rv->nguess++] = xstrdup(v);
 		} else
 			diag_add(dl, file, e->line, _("unknown key \"%s\" in [review]"), key);
 	}
-}
-
-/* The key of the character at s (n bytes): its UTF-8 bytes, and its length in *k.
- * Inline: it is called for every character of every part. */
-static inline uint32_t
-review_key(const char *s, size_t n, size_t *k)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	unsigned char c = u[0];
-	uint32_t key = 0;
-
-	if (c < 0x80)	/* the two kinds a report's text is made of, first */
-		return *k = 1, c;
-	if (c >= 0xE0 && c < 0xF0 && n >= 3)
-		return *k = 3, (uint32_t)c << 16 | (uint32_t)u[1] << 8 | u[2];
-	*k = c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;	/* a key, not a check: text is valid UTF-8 */
-	if (*k > n)
-		*k = n;
-	for (size_t i = 0; i < *k && i < 4; i++)
-		key = key << 8 | (unsigned char)s[i];
-	return key;
 }
 
 static unsigned
@@ -343,7 +300,7 @@ review_index(struct review *rv)
 
 			if (t0->type != TOK_LIT || t0->len == 0)
 				continue;
-			key = review_key(t0->lit, t0->len, &k);
+			key = utf8_key(t0->lit, t0->len, &k);
 			rv->anchors = xrealloc(rv->anchors, (rv->nanchors + 1) * sizeof *rv->anchors);
 			rv->anchors[rv->nanchors++] = (struct rv_anchor){ key, (uint16_t)f, (uint16_t)p };
 			rv->bloom[review_bloom_bit(key) / 8] |= (uint8_t)(1u << review_bloom_bit(key) % 8);
@@ -395,34 +352,24 @@ review_free(struct review *rv)
 	}
 	for (size_t i = 0; i < rv->nreqs; i++) {
 		free(rv->reqs[i].parts);
-		review_strv_free(rv->reqs[i].words, rv->reqs[i].nwords);
+		strv_free(rv->reqs[i].words, rv->reqs[i].nwords);
 		free(rv->reqs[i].when.cells);
 	}
 	free(rv->facts);
 	free(rv->anchors);
 	free(rv->reqs);
-	review_strv_free(rv->doubled_ok, rv->ndoubled_ok);
-	review_strv_free(rv->doubled_chars, rv->ndoubled_chars);
-	review_strv_free(rv->purposeful, rv->npurposeful);
-	review_strv_free(rv->guess, rv->nguess);
-	review_strv_free(rv->rises, rv->nrises);
-	review_strv_free(rv->falls, rv->nfalls);
-	review_strv_free(rv->kinds, rv->nkinds);
-	review_strv_free(rv->part_names, rv->nparts);
+	strv_free(rv->doubled_ok, rv->ndoubled_ok);
+	strv_free(rv->doubled_chars, rv->ndoubled_chars);
+	strv_free(rv->purposeful, rv->npurposeful);
+	strv_free(rv->guess, rv->nguess);
+	strv_free(rv->rises, rv->nrises);
+	strv_free(rv->falls, rv->nfalls);
+	strv_free(rv->kinds, rv->nkinds);
+	strv_free(rv->part_names, rv->nparts);
 	free(rv);
 }
 
 /* ---- findings --------------------------------------------------------- */
-
-size_t
-review_chars(const char *text, size_t bytes)
-{
-	size_t n = 0;
-
-	for (size_t i = 0; i < bytes && text[i] != '\0'; i++)
-		n += ((unsigned char)text[i] & 0xC0) != 0x80;
-	return n;
-}
 
 /* The part's name as an officer knows it: section and part title; caller frees. */
 static char *
@@ -811,7 +758,7 @@ review_facts(const struct review *rv, const struct report *r, const struct repor
 	size_t len = strlen(text), seen[64], nseen = 0, k;
 
 	for (size_t i = i0; i < len && i < i1; i += k) {
-		uint32_t key = review_key(text + i, len - i, &k);
+		uint32_t key = utf8_key(text + i, len - i, &k);
 		unsigned bit = review_bloom_bit(key);
 		size_t lo = 0, hi = rv->nanchors;
 
@@ -1026,7 +973,7 @@ review_pairs_may_hold(struct rv_pairs *pp, const char *text, size_t len, const c
 	if (!pp->built) {
 		memset(pp->bits, 0, sizeof pp->bits);
 		for (size_t i = 0; i < len; i += k) {
-			key = review_key(text + i, len - i, &k);
+			key = utf8_key(text + i, len - i, &k);
 			bit = review_pair_bit(prev, key);
 			if (i > 0)
 				pp->bits[bit / 8] |= (uint8_t)(1u << bit % 8);
@@ -1035,7 +982,7 @@ review_pairs_may_hold(struct rv_pairs *pp, const char *text, size_t len, const c
 		pp->built = true;
 	}
 	for (size_t i = 0; i < n; i += k) {
-		key = review_key(w + i, n - i, &k);
+		key = utf8_key(w + i, n - i, &k);
 		bit = review_pair_bit(prev, key);
 		if (i > 0 && (pp->bits[bit / 8] & (1u << bit % 8)) == 0)
 			return false;
@@ -1328,7 +1275,7 @@ review_copy(const struct review *rv, const struct report *r, const struct report
 	struct buf q = BUF_INIT;
 	char *name;
 
-	if (pp < 0 || review_chars(r->texts[part], strlen(r->texts[part])) < REVIEW_COPY_MIN)
+	if (pp < 0 || utf8_count(r->texts[part], strlen(r->texts[part])) < REVIEW_COPY_MIN)
 		return;
 	if ((pct = review_similarity(r->texts[part], prev->texts[pp])) < (copy_pct > 0 ? copy_pct : rv->copy_pct))
 		return;
