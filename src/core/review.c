@@ -8,6 +8,7 @@
 #include "core/hygiene.h"
 #include "core/links.h"
 #include "core/review.h"
+#include "core/sentence.h"
 #include "lib/buf.h"
 #include "lib/hash.h"
 #include "lib/strv.h"
@@ -15,7 +16,6 @@
 #include "lib/xalloc.h"
 
 #define REVIEW_GAP	12	/* characters an ellipsis of a phrasing may stand for */
-#define REVIEW_QUOTE	80	/* characters of a sentence quoted in a message */
 #define REVIEW_CHANGE_GAP 15	/* bytes between a fact's number and its change: a unit, a comma and a little */
 
 enum rv_tok_type { TOK_LIT, TOK_GAP, TOK_NUM };
@@ -387,36 +387,6 @@ review_chinese(void)
 	return strcmp(_("template-messages:en"), "template-messages:zh") == 0;
 }
 
-/* The sentence around [at, at+len) of text, cut to REVIEW_QUOTE characters, in b;
- * its linked numbers as their values, as the officer sees them. */
-static const char *
-review_quote(const struct report *r, const char *text, size_t start, size_t end, struct buf *b)
-{
-	size_t chars = 0, i = start;
-	char val[LINKS_VALUE_MAX];
-	int fact;
-
-	buf_reset(b);
-	while (i < end && chars < REVIEW_QUOTE) {
-		size_t k;
-
-		if (text[i] == '{' && (k = links_at(r->tpl, text + i, end - i, &fact)) > 0) {
-			links_value(r, fact, val);	/* quoted as the officer sees it */
-			buf_adds(b, val);
-			i += k;
-			chars++;
-			continue;
-		}
-		k = utf8_seqlen(text + i, end - i);
-		buf_add(b, text + i, k > 0 ? k : 1);
-		i += k > 0 ? k : 1;
-		chars++;
-	}
-	if (i < end)
-		buf_adds(b, "\xE2\x80\xA6");
-	return b->data != NULL ? b->data : "";
-}
-
 /* Is byte at of text (len bytes) inside a link?  Its bytes [*s, *e) if so. */
 static bool
 review_in_link(const struct report *r, const char *text, size_t len, size_t at, size_t *s, size_t *e)
@@ -445,7 +415,7 @@ review_hygiene_quote(const void *ctx, const char *text, size_t len, size_t start
 		start = s;
 	if (end > 0 && review_in_link(r, text, len, end - 1, &s, &e))
 		end = e;
-	review_quote(r, text, start, end, b);
+	sentence_quote(r, text, start, end, b);
 	for (char *p = b->data; p != NULL && *p != '\0'; p++)
 		if (*p == '\n')
 			*p = ' ';
@@ -468,42 +438,6 @@ static bool
 review_sentence_end(uint32_t cp)
 {
 	return cp == '\n' || cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF1B;
-}
-
-/* Is there a sentence end (a line, or a full stop, exclamation, question or semicolon
- * of full width) of k bytes ending right before byte i of text? */
-static size_t
-review_end_before(const char *text, size_t i)
-{
-	static const char *const ends[] = { "\xE3\x80\x82", "\xEF\xBC\x81", "\xEF\xBC\x9F", "\xEF\xBC\x9B" };
-
-	if (i >= 1 && text[i - 1] == '\n')
-		return 1;
-	for (size_t k = 0; i >= 3 && k < sizeof ends / sizeof *ends; k++)
-		if (memcmp(text + i - 3, ends[k], 3) == 0)
-			return 3;
-	return 0;
-}
-
-/*
- * The sentence of text around byte at: [*s0, *s1), its end mark included and
- * the blanks before it left out.  Found from a match outwards, so that a part
- * is read sentence by sentence only where a phrase was found in it.
- */
-static void
-review_bounds(const char *text, size_t len, size_t at, size_t *s0, size_t *s1)
-{
-	size_t i = at, k;
-
-	while (i > 0 && review_end_before(text, i) == 0)
-		i--;
-	while (i < at && (text[i] == ' ' || text[i] == '\t' || strncmp(text + i, "\xE3\x80\x80", 3) == 0))
-		i += text[i] == '\xE3' ? 3 : 1;
-	*s0 = i;
-	for (i = at; i < len; i++)
-		if ((k = review_end_before(text, i + 1)) > 0 && i + 1 >= at + k)
-			break;
-	*s1 = i < len ? i + 1 : len;
 }
 
 /* ---- facts ------------------------------------------------------------ */
@@ -626,16 +560,16 @@ review_fact_found(const struct report *r, const struct report *prev, const struc
 
 	if (!review_fact_values(r, f, m->value, &agrees, &table, &vals) || agrees)
 		goto out;
-	review_bounds(text, strlen(text), at, &s0, &s1);	/* the sentence, for the message */
+	sentence_bounds(text, strlen(text), at, &s0, &s1);	/* the sentence, for the message */
 	value_format_fixed(m->value, said, sizeof said);
 	name = review_part_name(r->tpl, part);
 	rule = xasprintf("fact.%s", f->id);
 	review_add(out, rule, part, m->num, m->num + m->numlen, out->counts_only ? NULL :
 	    review_last_years(r, prev, f, m->value) ?
 	    xasprintf(_("%s: \"%s\" gives %s as %s, which is last year's figure: the tables say %s this year"),
-	    name, review_quote(r, text, s0, s1, &q), f->name, said, vals.data) :
+	    name, sentence_quote(r, text, s0, s1, &q), f->name, said, vals.data) :
 	    xasprintf(_("%s: \"%s\" gives %s as %s, the tables say %s"), name,
-	    review_quote(r, text, s0, s1, &q), f->name, said, vals.data));
+	    sentence_quote(r, text, s0, s1, &q), f->name, said, vals.data));
 	out->v[out->n - 1].numbers = true;
 	out->v[out->n - 1].table = table;
 	out->v[out->n - 1].text = m->value;
@@ -701,7 +635,7 @@ review_change(const struct report *r, const struct report *prev, const struct rv
 		}
 	if (!any || agrees)
 		return;
-	review_bounds(text, len, j, &s0, &s1);
+	sentence_bounds(text, len, j, &s0, &s1);
 	value_format_fixed(said, a, sizeof a);
 	value_format_fixed(now, b, sizeof b);
 	value_format_fixed(then, c, sizeof c);
@@ -709,7 +643,7 @@ review_change(const struct report *r, const struct report *prev, const struct rv
 	rule = xasprintf("change.%s", f->id);
 	review_add(out, rule, part, j + w, j + w + k, out->counts_only ? NULL :
 	    xasprintf(_("%s: \"%s\" gives the change of %s on last year as %s, but the tables say %s this year and %s last year"),
-	    name, review_quote(r, text, s0, s1, &q), f->name, a, b, c));
+	    name, sentence_quote(r, text, s0, s1, &q), f->name, a, b, c));
 	free(rule);
 	free(name);
 	buf_free(&q);
@@ -1017,7 +951,7 @@ review_contradicts(const struct report *r, const struct rv_require *q, int part,
 		for (; (at = memmem(at, len - (size_t)(at - text), q->words[i], wl)) != NULL; at += wl) {
 			if (q->clause_end && !review_clause_ends(text, (size_t)(at - text) + wl))
 				continue;
-			review_bounds(text, len, (size_t)(at - text), &s0, &s1);
+			sentence_bounds(text, len, (size_t)(at - text), &s0, &s1);
 			for (k = 0; k < nseen && seen[k] != s0; k++)
 				;
 			if (k < nseen)
@@ -1030,7 +964,7 @@ review_contradicts(const struct report *r, const struct rv_require *q, int part,
 				base = out->counts_only ? NULL : review_req_message(r, q, part, guessed, kind, "");
 			}
 			review_add(out, rule, part, (size_t)(at - text), (size_t)(at - text) + wl, out->counts_only ? NULL :
-			    xasprintf(_("%s \"%s\" (the tables: %s)"), base, review_quote(r, text, s0, s1, &b), num));
+			    xasprintf(_("%s \"%s\" (the tables: %s)"), base, sentence_quote(r, text, s0, s1, &b), num));
 			out->v[out->n - 1].numbers = true;
 			out->v[out->n - 1].table = v;
 		}
@@ -1158,7 +1092,7 @@ review_stale(const struct review *rv, const struct report *r, int part, size_t l
 		pos = strchr(text + line, '\n') != NULL ? (size_t)(strchr(text + line, '\n') - text) + 1 : len;
 		if (strncmp(text + at, prefix, strlen(prefix)) != 0)
 			continue;
-		review_bounds(text, len, at, &s0, &s1);
+		sentence_bounds(text, len, at, &s0, &s1);
 		if (review_purposeful(rv, r, text + s0, s1 - s0))
 			continue;
 		if (before < 0)
@@ -1283,7 +1217,7 @@ review_copy(const struct review *rv, const struct report *r, const struct report
 	name = review_part_name(r->tpl, part);
 	review_add(out, "copy", part, s, e, out->counts_only ? NULL :
 	    xasprintf(_("%s: %d%% of it is in last year's report; the longest passage copied: \"%s\""),
-	    name, pct, review_quote(r, r->texts[part], s, e, &q)));
+	    name, pct, sentence_quote(r, r->texts[part], s, e, &q)));
 	free(name);
 	buf_free(&q);
 }
@@ -1344,7 +1278,7 @@ review_key_of(const struct report *r, const struct review_finding *f)
 		const char *text = r->texts[f->part];
 		size_t s0, s1;
 
-		review_bounds(text, strlen(text), f->start, &s0, &s1);
+		sentence_bounds(text, strlen(text), f->start, &s0, &s1);
 		h = hash_bytes(HASH_START, text + s0, s1 - s0);
 	} else if (f->part >= 0)
 		h = hash_bytes(HASH_START, r->texts[f->part], strlen(r->texts[f->part]));
@@ -1512,7 +1446,7 @@ review_span_may_end(const char *text, size_t i)
 static size_t
 review_span_start(const char *text, size_t i)
 {
-	while (i > 0 && !(review_span_may_end(text, i) && review_end_before(text, i) > 0))
+	while (i > 0 && !(review_span_may_end(text, i) && sentence_end_before(text, i) > 0))
 		i--;
 	return i;
 }
@@ -1521,7 +1455,7 @@ review_span_start(const char *text, size_t i)
 static size_t
 review_span_end(const char *text, size_t len, size_t i)
 {
-	while (i < len && !(i > 0 && review_span_may_end(text, i) && review_end_before(text, i) > 0))
+	while (i < len && !(i > 0 && review_span_may_end(text, i) && sentence_end_before(text, i) > 0))
 		i++;
 	return i;
 }
