@@ -4,7 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/cnnum.h"
+#include "core/factcheck.h"
+#include "core/facts.h"
 #include "core/hygiene.h"
 #include "core/links.h"
 #include "core/review.h"
@@ -15,36 +16,6 @@
 #include "lib/utf8.h"
 #include "lib/xalloc.h"
 
-#define REVIEW_GAP	12	/* characters an ellipsis of a phrasing may stand for */
-#define REVIEW_CHANGE_GAP 15	/* bytes between a fact's number and its change: a unit, a comma and a little */
-
-enum rv_tok_type { TOK_LIT, TOK_GAP, TOK_NUM };
-
-struct rv_tok {
-	enum rv_tok_type	 type;
-	const char		*lit;	/* into the template's text */
-	size_t			 len;
-};
-
-struct rv_pattern {
-	struct rv_tok	*tok;
-	size_t		 ntok;
-};
-
-/* A sum of cells: one reading of a fact, or the condition of a requirement. */
-struct rv_sum {
-	int	*cells;
-	size_t	 ncells;
-};
-
-struct rv_fact {
-	const char		*id, *name;
-	struct rv_sum		*readings;	/* any of them may be meant */
-	size_t			 nreadings;
-	struct rv_pattern	*pats;
-	size_t			 npats;
-};
-
 enum rv_check { REQ_NONEMPTY, REQ_NOT_ONLY, REQ_MENTIONS, REQ_CONTRADICTS };
 
 struct rv_require {
@@ -53,119 +24,22 @@ struct rv_require {
 	bool		*parts;		/* per template part: the rule reads it */
 	char		**words;	/* split copies */
 	size_t		 nwords;
-	struct rv_sum	 when;		/* contradicts: the sum that must be 0 */
+	struct facts_sum	 when;		/* contradicts: the sum that must be 0 */
 	bool		 clause_end;	/* contradicts: a word counts only where a clause ends */
 };
 
-/* Where a phrasing may start: the first character of its text (as a key of up to
- * 4 bytes), so that a part is read once for every phrasing of every fact. */
-struct rv_anchor {
-	uint32_t	 key;
-	uint16_t	 fact, pat;
-};
-
-#define REVIEW_BLOOM	4096	/* bits of the first characters' filter */
-
 struct review {
-	struct rv_fact		*facts;
-	size_t			 nfacts;
-	struct rv_anchor	*anchors;	/* sorted by key */
-	size_t			 nanchors;
-	uint8_t			 bloom[REVIEW_BLOOM / 8];
 	struct rv_require	*reqs;
 	size_t			 nreqs;
 	char			**doubled_ok, **doubled_chars, **purposeful, **guess, **kinds;
 	size_t			 ndoubled_ok, ndoubled_chars, npurposeful, nguess, nkinds;
-	char			**rises, **falls;	/* the template's rise and fall: a change on last year */
-	size_t			 nrises, nfalls;
+	struct factcheck	 fc;		/* the template's rise and fall: a change on last year */
 	int			 copy_pct;
 	char			**part_names;	/* per part, as review_part_name gives it */
 	size_t			 nparts;
 };
 
 /* ---- compiling -------------------------------------------------------- */
-
-/* "t3.new.total + t3.carried.total" into *sum; -1 on an unknown cell. */
-static int
-review_sum(const struct template *t, const char *s, struct rv_sum *sum, const char *file, int line,
-    struct diag_list *dl)
-{
-	char **w = NULL;
-	size_t n = 0;
-	int rc = 0;
-
-	strv_split(s, &w, &n);
-	for (size_t i = 0; i < n; i++) {
-		int c;
-
-		if (strcmp(w[i], "+") == 0)
-			continue;
-		if ((c = template_value(t, w[i])) < 0) {
-			diag_add(dl, file, line, _("unknown cell \"%s\""), w[i]);
-			rc = -1;
-			continue;
-		}
-		sum->cells = xrealloc(sum->cells, (sum->ncells + 1) * sizeof *sum->cells);
-		sum->cells[sum->ncells++] = c;
-	}
-	strv_free(w, n);
-	return rc;
-}
-
-static void
-review_tok(struct rv_pattern *p, enum rv_tok_type type, const char *lit, size_t len)
-{
-	if (type == TOK_LIT && len == 0)
-		return;
-	p->tok = xrealloc(p->tok, (p->ntok + 1) * sizeof *p->tok);
-	p->tok[p->ntok++] = (struct rv_tok){ type, lit, len };
-}
-
-/* A phrasing: literal text, "{n}" for the number, U+2026 for a few characters. */
-static int
-review_pattern(const char *s, struct rv_pattern *p)
-{
-	const char *lit = s;
-	int nums = 0;
-
-	while (*s != '\0') {
-		if (strncmp(s, "{n}", 3) == 0 || strncmp(s, "\xE2\x80\xA6", 3) == 0) {
-			review_tok(p, TOK_LIT, lit, (size_t)(s - lit));
-			review_tok(p, *s == '{' ? TOK_NUM : TOK_GAP, NULL, 0);
-			nums += *s == '{';
-			s += 3;
-			lit = s;
-		} else
-			s++;
-	}
-	review_tok(p, TOK_LIT, lit, (size_t)(s - lit));
-	return nums == 1 && p->ntok > 1 && p->tok[0].type == TOK_LIT ? 0 : -1;
-}
-
-static void
-review_fact(const struct template *t, const struct tpl_entry *e, struct rv_fact *f, const char *file,
-    struct diag_list *dl)
-{
-	f->id = e->id;
-	for (size_t k = 0; k < e->n; k++) {
-		if (strcmp(e->keys[k], "name") == 0)
-			f->name = e->vals[k];
-		else if (strcmp(e->keys[k], "value") == 0) {
-			f->readings = xrealloc(f->readings, (f->nreadings + 1) * sizeof *f->readings);
-			f->readings[f->nreadings] = (struct rv_sum){ NULL, 0 };
-			review_sum(t, e->vals[k], &f->readings[f->nreadings++], file, e->line, dl);
-		} else if (strcmp(e->keys[k], "pattern") == 0) {
-			f->pats = xrealloc(f->pats, (f->npats + 1) * sizeof *f->pats);
-			f->pats[f->npats] = (struct rv_pattern){ NULL, 0 };
-			if (review_pattern(e->vals[k], &f->pats[f->npats++]) != 0)
-				diag_add(dl, file, e->line,
-				    _("[fact %s]: a pattern begins with text and holds one {n}: \"%s\""), e->id, e->vals[k]);
-		} else
-			diag_add(dl, file, e->line, _("unknown key \"%s\" in [fact]"), e->keys[k]);
-	}
-	if (f->name == NULL || f->nreadings == 0 || f->npats == 0)
-		diag_add(dl, file, e->line, _("[fact %s] needs a name, a value and a pattern"), e->id);
-}
 
 static int
 review_check_kind(const char *s, enum rv_check *c)
@@ -223,7 +97,7 @@ review_require(const struct template *t, const struct tpl_entry *e, struct rv_re
 		else if (strcmp(key, "words") == 0)
 			strv_split(v, &q->words, &q->nwords);
 		else if (strcmp(key, "when") == 0)
-			review_sum(t, v, &q->when, file, e->line, dl);
+			facts_sum_parse(t, v, &q->when, file, e->line, dl);
 		else if (strcmp(key, "kind") == 0)
 			q->kind = v;
 		else if (strcmp(key, "clause_end") == 0)
@@ -262,51 +136,12 @@ review_settings(struct review *rv, const struct tpl_entry *e, const char *file, 
 			strv_split(v, &rv->kinds, &rv->nkinds);
 		else if (strcmp(key, "purposeful") == 0)
 			strv_split(v, &rv->purposeful, &rv->npurposeful);
-		else if (strcmp(key, "rise") == 0)
-			strv_split(v, &rv->rises, &rv->nrises);
-		else if (strcmp(key, "fall") == 0)
-			strv_split(v, &rv->falls, &rv->nfalls);
 		else if (strcmp(key, "guess") == 0) {
 			rv->guess = xrealloc(rv->guess, (rv->nguess + 1) * sizeof *rv->guess);
 			rv->guess[rv->nguess++] = xstrdup(v);
-		} else
+		} else if (!factcheck_setting(&rv->fc, key, v))
 			diag_add(dl, file, e->line, _("unknown key \"%s\" in [review]"), key);
 	}
-}
-
-static unsigned
-review_bloom_bit(uint32_t key)
-{
-	return (key * 2654435761u) >> 20 & (REVIEW_BLOOM - 1);
-}
-
-static int
-review_anchor_cmp(const void *a, const void *b)
-{
-	uint32_t x = ((const struct rv_anchor *)a)->key, y = ((const struct rv_anchor *)b)->key;
-
-	return x < y ? -1 : x > y;
-}
-
-/* Index the first character of every phrasing. */
-static void
-review_index(struct review *rv)
-{
-	for (size_t f = 0; f < rv->nfacts; f++)
-		for (size_t p = 0; p < rv->facts[f].npats; p++) {
-			const struct rv_tok *t0 = &rv->facts[f].pats[p].tok[0];
-			size_t k;
-			uint32_t key;
-
-			if (t0->type != TOK_LIT || t0->len == 0)
-				continue;
-			key = utf8_key(t0->lit, t0->len, &k);
-			rv->anchors = xrealloc(rv->anchors, (rv->nanchors + 1) * sizeof *rv->anchors);
-			rv->anchors[rv->nanchors++] = (struct rv_anchor){ key, (uint16_t)f, (uint16_t)p };
-			rv->bloom[review_bloom_bit(key) / 8] |= (uint8_t)(1u << review_bloom_bit(key) % 8);
-		}
-	if (rv->nanchors > 0)
-		qsort(rv->anchors, rv->nanchors, sizeof *rv->anchors, review_anchor_cmp);
 }
 
 struct review *
@@ -318,18 +153,15 @@ review_compile(const struct template *t, const char *file, struct diag_list *dl)
 	for (size_t i = 0; i < t->nreview_src; i++) {
 		const struct tpl_entry *e = &t->review_src[i];
 
-		if (strcmp(e->kind, "fact") == 0) {
-			rv->facts = xrealloc(rv->facts, (rv->nfacts + 1) * sizeof *rv->facts);
-			memset(&rv->facts[rv->nfacts], 0, sizeof *rv->facts);
-			review_fact(t, e, &rv->facts[rv->nfacts++], file, dl);
-		} else if (strcmp(e->kind, "require") == 0) {
+		if (strcmp(e->kind, "fact") == 0)
+			continue;	/* facts.c's, for the links too */
+		if (strcmp(e->kind, "require") == 0) {
 			rv->reqs = xrealloc(rv->reqs, (rv->nreqs + 1) * sizeof *rv->reqs);
 			memset(&rv->reqs[rv->nreqs], 0, sizeof *rv->reqs);
 			review_require(t, e, &rv->reqs[rv->nreqs++], file, dl);
 		} else
 			review_settings(rv, e, file, dl);
 	}
-	review_index(rv);
 	rv->part_names = xcalloc(t->nparts + 1, sizeof *rv->part_names);	/* named once, not per report */
 	for (size_t p = 0; p < t->nparts; p++)
 		rv->part_names[p] = template_part_name(t, (int)p);
@@ -342,28 +174,17 @@ review_free(struct review *rv)
 {
 	if (rv == NULL)
 		return;
-	for (size_t i = 0; i < rv->nfacts; i++) {
-		for (size_t k = 0; k < rv->facts[i].nreadings; k++)
-			free(rv->facts[i].readings[k].cells);
-		for (size_t k = 0; k < rv->facts[i].npats; k++)
-			free(rv->facts[i].pats[k].tok);
-		free(rv->facts[i].readings);
-		free(rv->facts[i].pats);
-	}
 	for (size_t i = 0; i < rv->nreqs; i++) {
 		free(rv->reqs[i].parts);
 		strv_free(rv->reqs[i].words, rv->reqs[i].nwords);
 		free(rv->reqs[i].when.cells);
 	}
-	free(rv->facts);
-	free(rv->anchors);
 	free(rv->reqs);
 	strv_free(rv->doubled_ok, rv->ndoubled_ok);
 	strv_free(rv->doubled_chars, rv->ndoubled_chars);
 	strv_free(rv->purposeful, rv->npurposeful);
 	strv_free(rv->guess, rv->nguess);
-	strv_free(rv->rises, rv->nrises);
-	strv_free(rv->falls, rv->nfalls);
+	factcheck_free(&rv->fc);
 	strv_free(rv->kinds, rv->nkinds);
 	strv_free(rv->part_names, rv->nparts);
 	free(rv);
@@ -432,284 +253,6 @@ review_hygiene(const struct review *rv, const struct report *r, const char *text
 }
 
 /* ---- sentences -------------------------------------------------------- */
-
-/* Does the code point end a sentence (or a line)? */
-static bool
-review_sentence_end(uint32_t cp)
-{
-	return cp == '\n' || cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF1B;
-}
-
-/* ---- facts ------------------------------------------------------------ */
-
-/* Where a gap of a phrasing stops: a figure, or the end of a clause. */
-static bool
-review_gap_stop(uint32_t cp)
-{
-	return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19) || review_sentence_end(cp) ||
-	    cp == 0xFF0C || cp == 0x3001 || cp == 0xFF1A || cp == ',' || cp == ';' || cp == ':';
-}
-
-struct rv_match {
-	size_t	 num, numlen;	/* the number's bytes, from the sentence's start */
-	int64_t	 value;
-};
-
-/* Match tokens k.. of p at s[i..n); fills m. */
-static bool
-review_match(const struct rv_pattern *p, size_t k, const char *s, size_t i, size_t n, struct rv_match *m)
-{
-	const struct rv_tok *t = &p->tok[k];
-	size_t len;
-	int flags;
-
-	if (k == p->ntok)
-		return true;
-	switch (t->type) {
-	case TOK_LIT:
-		return n - i >= t->len && memcmp(s + i, t->lit, t->len) == 0 &&
-		    review_match(p, k + 1, s, i + t->len, n, m);
-	case TOK_NUM:
-		if ((len = cnnum_read(s + i, n - i, &m->value, &flags)) == 0)
-			return false;
-		m->num = i;
-		m->numlen = len;
-		return review_match(p, k + 1, s, i + len, n, m);
-	case TOK_GAP:
-		for (int c = 0; c <= REVIEW_GAP && i < n; c++) {
-			uint32_t cp;
-			size_t step = utf8_decode(s + i, n - i, &cp);
-
-			if (review_match(p, k + 1, s, i, n, m))
-				return true;
-			if (step == 0 || review_gap_stop(cp))
-				return false;
-			i += step;
-		}
-		return false;
-	}
-	return false;
-}
-
-/* The value of a sum of cells of r; false when every one of them is blank. */
-static bool
-review_sum_value(const struct report *r, const struct rv_sum *s, int64_t *v)
-{
-	bool any = false;
-
-	*v = 0;
-	for (size_t i = 0; i < s->ncells; i++) {
-		any |= r->cells[s->cells[i]].state == VALUE_NUMBER;
-		*v += value_fixed(&r->cells[s->cells[i]]);
-	}
-	return any;
-}
-
-/* The readings of f in r, "21" or "21 or 24", in b; false when none holds a number. */
-static bool
-review_fact_values(const struct report *r, const struct rv_fact *f, int64_t said, bool *agrees,
-    int64_t *first, struct buf *b)
-{
-	bool any = false;
-	char num[64];
-	int64_t v;
-
-	*agrees = false;
-	buf_reset(b);
-	for (size_t i = 0; i < f->nreadings && !*agrees; i++)	/* most statements agree: no text then */
-		*agrees = review_sum_value(r, &f->readings[i], &v) && v == said;
-	if (*agrees)
-		return true;
-	for (size_t i = 0; i < f->nreadings; i++) {
-		if (!review_sum_value(r, &f->readings[i], &v))
-			continue;
-		if (any)
-			buf_adds(b, _(" or "));
-		else
-			*first = v;
-		value_format_fixed(v, num, sizeof num);
-		buf_adds(b, num);
-		any = true;
-		*agrees |= v == said;
-	}
-	return any;
-}
-
-/* Is said what last year's report (of the same format) gives for f: a number kept from its text? */
-static bool
-review_last_years(const struct report *r, const struct report *prev, const struct rv_fact *f, int64_t said)
-{
-	int64_t v;
-
-	for (size_t i = 0; prev != NULL && prev->tpl == r->tpl && i < f->nreadings; i++)
-		if (review_sum_value(prev, &f->readings[i], &v) && v == said)
-			return true;
-	return false;
-}
-
-static void
-review_fact_found(const struct report *r, const struct report *prev, const struct rv_fact *f, int part,
-    size_t at, const struct rv_match *m, struct review_list *out)
-{
-	struct buf vals = BUF_INIT, q = BUF_INIT;
-	const char *text = r->texts[part];
-	bool agrees;
-	int64_t table = 0;
-	size_t s0, s1;
-	char said[64], *name, *rule;
-
-	if (!review_fact_values(r, f, m->value, &agrees, &table, &vals) || agrees)
-		goto out;
-	sentence_bounds(text, strlen(text), at, &s0, &s1);	/* the sentence, for the message */
-	value_format_fixed(m->value, said, sizeof said);
-	name = review_part_name(r->tpl, part);
-	rule = xasprintf("fact.%s", f->id);
-	review_add(out, rule, part, m->num, m->num + m->numlen, out->counts_only ? NULL :
-	    review_last_years(r, prev, f, m->value) ?
-	    xasprintf(_("%s: \"%s\" gives %s as %s, which is last year's figure: the tables say %s this year"),
-	    name, sentence_quote(r, text, s0, s1, &q), f->name, said, vals.data) :
-	    xasprintf(_("%s: \"%s\" gives %s as %s, the tables say %s"), name,
-	    sentence_quote(r, text, s0, s1, &q), f->name, said, vals.data));
-	out->v[out->n - 1].numbers = true;
-	out->v[out->n - 1].table = table;
-	out->v[out->n - 1].text = m->value;
-	free(rule);
-	free(name);
-out:
-	buf_free(&vals);
-	buf_free(&q);
-}
-
-/* The change on last year prefix (of n at v) at s[0..n), or 0: its length. */
-static size_t
-review_change_word(const char *s, size_t n, char *const *v, size_t nv)
-{
-	for (size_t i = 0; i < nv; i++) {
-		size_t k = strlen(v[i]);
-
-		if (k <= n && memcmp(s, v[i], k) == 0)
-			return k;
-	}
-	return 0;
-}
-
-/*
- * A change on last year said right after a fact's number (the number of new
- * requests, then "up 7 on last year" in the template's rise words): the difference of
- * the fact's cells between this report and last year's, when last year's is
- * known and of the same format (its cells are this one's).  Not assessable
- * when the cells are blank in either.
- */
-static void
-review_change(const struct report *r, const struct report *prev, const struct rv_fact *f, int part,
-    size_t len, const struct rv_match *m, struct review_list *out)
-{
-	const struct review *rv = r->tpl->review;
-	const char *text = r->texts[part];
-	size_t j = m->num + m->numlen, lim = j + REVIEW_CHANGE_GAP, w = 0, k, s0, s1;
-	int64_t said, now = 0, then = 0, want;
-	bool any = false, agrees = false, rise = true;
-	struct buf q = BUF_INIT;
-	char a[64], b[64], c[64], *name, *rule;
-	int flags;
-
-	if (prev == NULL || prev->tpl != r->tpl)
-		return;
-	for (; j < len && j < lim && text[j] != '\n'; j += utf8_char_len(text + j, len - j)) {
-		if (memcmp(text + j, "\xE3\x80\x82", 3) == 0 || memcmp(text + j, "\xEF\xBC\x9B", 3) == 0)
-			return;	/* the sentence or the clause list ends: 。 ； */
-		if ((w = review_change_word(text + j, len - j, rv->rises, rv->nrises)) > 0)
-			break;
-		if ((w = review_change_word(text + j, len - j, rv->falls, rv->nfalls)) > 0) {
-			rise = false;
-			break;
-		}
-	}
-	if (w == 0 || (k = cnnum_read(text + j + w, len - j - w, &said, &flags)) == 0)
-		return;
-	for (size_t i = 0; i < f->nreadings; i++)
-		if (review_sum_value(r, &f->readings[i], &now) && review_sum_value(prev, &f->readings[i], &then)) {
-			want = rise ? now - then : then - now;
-			any = true;
-			agrees |= want == said;
-		}
-	if (!any || agrees)
-		return;
-	sentence_bounds(text, len, j, &s0, &s1);
-	value_format_fixed(said, a, sizeof a);
-	value_format_fixed(now, b, sizeof b);
-	value_format_fixed(then, c, sizeof c);
-	name = review_part_name(r->tpl, part);
-	rule = xasprintf("change.%s", f->id);
-	review_add(out, rule, part, j + w, j + w + k, out->counts_only ? NULL :
-	    xasprintf(_("%s: \"%s\" gives the change of %s on last year as %s, but the tables say %s this year and %s last year"),
-	    name, sentence_quote(r, text, s0, s1, &q), f->name, a, b, c));
-	free(rule);
-	free(name);
-	buf_free(&q);
-}
-
-/* Phrasing p of fact f where its text starts at byte at of a part: read in its sentence. */
-static void
-review_fact_at(const struct report *r, const struct report *prev, int part, size_t len, size_t at,
-    const struct rv_anchor *an, struct review_list *out, size_t *seen, size_t *nseen)
-{
-	const char *text = r->texts[part];
-	const struct rv_fact *f = &r->tpl->review->facts[an->fact];
-	const struct rv_pattern *p = &f->pats[an->pat];
-	struct rv_match m;
-	size_t k, id;
-
-	if (len - at < p->tok[0].len || memcmp(text + at, p->tok[0].lit, p->tok[0].len) != 0)
-		return;
-	/* a match never crosses a sentence's end (gaps and numbers stop there): the
-	 * sentence is looked for only around a match */
-	if (!review_match(p, 0, text, at, len, &m))
-		return;
-	id = m.num << 8 | an->fact;	/* the number, for this fact */
-	for (k = 0; k < *nseen && k < 64 && seen[k] != id; k++)
-		;
-	if (k < *nseen && k < 64)	/* two phrasings of one statement: one finding */
-		return;
-	/* the last 64 statements: the phrasings of one statement come together, and a
-	 * long part states many more (a review of one sentence must find the same) */
-	seen[(*nseen)++ % 64] = id;
-	review_fact_found(r, prev, f, part, at, &m, out);
-	review_change(r, prev, f, part, len, &m, out);
-}
-
-/*
- * Every statement of a fact in a part whose phrasing starts in bytes [i0, i1).
- * The part is read once, character by character: where one is the first of
- * a phrasing (a filter, then a binary search of the index), that phrasing is
- * tried in its sentence.
- */
-static void
-review_facts(const struct review *rv, const struct report *r, const struct report *prev, int part,
-    size_t i0, size_t i1, struct review_list *out)
-{
-	const char *text = r->texts[part];
-	size_t len = strlen(text), seen[64], nseen = 0, k;
-
-	for (size_t i = i0; i < len && i < i1; i += k) {
-		uint32_t key = utf8_key(text + i, len - i, &k);
-		unsigned bit = review_bloom_bit(key);
-		size_t lo = 0, hi = rv->nanchors;
-
-		if ((rv->bloom[bit / 8] & (1u << bit % 8)) == 0)
-			continue;
-		while (lo < hi) {	/* the first anchor with this key */
-			size_t mid = (lo + hi) / 2;
-
-			if (rv->anchors[mid].key < key)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		for (; lo < rv->nanchors && rv->anchors[lo].key == key; lo++)
-			review_fact_at(r, prev, part, len, i, &rv->anchors[lo], out, seen, &nseen);
-	}
-}
 
 /* ---- what the statute requires --------------------------------------- */
 
@@ -876,7 +419,7 @@ review_clause_ends(const char *text, size_t i)
 
 	if (text[i] == '\0' || utf8_decode(text + i, strlen(text + i), &cp) == 0)
 		return true;
-	return review_gap_stop(cp) && !(cp >= '0' && cp <= '9') && !(cp >= 0xFF10 && cp <= 0xFF19);
+	return facts_gap_stop(cp) && !(cp >= '0' && cp <= '9') && !(cp >= 0xFF10 && cp <= 0xFF19);
 }
 
 #define REVIEW_PAIRS	4096	/* bits of a part's filter of character pairs */
@@ -940,7 +483,7 @@ review_contradicts(const struct report *r, const struct rv_require *q, int part,
 	int64_t v;
 	char num[64], *rule = NULL, *base = NULL;
 
-	if (!review_sum_value(r, &q->when, &v) || v <= 0)
+	if (!facts_sum_value(r, &q->when, &v) || v <= 0)
 		return;
 	for (size_t i = 0; i < q->nwords; i++) {
 		size_t wl = strlen(q->words[i]);
@@ -988,7 +531,7 @@ review_require_hit(const struct report *r, const struct rv_require *q, int part,
 	case REQ_CONTRADICTS: {	/* then sentence by sentence, in review_contradicts */
 		int64_t v;
 
-		return review_sum_value(r, &q->when, &v) && v > 0;
+		return facts_sum_value(r, &q->when, &v) && v > 0;
 	}
 	}
 	return false;
@@ -1386,7 +929,7 @@ review_part(const struct report *r, const struct report *prev, int copy_pct, int
 	for (size_t i = 0; i < rv->nreqs; i++)
 		review_require_part(r, &rv->reqs[i], part, kind, guessed, &pairs, out);
 	buf_free(&kb);
-	review_facts(rv, r, prev, part, 0, SIZE_MAX, out);
+	factcheck_part(&rv->fc, r, prev, part, rv->part_names[part], 0, SIZE_MAX, out);
 	review_stale(rv, r, part, 0, SIZE_MAX, out);
 	review_copy(rv, r, prev, copy_pct, part, out);
 	review_hygiene(rv, r, r->texts[part], part, rv->part_names[part], out);
@@ -1607,15 +1150,16 @@ review_span(const struct report *r, const struct report *prev, int part, size_t 
 	/* the hygiene's: clauses, inside the sentences */
 	at->hfrom = review_span_clause_at(text, len, review_span_step(text, len, start, true), *from, *to, true);
 	at->hto = review_span_clause_at(text, len, review_span_step(text, len, end, false), *from, *to, false);
-	/* a change on last year is read up to REVIEW_CHANGE_GAP bytes after its fact's
+	/* a change on last year is read up to FACTCHECK_CHANGE_GAP bytes after its fact's
 	 * number, past the end of a sentence that ends with ! or ?: the sentences it
 	 * may reach are reviewed too (the statements before from, below) */
-	for (size_t to1 = *to; *to < len && *to >= 3 && *to <= to1 + REVIEW_CHANGE_GAP &&
+	for (size_t to1 = *to; *to < len && *to >= 3 && *to <= to1 + FACTCHECK_CHANGE_GAP &&
 	    (memcmp(text + *to - 3, "\xEF\xBC\x81", 3) == 0 || memcmp(text + *to - 3, "\xEF\xBC\x9F", 3) == 0);)
 		*to = review_span_end(text, len, *to + 1);
 	if (rv == NULL)
 		return;
-	review_facts(rv, r, prev, part, review_span_start(text, review_span_step(text, len, *from, true)), *to, out);
+	factcheck_part(&rv->fc, r, prev, part, rv->part_names[part],
+	    review_span_start(text, review_span_step(text, len, *from, true)), *to, out);
 	for (size_t i = before; i < out->n; i++)	/* only what is placed in [from, to) */
 		if (out->v[i].start >= *from && out->v[i].start < *to)
 			out->v[kept++] = out->v[i];

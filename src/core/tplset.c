@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "core/facts.h"
 #include "core/review.h"
 #include "core/rules.h"
 #include "core/tplset.h"
@@ -53,6 +54,7 @@ tplset_template_free(struct template *t)
 	if (t == NULL)
 		return;
 	rules_free(t->rules);
+	facts_free(t->facts);
 	review_free(t->review);
 	template_free(t);
 }
@@ -66,6 +68,7 @@ tplset_compile(struct template *t, const char *file, struct diag_list *dl)
 	if (t == NULL)
 		return NULL;
 	t->rules = rules_compile(t, file, dl);
+	t->facts = facts_compile(t, file, dl);
 	t->review = review_compile(t, file, dl);
 	if (dl->n != before) {
 		tplset_template_free(t);
