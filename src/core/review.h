@@ -82,7 +82,4 @@ int review_ack(struct report *r, const struct review_finding *f, const char *rea
 /* Move the acknowledged findings of l to acked, each with its reason: they do not count. */
 void review_split_acked(const struct report *r, struct review_list *l, struct review_list *acked);
 
-/* Similarity of two texts (0..100): the share of a's character bigrams found in b. */
-int review_similarity(const char *a, const char *b);
-
 #endif
