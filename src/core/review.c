@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "core/factcheck.h"
-#include "core/facts.h"
 #include "core/hygiene.h"
 #include "core/lastcopy.h"
 #include "core/links.h"
@@ -24,7 +23,7 @@ struct review {
 	size_t			 ndoubled_ok, ndoubled_chars;
 	struct factcheck	 fc;		/* the template's rise and fall: a change on last year */
 	struct lastcopy		 lc;		/* last year's copy, a stale year */
-	char			**part_names;	/* per part, as review_part_name gives it */
+	char			**part_names;	/* per part, as template_part_name gives it */
 	size_t			 nparts;
 };
 
@@ -102,16 +101,7 @@ review_guess_kind(const struct template *t, const char *agency, struct buf *b)
 	return require_guess_kind(t->review != NULL ? t->review->req : NULL, agency, b);
 }
 
-/* ---- findings --------------------------------------------------------- */
-
-/* The part's name as an officer knows it: section and part title; caller frees. */
-static char *
-review_part_name(const struct template *t, int part)
-{
-	if (t->review != NULL && t->review->part_names != NULL)
-		return xstrdup(t->review->part_names[part]);
-	return template_part_name(t, part);
-}
+/* ---- the hygiene ------------------------------------------------------ */
 
 /* Is byte at of text (len bytes) inside a link?  Its bytes [*s, *e) if so. */
 static bool
@@ -156,8 +146,6 @@ review_hygiene(const struct review *rv, const struct report *r, const char *text
 	hygiene_text(text, part, &(struct hygiene_words){ (const char *const *)rv->doubled_ok, rv->ndoubled_ok,
 	    (const char *const *)rv->doubled_chars, rv->ndoubled_chars, review_hygiene_quote, r }, name, out);
 }
-
-/* ---- sentences -------------------------------------------------------- */
 
 /* ---- fields ----------------------------------------------------------- */
 
@@ -474,9 +462,9 @@ review_span_hygiene(const struct review *rv, const struct report *r, int part, s
 	const char *text = r->texts[part];
 	size_t w0 = review_span_step(text, len, from, true), w1 = review_span_step(text, len, to, false);
 	struct review_list l = REVIEW_LIST_INIT;
-	char *win = xstrndup(text + w0, w1 - w0), *name = review_part_name(r->tpl, part);
+	char *win = xstrndup(text + w0, w1 - w0);
 
-	review_hygiene(rv, r, win, part, name, &l);
+	review_hygiene(rv, r, win, part, rv->part_names[part], &l);
 	for (size_t i = 0; i < l.n; i++) {
 		struct review_finding *f = &l.v[i];
 
@@ -493,7 +481,6 @@ review_span_hygiene(const struct review *rv, const struct report *r, int part, s
 	}
 	free(l.v);
 	free(win);
-	free(name);
 }
 
 /*
