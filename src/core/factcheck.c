@@ -119,6 +119,31 @@ factcheck_change_word(const char *s, size_t n, char *const *v, size_t nv)
 }
 
 /*
+ * The word of a change (a rise, or a fall: *rise false) FACTCHECK_CHANGE_GAP
+ * bytes at most after byte j of text, before its sentence or clause list
+ * ends: its length, and its first byte in *at; 0 if there is none.
+ */
+static size_t
+factcheck_change_after(const struct factcheck *fc, const char *text, size_t len, size_t j, size_t *at, bool *rise)
+{
+	size_t lim = j + FACTCHECK_CHANGE_GAP, w;
+
+	*rise = true;
+	for (; j < len && j < lim && text[j] != '\n'; j += utf8_char_len(text + j, len - j)) {
+		if (memcmp(text + j, "\xE3\x80\x82", 3) == 0 || memcmp(text + j, "\xEF\xBC\x9B", 3) == 0)
+			return 0;	/* the sentence or the clause list ends: 。 ； */
+		*at = j;
+		if ((w = factcheck_change_word(text + j, len - j, fc->rises, fc->nrises)) > 0)
+			return w;
+		if ((w = factcheck_change_word(text + j, len - j, fc->falls, fc->nfalls)) > 0) {
+			*rise = false;
+			return w;
+		}
+	}
+	return 0;
+}
+
+/*
  * A change on last year said right after a fact's number (the number of new
  * requests, then "up 7 on last year" in the template's rise words): the difference of
  * the fact's cells between this report and last year's, when last year's is
@@ -131,26 +156,17 @@ factcheck_change(const struct factcheck *fc, const struct report *r, const struc
     struct review_list *out)
 {
 	const char *text = r->texts[part];
-	size_t j = m->num + m->numlen, lim = j + FACTCHECK_CHANGE_GAP, w = 0, k, s0, s1;
+	size_t j = 0, w, k, s0, s1;
 	int64_t said, now = 0, then = 0, want;
-	bool any = false, agrees = false, rise = true;
+	bool any = false, agrees = false, rise;
 	struct buf q = BUF_INIT;
 	char a[64], b[64], c[64], *rule;
 	int flags;
 
 	if (prev == NULL || prev->tpl != r->tpl)
 		return;
-	for (; j < len && j < lim && text[j] != '\n'; j += utf8_char_len(text + j, len - j)) {
-		if (memcmp(text + j, "\xE3\x80\x82", 3) == 0 || memcmp(text + j, "\xEF\xBC\x9B", 3) == 0)
-			return;	/* the sentence or the clause list ends: 。 ； */
-		if ((w = factcheck_change_word(text + j, len - j, fc->rises, fc->nrises)) > 0)
-			break;
-		if ((w = factcheck_change_word(text + j, len - j, fc->falls, fc->nfalls)) > 0) {
-			rise = false;
-			break;
-		}
-	}
-	if (w == 0 || (k = cnnum_read(text + j + w, len - j - w, &said, &flags)) == 0)
+	if ((w = factcheck_change_after(fc, text, len, m->num + m->numlen, &j, &rise)) == 0 ||
+	    (k = cnnum_read(text + j + w, len - j - w, &said, &flags)) == 0)
 		return;
 	for (size_t i = 0; i < f->nreadings; i++)
 		if (facts_sum_value(r, &f->readings[i], &now) && facts_sum_value(prev, &f->readings[i], &then)) {
