@@ -263,6 +263,22 @@ Test(loader, malformed_templates_name_the_line)
 	}
 }
 
+Test(loader, problems_of_the_review_sections_are_listed_top_to_bottom)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct template *t = load(HEAD TABLE "[review settings]\nshade = blue\n"
+	    "[fact f]\nname = 某数\nvalue = t9.x.a\npattern = 某数{n}件\ncolour = red\n", &dl);
+
+	cr_assert_null(t);
+	diag_print(&dl, stderr);
+	cr_assert_eq(dl.n, 2);
+	cr_expect_eq(dl.v[0].line, 35, "the [review] section's first, as in the file");
+	cr_expect_not_null(strstr(dl.v[0].msg, "[review]"), "%s", dl.v[0].msg);
+	cr_expect_eq(dl.v[1].line, 37);
+	cr_expect_not_null(strstr(dl.v[1].msg, "[fact]"), "%s", dl.v[1].msg);
+	diag_list_free(&dl);
+}
+
 Test(loader, unknown_template_lists_the_known_ones)
 {
 	struct diag_list dl = DIAG_LIST_INIT;

@@ -169,8 +169,8 @@ json_review(struct buf *b, const struct report *r, const struct review_finding *
 	if (f->part >= 0) {
 		buf_adds(b, ", \"part\": ");
 		json_str(b, r->tpl->parts[f->part].id);
-		buf_addf(b, ", \"start\": %zu, \"end\": %zu", review_chars(r->texts[f->part], f->start),
-		    review_chars(r->texts[f->part], f->end));
+		buf_addf(b, ", \"start\": %zu, \"end\": %zu", utf8_count(r->texts[f->part], f->start),
+		    utf8_count(r->texts[f->part], f->end));
 	}
 	if (f->guide != NULL) {
 		buf_adds(b, ", \"guide\": ");

@@ -4,75 +4,42 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/facts.h"
 #include "core/links.h"
 #include "lib/buf.h"
 #include "lib/xalloc.h"
 
-/* The [fact] section of a fact, by its index among the facts; NULL if none. */
-static const struct tpl_entry *
-links_entry(const struct template *t, int fact)
-{
-	int k = 0;
-
-	for (size_t i = 0; i < t->nreview_src; i++) {
-		const struct tpl_entry *e = &t->review_src[i];
-
-		if (strcmp(e->kind, "fact") == 0 && k++ == fact)
-			return e;
-	}
-	return NULL;
-}
-
-/* The first value of key in e, or NULL. */
-static const char *
-links_key(const struct tpl_entry *e, const char *key)
-{
-	for (size_t k = 0; e != NULL && k < e->n; k++)
-		if (strcmp(e->keys[k], key) == 0)
-			return e->vals[k];
-	return NULL;
-}
-
 size_t
 links_nfacts(const struct template *t)
 {
-	size_t n = 0;
-
-	for (size_t i = 0; i < t->nreview_src; i++)
-		n += strcmp(t->review_src[i].kind, "fact") == 0;
-	return n;
+	return facts_count(t->facts);
 }
 
 const char *
 links_fact_id(const struct template *t, int fact)
 {
-	const struct tpl_entry *e = links_entry(t, fact);
+	const struct fact *f = facts_get(t->facts, fact);
 
-	return e != NULL ? e->id : NULL;
+	return f != NULL ? f->id : NULL;
 }
 
 const char *
 links_fact_name(const struct template *t, int fact)
 {
-	const char *name = links_key(links_entry(t, fact), "name");
+	const struct fact *f = facts_get(t->facts, fact);
 
-	return name != NULL ? name : links_fact_id(t, fact);
+	return f != NULL && f->name != NULL ? f->name : links_fact_id(t, fact);
 }
 
 /* The fact whose id is the n bytes at s, or -1. */
 static int
 links_find(const struct template *t, const char *s, size_t n)
 {
-	int k = 0;
+	for (size_t i = 0; i < facts_count(t->facts); i++) {
+		const char *id = facts_get(t->facts, (int)i)->id;
 
-	for (size_t i = 0; i < t->nreview_src; i++) {
-		const struct tpl_entry *e = &t->review_src[i];
-
-		if (strcmp(e->kind, "fact") != 0)
-			continue;
-		if (strlen(e->id) == n && memcmp(e->id, s, n) == 0)
-			return k;
-		k++;
+		if (strlen(id) == n && memcmp(id, s, n) == 0)
+			return (int)i;
 	}
 	return -1;
 }
@@ -121,33 +88,25 @@ links_next(const struct template *t, const char *s, size_t n, size_t from, struc
 }
 
 /*
- * The sum of the cells named in "t3.new.total + t3.carried.total" into *v,
- * with the most decimals any of them was typed with; false when
+ * The sum of the cells of a fact's reading (t3.new.total + t3.carried.total)
+ * into *v, with the most decimals any of them was typed with; false when
  * none holds a number or one is unreadable ("?": no guess at a number).
  */
 static bool
-links_sum(const struct report *r, const char *s, struct value *v)
+links_sum(const struct report *r, const struct facts_sum *sum, struct value *v)
 {
 	bool any = false, unreadable = false;
 	int64_t fixed = 0;
 	uint8_t scale = 0;
 
-	while (*s != '\0') {
-		size_t k = strcspn(s, " ");
-		char *id = xstrndup(s, k);
-		int c = template_value(r->tpl, id);
+	for (size_t i = 0; i < sum->ncells; i++) {
+		const struct value *cv = &r->cells[sum->cells[i]];
 
-		free(id);
-		if (c >= 0) {
-			const struct value *cv = &r->cells[c];
-
-			any |= cv->state == VALUE_NUMBER;
-			unreadable |= cv->state == VALUE_UNREADABLE;
-			fixed += value_fixed(cv);
-			if (cv->state == VALUE_NUMBER && cv->scale > scale)
-				scale = cv->scale;
-		}
-		s += k + (s[k] == ' ');
+		any |= cv->state == VALUE_NUMBER;
+		unreadable |= cv->state == VALUE_UNREADABLE;
+		fixed += value_fixed(cv);
+		if (cv->state == VALUE_NUMBER && cv->scale > scale)
+			scale = cv->scale;
 	}
 	v->state = VALUE_NUMBER;
 	v->scale = scale;
@@ -160,7 +119,8 @@ links_sum(const struct report *r, const char *s, struct value *v)
 bool
 links_value(const struct report *r, int fact, char *out)
 {
-	const char *sum = links_key(links_entry(r->tpl, fact), "value");
+	const struct fact *f = facts_get(r->tpl->facts, fact);
+	const struct facts_sum *sum = f != NULL && f->nreadings > 0 ? &f->readings[0] : NULL;
 	struct value v = { 0 };
 	int c;
 
@@ -169,7 +129,7 @@ links_value(const struct report *r, int fact, char *out)
 		return false;
 	}
 	/* one cell: exactly as the table shows it, its unit included */
-	if ((c = template_value(r->tpl, sum)) >= 0)
+	if (sum->ncells == 1 && (c = sum->cells[0]) >= 0)
 		value_format(&r->cells[c], &r->tpl->values[c].kind, out, LINKS_VALUE_MAX);
 	else
 		value_format(&v, &(struct cell_kind){ KIND_COUNT, NULL }, out, LINKS_VALUE_MAX);

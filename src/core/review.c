@@ -4,264 +4,30 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/cnnum.h"
+#include "core/factcheck.h"
 #include "core/hygiene.h"
+#include "core/lastcopy.h"
 #include "core/links.h"
+#include "core/require.h"
 #include "core/review.h"
+#include "core/sentence.h"
 #include "lib/buf.h"
 #include "lib/hash.h"
+#include "lib/strv.h"
 #include "lib/utf8.h"
 #include "lib/xalloc.h"
 
-#define REVIEW_GAP	12	/* characters an ellipsis of a phrasing may stand for */
-#define REVIEW_QUOTE	80	/* characters of a sentence quoted in a message */
-#define REVIEW_CHANGE_GAP 15	/* bytes between a fact's number and its change: a unit, a comma and a little */
-
-enum rv_tok_type { TOK_LIT, TOK_GAP, TOK_NUM };
-
-struct rv_tok {
-	enum rv_tok_type	 type;
-	const char		*lit;	/* into the template's text */
-	size_t			 len;
-};
-
-struct rv_pattern {
-	struct rv_tok	*tok;
-	size_t		 ntok;
-};
-
-/* A sum of cells: one reading of a fact, or the condition of a requirement. */
-struct rv_sum {
-	int	*cells;
-	size_t	 ncells;
-};
-
-struct rv_fact {
-	const char		*id, *name;
-	struct rv_sum		*readings;	/* any of them may be meant */
-	size_t			 nreadings;
-	struct rv_pattern	*pats;
-	size_t			 npats;
-};
-
-enum rv_check { REQ_NONEMPTY, REQ_NOT_ONLY, REQ_MENTIONS, REQ_CONTRADICTS };
-
-struct rv_require {
-	const char	*id, *kind, *message, *message_en, *guide;
-	enum rv_check	 check;
-	bool		*parts;		/* per template part: the rule reads it */
-	char		**words;	/* split copies */
-	size_t		 nwords;
-	struct rv_sum	 when;		/* contradicts: the sum that must be 0 */
-	bool		 clause_end;	/* contradicts: a word counts only where a clause ends */
-};
-
-/* Where a phrasing may start: the first character of its text (as a key of up to
- * 4 bytes), so that a part is read once for every phrasing of every fact. */
-struct rv_anchor {
-	uint32_t	 key;
-	uint16_t	 fact, pat;
-};
-
-#define REVIEW_BLOOM	4096	/* bits of the first characters' filter */
-
 struct review {
-	struct rv_fact		*facts;
-	size_t			 nfacts;
-	struct rv_anchor	*anchors;	/* sorted by key */
-	size_t			 nanchors;
-	uint8_t			 bloom[REVIEW_BLOOM / 8];
-	struct rv_require	*reqs;
-	size_t			 nreqs;
-	char			**doubled_ok, **doubled_chars, **purposeful, **guess, **kinds;
-	size_t			 ndoubled_ok, ndoubled_chars, npurposeful, nguess, nkinds;
-	char			**rises, **falls;	/* the template's rise and fall: a change on last year */
-	size_t			 nrises, nfalls;
-	int			 copy_pct;
-	char			**part_names;	/* per part, as review_part_name gives it */
+	struct require		*req;		/* [require] and the kinds of agency */
+	char			**doubled_ok, **doubled_chars;
+	size_t			 ndoubled_ok, ndoubled_chars;
+	struct factcheck	 fc;		/* the template's rise and fall: a change on last year */
+	struct lastcopy		 lc;		/* last year's copy, a stale year */
+	char			**part_names;	/* per part, as template_part_name gives it */
 	size_t			 nparts;
 };
 
 /* ---- compiling -------------------------------------------------------- */
-
-/* Split s at spaces into copies appended to *v. */
-static void
-review_split(const char *s, char ***v, size_t *n)
-{
-	while (*s != '\0') {
-		size_t k = strcspn(s, " ");
-
-		if (k > 0) {
-			*v = xrealloc(*v, (*n + 1) * sizeof **v);
-			(*v)[(*n)++] = xstrndup(s, k);
-		}
-		s += k + (s[k] == ' ');
-	}
-}
-
-static void
-review_strv_free(char **v, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
-}
-
-/* "t3.new.total + t3.carried.total" into *sum; -1 on an unknown cell. */
-static int
-review_sum(const struct template *t, const char *s, struct rv_sum *sum, const char *file, int line,
-    struct diag_list *dl)
-{
-	char **w = NULL;
-	size_t n = 0;
-	int rc = 0;
-
-	review_split(s, &w, &n);
-	for (size_t i = 0; i < n; i++) {
-		int c;
-
-		if (strcmp(w[i], "+") == 0)
-			continue;
-		if ((c = template_value(t, w[i])) < 0) {
-			diag_add(dl, file, line, _("unknown cell \"%s\""), w[i]);
-			rc = -1;
-			continue;
-		}
-		sum->cells = xrealloc(sum->cells, (sum->ncells + 1) * sizeof *sum->cells);
-		sum->cells[sum->ncells++] = c;
-	}
-	review_strv_free(w, n);
-	return rc;
-}
-
-static void
-review_tok(struct rv_pattern *p, enum rv_tok_type type, const char *lit, size_t len)
-{
-	if (type == TOK_LIT && len == 0)
-		return;
-	p->tok = xrealloc(p->tok, (p->ntok + 1) * sizeof *p->tok);
-	p->tok[p->ntok++] = (struct rv_tok){ type, lit, len };
-}
-
-/* A phrasing: literal text, "{n}" for the number, U+2026 for a few characters. */
-static int
-review_pattern(const char *s, struct rv_pattern *p)
-{
-	const char *lit = s;
-	int nums = 0;
-
-	while (*s != '\0') {
-		if (strncmp(s, "{n}", 3) == 0 || strncmp(s, "\xE2\x80\xA6", 3) == 0) {
-			review_tok(p, TOK_LIT, lit, (size_t)(s - lit));
-			review_tok(p, *s == '{' ? TOK_NUM : TOK_GAP, NULL, 0);
-			nums += *s == '{';
-			s += 3;
-			lit = s;
-		} else
-			s++;
-	}
-	review_tok(p, TOK_LIT, lit, (size_t)(s - lit));
-	return nums == 1 && p->ntok > 1 && p->tok[0].type == TOK_LIT ? 0 : -1;
-}
-
-static void
-review_fact(const struct template *t, const struct tpl_entry *e, struct rv_fact *f, const char *file,
-    struct diag_list *dl)
-{
-	f->id = e->id;
-	for (size_t k = 0; k < e->n; k++) {
-		if (strcmp(e->keys[k], "name") == 0)
-			f->name = e->vals[k];
-		else if (strcmp(e->keys[k], "value") == 0) {
-			f->readings = xrealloc(f->readings, (f->nreadings + 1) * sizeof *f->readings);
-			f->readings[f->nreadings] = (struct rv_sum){ NULL, 0 };
-			review_sum(t, e->vals[k], &f->readings[f->nreadings++], file, e->line, dl);
-		} else if (strcmp(e->keys[k], "pattern") == 0) {
-			f->pats = xrealloc(f->pats, (f->npats + 1) * sizeof *f->pats);
-			f->pats[f->npats] = (struct rv_pattern){ NULL, 0 };
-			if (review_pattern(e->vals[k], &f->pats[f->npats++]) != 0)
-				diag_add(dl, file, e->line,
-				    _("[fact %s]: a pattern begins with text and holds one {n}: \"%s\""), e->id, e->vals[k]);
-		} else
-			diag_add(dl, file, e->line, _("unknown key \"%s\" in [fact]"), e->keys[k]);
-	}
-	if (f->name == NULL || f->nreadings == 0 || f->npats == 0)
-		diag_add(dl, file, e->line, _("[fact %s] needs a name, a value and a pattern"), e->id);
-}
-
-static int
-review_check_kind(const char *s, enum rv_check *c)
-{
-	static const char *const names[] = { "nonempty", "not-only", "mentions", "contradicts" };
-
-	for (int i = 0; i < 4; i++)
-		if (strcmp(s, names[i]) == 0) {
-			*c = (enum rv_check)i;
-			return 0;
-		}
-	return -1;
-}
-
-/* parts = "all" or part ids, "-ID" to leave one out of all. */
-static void
-review_parts(const struct template *t, const char *s, bool *parts, const char *file, int line,
-    struct diag_list *dl)
-{
-	char **w = NULL;
-	size_t n = 0;
-
-	review_split(s, &w, &n);
-	for (size_t i = 0; i < n; i++) {
-		int p = template_part(t, w[i] + (w[i][0] == '-'));
-
-		if (strcmp(w[i], "all") == 0)
-			for (size_t k = 0; k < t->nparts; k++)
-				parts[k] = true;
-		else if (p < 0)
-			diag_add(dl, file, line, _("unknown part \"%s\""), w[i]);
-		else
-			parts[p] = w[i][0] != '-';
-	}
-	review_strv_free(w, n);
-}
-
-static void
-review_require(const struct template *t, const struct tpl_entry *e, struct rv_require *q, const char *file,
-    struct diag_list *dl)
-{
-	bool check = false;
-
-	q->id = e->id;
-	q->parts = xcalloc(t->nparts + 1, sizeof *q->parts);
-	for (size_t k = 0; k < e->n; k++) {
-		const char *key = e->keys[k], *v = e->vals[k];
-
-		if (strcmp(key, "check") == 0) {
-			if (review_check_kind(v, &q->check) != 0)
-				diag_add(dl, file, e->line, _("check must be nonempty, not-only, mentions or contradicts"));
-			check = true;
-		} else if (strcmp(key, "parts") == 0)
-			review_parts(t, v, q->parts, file, e->line, dl);
-		else if (strcmp(key, "words") == 0)
-			review_split(v, &q->words, &q->nwords);
-		else if (strcmp(key, "when") == 0)
-			review_sum(t, v, &q->when, file, e->line, dl);
-		else if (strcmp(key, "kind") == 0)
-			q->kind = v;
-		else if (strcmp(key, "clause_end") == 0)
-			q->clause_end = strcmp(v, "yes") == 0;
-		else if (strcmp(key, "message") == 0)
-			q->message = v;
-		else if (strcmp(key, "message_en") == 0)
-			q->message_en = v;
-		else if (strcmp(key, "guide") == 0)
-			q->guide = v;
-		else
-			diag_add(dl, file, e->line, _("unknown key \"%s\" in [require]"), key);
-	}
-	if (!check || q->message == NULL)
-		diag_add(dl, file, e->line, _("[require %s] needs a check and a message"), e->id);
-}
 
 static void
 review_settings(struct review *rv, const struct tpl_entry *e, const char *file, struct diag_list *dl)
@@ -269,87 +35,14 @@ review_settings(struct review *rv, const struct tpl_entry *e, const char *file, 
 	for (size_t k = 0; k < e->n; k++) {
 		const char *key = e->keys[k], *v = e->vals[k];
 
-		if (strcmp(key, "copy_threshold") == 0) {
-			char *end;
-			long pct = strtol(v, &end, 10);
-
-			if (*end != '\0' || pct < 1 || pct > 100)
-				diag_add(dl, file, e->line, _("copy_threshold must be 1 to 100"));
-			rv->copy_pct = (int)pct;
-		} else if (strcmp(key, "doubled_ok") == 0)
-			review_split(v, &rv->doubled_ok, &rv->ndoubled_ok);
+		if (strcmp(key, "doubled_ok") == 0)
+			strv_split(v, &rv->doubled_ok, &rv->ndoubled_ok);
 		else if (strcmp(key, "doubled_chars") == 0)
-			review_split(v, &rv->doubled_chars, &rv->ndoubled_chars);
-		else if (strcmp(key, "kinds") == 0)
-			review_split(v, &rv->kinds, &rv->nkinds);
-		else if (strcmp(key, "purposeful") == 0)
-			review_split(v, &rv->purposeful, &rv->npurposeful);
-		else if (strcmp(key, "rise") == 0)
-			review_split(v, &rv->rises, &rv->nrises);
-		else if (strcmp(key, "fall") == 0)
-			review_split(v, &rv->falls, &rv->nfalls);
-		else if (strcmp(key, "guess") == 0) {
-			rv->guess = xrealloc(rv->guess, (rv->nguess + 1) * sizeof *rv->guess);
-			rv->guess[rv->nguess++] = xstrdup(v);
-		} else
+			strv_split(v, &rv->doubled_chars, &rv->ndoubled_chars);
+		else if (!factcheck_setting(&rv->fc, key, v) && !require_setting(rv->req, key, v) &&
+		    !lastcopy_setting(&rv->lc, key, v, file, e->line, dl))
 			diag_add(dl, file, e->line, _("unknown key \"%s\" in [review]"), key);
 	}
-}
-
-/* The key of the character at s (n bytes): its UTF-8 bytes, and its length in *k.
- * Inline: it is called for every character of every part. */
-static inline uint32_t
-review_key(const char *s, size_t n, size_t *k)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	unsigned char c = u[0];
-	uint32_t key = 0;
-
-	if (c < 0x80)	/* the two kinds a report's text is made of, first */
-		return *k = 1, c;
-	if (c >= 0xE0 && c < 0xF0 && n >= 3)
-		return *k = 3, (uint32_t)c << 16 | (uint32_t)u[1] << 8 | u[2];
-	*k = c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;	/* a key, not a check: text is valid UTF-8 */
-	if (*k > n)
-		*k = n;
-	for (size_t i = 0; i < *k && i < 4; i++)
-		key = key << 8 | (unsigned char)s[i];
-	return key;
-}
-
-static unsigned
-review_bloom_bit(uint32_t key)
-{
-	return (key * 2654435761u) >> 20 & (REVIEW_BLOOM - 1);
-}
-
-static int
-review_anchor_cmp(const void *a, const void *b)
-{
-	uint32_t x = ((const struct rv_anchor *)a)->key, y = ((const struct rv_anchor *)b)->key;
-
-	return x < y ? -1 : x > y;
-}
-
-/* Index the first character of every phrasing. */
-static void
-review_index(struct review *rv)
-{
-	for (size_t f = 0; f < rv->nfacts; f++)
-		for (size_t p = 0; p < rv->facts[f].npats; p++) {
-			const struct rv_tok *t0 = &rv->facts[f].pats[p].tok[0];
-			size_t k;
-			uint32_t key;
-
-			if (t0->type != TOK_LIT || t0->len == 0)
-				continue;
-			key = review_key(t0->lit, t0->len, &k);
-			rv->anchors = xrealloc(rv->anchors, (rv->nanchors + 1) * sizeof *rv->anchors);
-			rv->anchors[rv->nanchors++] = (struct rv_anchor){ key, (uint16_t)f, (uint16_t)p };
-			rv->bloom[review_bloom_bit(key) / 8] |= (uint8_t)(1u << review_bloom_bit(key) % 8);
-		}
-	if (rv->nanchors > 0)
-		qsort(rv->anchors, rv->nanchors, sizeof *rv->anchors, review_anchor_cmp);
 }
 
 struct review *
@@ -357,22 +50,18 @@ review_compile(const struct template *t, const char *file, struct diag_list *dl)
 {
 	struct review *rv = xcalloc(1, sizeof *rv);
 
-	rv->copy_pct = 50;
+	lastcopy_init(&rv->lc);
+	rv->req = require_new();
 	for (size_t i = 0; i < t->nreview_src; i++) {
 		const struct tpl_entry *e = &t->review_src[i];
 
-		if (strcmp(e->kind, "fact") == 0) {
-			rv->facts = xrealloc(rv->facts, (rv->nfacts + 1) * sizeof *rv->facts);
-			memset(&rv->facts[rv->nfacts], 0, sizeof *rv->facts);
-			review_fact(t, e, &rv->facts[rv->nfacts++], file, dl);
-		} else if (strcmp(e->kind, "require") == 0) {
-			rv->reqs = xrealloc(rv->reqs, (rv->nreqs + 1) * sizeof *rv->reqs);
-			memset(&rv->reqs[rv->nreqs], 0, sizeof *rv->reqs);
-			review_require(t, e, &rv->reqs[rv->nreqs++], file, dl);
-		} else
+		if (strcmp(e->kind, "fact") == 0)
+			continue;	/* facts.c's, for the links too */
+		if (strcmp(e->kind, "require") == 0)
+			require_add(rv->req, t, e, file, dl);
+		else
 			review_settings(rv, e, file, dl);
 	}
-	review_index(rv);
 	rv->part_names = xcalloc(t->nparts + 1, sizeof *rv->part_names);	/* named once, not per report */
 	for (size_t p = 0; p < t->nparts; p++)
 		rv->part_names[p] = template_part_name(t, (int)p);
@@ -385,90 +74,34 @@ review_free(struct review *rv)
 {
 	if (rv == NULL)
 		return;
-	for (size_t i = 0; i < rv->nfacts; i++) {
-		for (size_t k = 0; k < rv->facts[i].nreadings; k++)
-			free(rv->facts[i].readings[k].cells);
-		for (size_t k = 0; k < rv->facts[i].npats; k++)
-			free(rv->facts[i].pats[k].tok);
-		free(rv->facts[i].readings);
-		free(rv->facts[i].pats);
-	}
-	for (size_t i = 0; i < rv->nreqs; i++) {
-		free(rv->reqs[i].parts);
-		review_strv_free(rv->reqs[i].words, rv->reqs[i].nwords);
-		free(rv->reqs[i].when.cells);
-	}
-	free(rv->facts);
-	free(rv->anchors);
-	free(rv->reqs);
-	review_strv_free(rv->doubled_ok, rv->ndoubled_ok);
-	review_strv_free(rv->doubled_chars, rv->ndoubled_chars);
-	review_strv_free(rv->purposeful, rv->npurposeful);
-	review_strv_free(rv->guess, rv->nguess);
-	review_strv_free(rv->rises, rv->nrises);
-	review_strv_free(rv->falls, rv->nfalls);
-	review_strv_free(rv->kinds, rv->nkinds);
-	review_strv_free(rv->part_names, rv->nparts);
+	require_free(rv->req);
+	strv_free(rv->doubled_ok, rv->ndoubled_ok);
+	strv_free(rv->doubled_chars, rv->ndoubled_chars);
+	lastcopy_free(&rv->lc);
+	factcheck_free(&rv->fc);
+	strv_free(rv->part_names, rv->nparts);
 	free(rv);
 }
 
-/* ---- findings --------------------------------------------------------- */
-
-size_t
-review_chars(const char *text, size_t bytes)
+bool
+review_kind_known(const struct template *t, const char *s)
 {
-	size_t n = 0;
-
-	for (size_t i = 0; i < bytes && text[i] != '\0'; i++)
-		n += ((unsigned char)text[i] & 0xC0) != 0x80;
-	return n;
+	return t->review != NULL && require_kind_known(t->review->req, s);
 }
 
-/* The part's name as an officer knows it: section and part title; caller frees. */
-static char *
-review_part_name(const struct template *t, int part)
+void
+review_kinds_text(const struct template *t, struct buf *b)
 {
-	if (t->review != NULL && t->review->part_names != NULL)
-		return xstrdup(t->review->part_names[part]);
-	return template_part_name(t, part);
+	require_kinds_text(t->review != NULL ? t->review->req : NULL, b);
 }
 
-/* True when the interface language wants the templates' Chinese messages. */
-static bool
-review_chinese(void)
+const char *
+review_guess_kind(const struct template *t, const char *agency, struct buf *b)
 {
-	return strcmp(_("template-messages:en"), "template-messages:zh") == 0;
+	return require_guess_kind(t->review != NULL ? t->review->req : NULL, agency, b);
 }
 
-/* The sentence around [at, at+len) of text, cut to REVIEW_QUOTE characters, in b;
- * its linked numbers as their values, as the officer sees them. */
-static const char *
-review_quote(const struct report *r, const char *text, size_t start, size_t end, struct buf *b)
-{
-	size_t chars = 0, i = start;
-	char val[LINKS_VALUE_MAX];
-	int fact;
-
-	buf_reset(b);
-	while (i < end && chars < REVIEW_QUOTE) {
-		size_t k;
-
-		if (text[i] == '{' && (k = links_at(r->tpl, text + i, end - i, &fact)) > 0) {
-			links_value(r, fact, val);	/* quoted as the officer sees it */
-			buf_adds(b, val);
-			i += k;
-			chars++;
-			continue;
-		}
-		k = utf8_seqlen(text + i, end - i);
-		buf_add(b, text + i, k > 0 ? k : 1);
-		i += k > 0 ? k : 1;
-		chars++;
-	}
-	if (i < end)
-		buf_adds(b, "\xE2\x80\xA6");
-	return b->data != NULL ? b->data : "";
-}
+/* ---- the hygiene ------------------------------------------------------ */
 
 /* Is byte at of text (len bytes) inside a link?  Its bytes [*s, *e) if so. */
 static bool
@@ -498,7 +131,7 @@ review_hygiene_quote(const void *ctx, const char *text, size_t len, size_t start
 		start = s;
 	if (end > 0 && review_in_link(r, text, len, end - 1, &s, &e))
 		end = e;
-	review_quote(r, text, start, end, b);
+	sentence_quote(r, text, start, end, b);
 	for (char *p = b->data; p != NULL && *p != '\0'; p++)
 		if (*p == '\n')
 			*p = ' ';
@@ -512,833 +145,6 @@ review_hygiene(const struct review *rv, const struct report *r, const char *text
 {
 	hygiene_text(text, part, &(struct hygiene_words){ (const char *const *)rv->doubled_ok, rv->ndoubled_ok,
 	    (const char *const *)rv->doubled_chars, rv->ndoubled_chars, review_hygiene_quote, r }, name, out);
-}
-
-/* ---- sentences -------------------------------------------------------- */
-
-/* Does the code point end a sentence (or a line)? */
-static bool
-review_sentence_end(uint32_t cp)
-{
-	return cp == '\n' || cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF1B;
-}
-
-/* Is there a sentence end (a line, or a full stop, exclamation, question or semicolon
- * of full width) of k bytes ending right before byte i of text? */
-static size_t
-review_end_before(const char *text, size_t i)
-{
-	static const char *const ends[] = { "\xE3\x80\x82", "\xEF\xBC\x81", "\xEF\xBC\x9F", "\xEF\xBC\x9B" };
-
-	if (i >= 1 && text[i - 1] == '\n')
-		return 1;
-	for (size_t k = 0; i >= 3 && k < sizeof ends / sizeof *ends; k++)
-		if (memcmp(text + i - 3, ends[k], 3) == 0)
-			return 3;
-	return 0;
-}
-
-/*
- * The sentence of text around byte at: [*s0, *s1), its end mark included and
- * the blanks before it left out.  Found from a match outwards, so that a part
- * is read sentence by sentence only where a phrase was found in it.
- */
-static void
-review_bounds(const char *text, size_t len, size_t at, size_t *s0, size_t *s1)
-{
-	size_t i = at, k;
-
-	while (i > 0 && review_end_before(text, i) == 0)
-		i--;
-	while (i < at && (text[i] == ' ' || text[i] == '\t' || strncmp(text + i, "\xE3\x80\x80", 3) == 0))
-		i += text[i] == '\xE3' ? 3 : 1;
-	*s0 = i;
-	for (i = at; i < len; i++)
-		if ((k = review_end_before(text, i + 1)) > 0 && i + 1 >= at + k)
-			break;
-	*s1 = i < len ? i + 1 : len;
-}
-
-/* ---- facts ------------------------------------------------------------ */
-
-/* Where a gap of a phrasing stops: a figure, or the end of a clause. */
-static bool
-review_gap_stop(uint32_t cp)
-{
-	return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19) || review_sentence_end(cp) ||
-	    cp == 0xFF0C || cp == 0x3001 || cp == 0xFF1A || cp == ',' || cp == ';' || cp == ':';
-}
-
-struct rv_match {
-	size_t	 num, numlen;	/* the number's bytes, from the sentence's start */
-	int64_t	 value;
-};
-
-/* Match tokens k.. of p at s[i..n); fills m. */
-static bool
-review_match(const struct rv_pattern *p, size_t k, const char *s, size_t i, size_t n, struct rv_match *m)
-{
-	const struct rv_tok *t = &p->tok[k];
-	size_t len;
-	int flags;
-
-	if (k == p->ntok)
-		return true;
-	switch (t->type) {
-	case TOK_LIT:
-		return n - i >= t->len && memcmp(s + i, t->lit, t->len) == 0 &&
-		    review_match(p, k + 1, s, i + t->len, n, m);
-	case TOK_NUM:
-		if ((len = cnnum_read(s + i, n - i, &m->value, &flags)) == 0)
-			return false;
-		m->num = i;
-		m->numlen = len;
-		return review_match(p, k + 1, s, i + len, n, m);
-	case TOK_GAP:
-		for (int c = 0; c <= REVIEW_GAP && i < n; c++) {
-			uint32_t cp;
-			size_t step = utf8_decode(s + i, n - i, &cp);
-
-			if (review_match(p, k + 1, s, i, n, m))
-				return true;
-			if (step == 0 || review_gap_stop(cp))
-				return false;
-			i += step;
-		}
-		return false;
-	}
-	return false;
-}
-
-/* The value of a sum of cells of r; false when every one of them is blank. */
-static bool
-review_sum_value(const struct report *r, const struct rv_sum *s, int64_t *v)
-{
-	bool any = false;
-
-	*v = 0;
-	for (size_t i = 0; i < s->ncells; i++) {
-		any |= r->cells[s->cells[i]].state == VALUE_NUMBER;
-		*v += value_fixed(&r->cells[s->cells[i]]);
-	}
-	return any;
-}
-
-/* The readings of f in r, "21" or "21 or 24", in b; false when none holds a number. */
-static bool
-review_fact_values(const struct report *r, const struct rv_fact *f, int64_t said, bool *agrees,
-    int64_t *first, struct buf *b)
-{
-	bool any = false;
-	char num[64];
-	int64_t v;
-
-	*agrees = false;
-	buf_reset(b);
-	for (size_t i = 0; i < f->nreadings && !*agrees; i++)	/* most statements agree: no text then */
-		*agrees = review_sum_value(r, &f->readings[i], &v) && v == said;
-	if (*agrees)
-		return true;
-	for (size_t i = 0; i < f->nreadings; i++) {
-		if (!review_sum_value(r, &f->readings[i], &v))
-			continue;
-		if (any)
-			buf_adds(b, _(" or "));
-		else
-			*first = v;
-		value_format_fixed(v, num, sizeof num);
-		buf_adds(b, num);
-		any = true;
-		*agrees |= v == said;
-	}
-	return any;
-}
-
-/* Is said what last year's report (of the same format) gives for f: a number kept from its text? */
-static bool
-review_last_years(const struct report *r, const struct report *prev, const struct rv_fact *f, int64_t said)
-{
-	int64_t v;
-
-	for (size_t i = 0; prev != NULL && prev->tpl == r->tpl && i < f->nreadings; i++)
-		if (review_sum_value(prev, &f->readings[i], &v) && v == said)
-			return true;
-	return false;
-}
-
-static void
-review_fact_found(const struct report *r, const struct report *prev, const struct rv_fact *f, int part,
-    size_t at, const struct rv_match *m, struct review_list *out)
-{
-	struct buf vals = BUF_INIT, q = BUF_INIT;
-	const char *text = r->texts[part];
-	bool agrees;
-	int64_t table = 0;
-	size_t s0, s1;
-	char said[64], *name, *rule;
-
-	if (!review_fact_values(r, f, m->value, &agrees, &table, &vals) || agrees)
-		goto out;
-	review_bounds(text, strlen(text), at, &s0, &s1);	/* the sentence, for the message */
-	value_format_fixed(m->value, said, sizeof said);
-	name = review_part_name(r->tpl, part);
-	rule = xasprintf("fact.%s", f->id);
-	review_add(out, rule, part, m->num, m->num + m->numlen, out->counts_only ? NULL :
-	    review_last_years(r, prev, f, m->value) ?
-	    xasprintf(_("%s: \"%s\" gives %s as %s, which is last year's figure: the tables say %s this year"),
-	    name, review_quote(r, text, s0, s1, &q), f->name, said, vals.data) :
-	    xasprintf(_("%s: \"%s\" gives %s as %s, the tables say %s"), name,
-	    review_quote(r, text, s0, s1, &q), f->name, said, vals.data));
-	out->v[out->n - 1].numbers = true;
-	out->v[out->n - 1].table = table;
-	out->v[out->n - 1].text = m->value;
-	free(rule);
-	free(name);
-out:
-	buf_free(&vals);
-	buf_free(&q);
-}
-
-/* The change on last year prefix (of n at v) at s[0..n), or 0: its length. */
-static size_t
-review_change_word(const char *s, size_t n, char *const *v, size_t nv)
-{
-	for (size_t i = 0; i < nv; i++) {
-		size_t k = strlen(v[i]);
-
-		if (k <= n && memcmp(s, v[i], k) == 0)
-			return k;
-	}
-	return 0;
-}
-
-/*
- * A change on last year said right after a fact's number (the number of new
- * requests, then "up 7 on last year" in the template's rise words): the difference of
- * the fact's cells between this report and last year's, when last year's is
- * known and of the same format (its cells are this one's).  Not assessable
- * when the cells are blank in either.
- */
-static void
-review_change(const struct report *r, const struct report *prev, const struct rv_fact *f, int part,
-    size_t len, const struct rv_match *m, struct review_list *out)
-{
-	const struct review *rv = r->tpl->review;
-	const char *text = r->texts[part];
-	size_t j = m->num + m->numlen, lim = j + REVIEW_CHANGE_GAP, w = 0, k, s0, s1;
-	int64_t said, now = 0, then = 0, want;
-	bool any = false, agrees = false, rise = true;
-	struct buf q = BUF_INIT;
-	char a[64], b[64], c[64], *name, *rule;
-	int flags;
-
-	if (prev == NULL || prev->tpl != r->tpl)
-		return;
-	for (; j < len && j < lim && text[j] != '\n'; j += utf8_char_len(text + j, len - j)) {
-		if (memcmp(text + j, "\xE3\x80\x82", 3) == 0 || memcmp(text + j, "\xEF\xBC\x9B", 3) == 0)
-			return;	/* the sentence or the clause list ends: 。 ； */
-		if ((w = review_change_word(text + j, len - j, rv->rises, rv->nrises)) > 0)
-			break;
-		if ((w = review_change_word(text + j, len - j, rv->falls, rv->nfalls)) > 0) {
-			rise = false;
-			break;
-		}
-	}
-	if (w == 0 || (k = cnnum_read(text + j + w, len - j - w, &said, &flags)) == 0)
-		return;
-	for (size_t i = 0; i < f->nreadings; i++)
-		if (review_sum_value(r, &f->readings[i], &now) && review_sum_value(prev, &f->readings[i], &then)) {
-			want = rise ? now - then : then - now;
-			any = true;
-			agrees |= want == said;
-		}
-	if (!any || agrees)
-		return;
-	review_bounds(text, len, j, &s0, &s1);
-	value_format_fixed(said, a, sizeof a);
-	value_format_fixed(now, b, sizeof b);
-	value_format_fixed(then, c, sizeof c);
-	name = review_part_name(r->tpl, part);
-	rule = xasprintf("change.%s", f->id);
-	review_add(out, rule, part, j + w, j + w + k, out->counts_only ? NULL :
-	    xasprintf(_("%s: \"%s\" gives the change of %s on last year as %s, but the tables say %s this year and %s last year"),
-	    name, review_quote(r, text, s0, s1, &q), f->name, a, b, c));
-	free(rule);
-	free(name);
-	buf_free(&q);
-}
-
-/* Phrasing p of fact f where its text starts at byte at of a part: read in its sentence. */
-static void
-review_fact_at(const struct report *r, const struct report *prev, int part, size_t len, size_t at,
-    const struct rv_anchor *an, struct review_list *out, size_t *seen, size_t *nseen)
-{
-	const char *text = r->texts[part];
-	const struct rv_fact *f = &r->tpl->review->facts[an->fact];
-	const struct rv_pattern *p = &f->pats[an->pat];
-	struct rv_match m;
-	size_t k, id;
-
-	if (len - at < p->tok[0].len || memcmp(text + at, p->tok[0].lit, p->tok[0].len) != 0)
-		return;
-	/* a match never crosses a sentence's end (gaps and numbers stop there): the
-	 * sentence is looked for only around a match */
-	if (!review_match(p, 0, text, at, len, &m))
-		return;
-	id = m.num << 8 | an->fact;	/* the number, for this fact */
-	for (k = 0; k < *nseen && k < 64 && seen[k] != id; k++)
-		;
-	if (k < *nseen && k < 64)	/* two phrasings of one statement: one finding */
-		return;
-	/* the last 64 statements: the phrasings of one statement come together, and a
-	 * long part states many more (a review of one sentence must find the same) */
-	seen[(*nseen)++ % 64] = id;
-	review_fact_found(r, prev, f, part, at, &m, out);
-	review_change(r, prev, f, part, len, &m, out);
-}
-
-/*
- * Every statement of a fact in a part whose phrasing starts in bytes [i0, i1).
- * The part is read once, character by character: where one is the first of
- * a phrasing (a filter, then a binary search of the index), that phrasing is
- * tried in its sentence.
- */
-static void
-review_facts(const struct review *rv, const struct report *r, const struct report *prev, int part,
-    size_t i0, size_t i1, struct review_list *out)
-{
-	const char *text = r->texts[part];
-	size_t len = strlen(text), seen[64], nseen = 0, k;
-
-	for (size_t i = i0; i < len && i < i1; i += k) {
-		uint32_t key = review_key(text + i, len - i, &k);
-		unsigned bit = review_bloom_bit(key);
-		size_t lo = 0, hi = rv->nanchors;
-
-		if ((rv->bloom[bit / 8] & (1u << bit % 8)) == 0)
-			continue;
-		while (lo < hi) {	/* the first anchor with this key */
-			size_t mid = (lo + hi) / 2;
-
-			if (rv->anchors[mid].key < key)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		for (; lo < rv->nanchors && rv->anchors[lo].key == key; lo++)
-			review_fact_at(r, prev, part, len, i, &rv->anchors[lo], out, seen, &nseen);
-	}
-}
-
-/* ---- what the statute requires --------------------------------------- */
-
-bool
-review_kind_known(const struct template *t, const char *s)
-{
-	for (size_t i = 0; t->review != NULL && i < t->review->nkinds; i++)
-		if (strcmp(t->review->kinds[i], s) == 0)
-			return true;
-	return false;
-}
-
-void
-review_kinds_text(const struct template *t, struct buf *b)
-{
-	const struct review *rv = t->review;
-
-	buf_reset(b);
-	for (size_t i = 0; rv != NULL && i < rv->nkinds; i++)
-		buf_addf(b, "%s%s", i > 0 ? " " : "", rv->kinds[i]);
-}
-
-const char *
-review_guess_kind(const struct template *t, const char *agency, struct buf *b)
-{
-	const struct review *rv = t->review;
-	size_t alen = strlen(agency);
-
-	for (size_t i = 0; rv != NULL && i < rv->nguess; i++) {
-		const char *g = rv->guess[i], *w = g + strcspn(g, " ");
-
-		while (*w == ' ') {
-			size_t k = strcspn(++w, " ");
-
-			if (k > 0 && alen >= k && memcmp(agency + alen - k, w, k) == 0) {
-				buf_reset(b);
-				buf_add(b, g, strcspn(g, " "));
-				return b->data;
-			}
-			w += k;
-		}
-	}
-	return NULL;
-}
-
-/* The agency's kind: the report's, or guessed from the end of its name (*guessed). */
-static const char *
-review_kind(const struct report *r, bool *guessed, struct buf *b)
-{
-	const char *k;
-
-	*guessed = false;
-	if (*r->kind != '\0')
-		return r->kind;
-	k = review_guess_kind(r->tpl, r->agency, b);
-	*guessed = k != NULL;
-	return k != NULL ? k : "";
-}
-
-/* Is the text nothing but blanks? */
-static bool
-review_blank(const char *s)
-{
-	for (; *s != '\0'; s++)
-		if (*s != ' ' && *s != '\n' && *s != '\t' && strncmp(s, "\xE3\x80\x80", 3) != 0)
-			return false;
-		else if (*s == '\xE3')
-			s += 2;
-	return true;
-}
-
-/*
- * Is part the first part the rule reads of a section with no text at all?  A
- * section is written under its own subheadings as often as under the
- * format's: one empty subpart of a written section is not a missing section.
- */
-static bool
-review_section_blank(const struct report *r, const struct rv_require *q, int part)
-{
-	int sec = r->tpl->parts[part].section;
-
-	for (size_t p = 0; p < r->tpl->nparts; p++)
-		if (q->parts[p] && r->tpl->parts[p].section == sec &&
-		    (!review_blank(r->texts[p]) || (int)p < part))
-			return false;
-	return true;
-}
-
-/* The message of a requirement for a part, with its place. */
-static char *
-review_req_message(const struct report *r, const struct rv_require *q, int part, bool guessed,
-    const char *kind, const char *missing)
-{
-	const char *m = review_chinese() || q->message_en == NULL ? q->message : q->message_en;
-	char *name = review_part_name(r->tpl, part), *s;
-	char *what = *missing != '\0' ? xasprintf("%s %s", m, missing) : xstrdup(m);
-
-	if (guessed)
-		s = xasprintf(_("%s: %s (the agency's kind, %s, is guessed from its name: `nianbao set FILE kind KIND` records it)"),
-		    name, what, kind);
-	else
-		s = xasprintf("%s: %s", name, what);
-	free(what);
-	free(name);
-	return s;
-}
-
-/* Is the part's text only one of the words (such as "none"), give or take a full stop? */
-static bool
-review_only(const struct rv_require *q, const char *text)
-{
-	const char *s = text;
-	size_t n = strlen(text);
-	static const char *const blanks[] = { " ", "\n", "\t", "\xE3\x80\x80", "\xE3\x80\x82", ".", NULL };
-
-	utf8_trim(&s, &n, blanks);
-	for (size_t i = 0; i < q->nwords; i++)
-		if (n == strlen(q->words[i]) && memcmp(s, q->words[i], n) == 0)
-			return true;
-	return false;
-}
-
-/* The words of a mentions rule that none of its parts holds, in b; false when its parts are empty. */
-static bool
-review_missing(const struct report *r, const struct rv_require *q, struct buf *b)
-{
-	bool written = false;
-
-	buf_reset(b);
-	for (size_t p = 0; p < r->tpl->nparts; p++)
-		written |= q->parts[p] && !review_blank(r->texts[p]);
-	if (!written)	/* the empty section is the finding */
-		return false;
-	for (size_t i = 0; i < q->nwords; i++) {
-		bool found = false;
-
-		for (size_t p = 0; p < r->tpl->nparts && !found; p++)
-			found = q->parts[p] && strstr(r->texts[p], q->words[i]) != NULL;
-		if (!found) {
-			buf_adds(b, b->len > 0 ? "\xE3\x80\x81" : "");
-			buf_adds(b, q->words[i]);
-		}
-	}
-	return b->len > 0;
-}
-
-/* The last part a rule reads: where a finding about the whole of them is placed. */
-static int
-review_anchor(const struct report *r, const struct rv_require *q)
-{
-	int last = -1;
-
-	for (size_t p = 0; p < r->tpl->nparts; p++)
-		if (q->parts[p])
-			last = (int)p;
-	return last;
-}
-
-/* Does a clause end at byte i of text (a mark of the end of a clause, a line, the text)? */
-static bool
-review_clause_ends(const char *text, size_t i)
-{
-	uint32_t cp;
-
-	if (text[i] == '\0' || utf8_decode(text + i, strlen(text + i), &cp) == 0)
-		return true;
-	return review_gap_stop(cp) && !(cp >= '0' && cp <= '9') && !(cp >= 0xFF10 && cp <= 0xFF19);
-}
-
-#define REVIEW_PAIRS	4096	/* bits of a part's filter of character pairs */
-
-/* The pairs of adjacent characters a part holds, as bits of a filter: a word
- * not all of whose pairs are there is not in the part, and is not searched
- * for.  Made when first asked, once for all the words of all the rules. */
-struct rv_pairs {
-	bool	 built;
-	uint8_t	 bits[REVIEW_PAIRS / 8];
-};
-
-static unsigned
-review_pair_bit(uint32_t a, uint32_t b)
-{
-	return (a * 2654435761u ^ b * 2246822519u) >> 20 & (REVIEW_PAIRS - 1);
-}
-
-/* Could the n bytes of w be in the part's text?  (A word of valid UTF-8 matches
- * valid text only at a character's start, so its pairs are the text's.) */
-static bool
-review_pairs_may_hold(struct rv_pairs *pp, const char *text, size_t len, const char *w, size_t n)
-{
-	uint32_t prev = 0, key;
-	size_t k;
-	unsigned bit;
-
-	if (!pp->built) {
-		memset(pp->bits, 0, sizeof pp->bits);
-		for (size_t i = 0; i < len; i += k) {
-			key = review_key(text + i, len - i, &k);
-			bit = review_pair_bit(prev, key);
-			if (i > 0)
-				pp->bits[bit / 8] |= (uint8_t)(1u << bit % 8);
-			prev = key;
-		}
-		pp->built = true;
-	}
-	for (size_t i = 0; i < n; i += k) {
-		key = review_key(w + i, n - i, &k);
-		bit = review_pair_bit(prev, key);
-		if (i > 0 && (pp->bits[bit / 8] & (1u << bit % 8)) == 0)
-			return false;
-		prev = key;
-	}
-	return true;
-}
-
-/*
- * The sentences of a part that say what the tables contradict (one finding a
- * sentence).  The rule's message (see review_req_message) is made for the
- * first one found: most parts have none.
- */
-static void
-review_contradicts(const struct report *r, const struct rv_require *q, int part, const char *kind,
-    bool guessed, struct rv_pairs *pairs, struct review_list *out)
-{
-	const char *text = r->texts[part];
-	size_t len = strlen(text), s0, s1, seen[16], nseen = 0, k;
-	struct buf b = BUF_INIT;
-	int64_t v;
-	char num[64], *rule = NULL, *base = NULL;
-
-	if (!review_sum_value(r, &q->when, &v) || v <= 0)
-		return;
-	for (size_t i = 0; i < q->nwords; i++) {
-		size_t wl = strlen(q->words[i]);
-		const char *at = text;
-
-		if (!review_pairs_may_hold(pairs, text, len, q->words[i], wl))
-			continue;
-		for (; (at = memmem(at, len - (size_t)(at - text), q->words[i], wl)) != NULL; at += wl) {
-			if (q->clause_end && !review_clause_ends(text, (size_t)(at - text) + wl))
-				continue;
-			review_bounds(text, len, (size_t)(at - text), &s0, &s1);
-			for (k = 0; k < nseen && seen[k] != s0; k++)
-				;
-			if (k < nseen)
-				continue;
-			if (nseen < sizeof seen / sizeof *seen)
-				seen[nseen++] = s0;
-			if (rule == NULL) {
-				value_format_fixed(v, num, sizeof num);
-				rule = xasprintf("require.%s", q->id);
-				base = out->counts_only ? NULL : review_req_message(r, q, part, guessed, kind, "");
-			}
-			review_add(out, rule, part, (size_t)(at - text), (size_t)(at - text) + wl, out->counts_only ? NULL :
-			    xasprintf(_("%s \"%s\" (the tables: %s)"), base, review_quote(r, text, s0, s1, &b), num));
-			out->v[out->n - 1].numbers = true;
-			out->v[out->n - 1].table = v;
-		}
-	}
-	free(rule);
-	free(base);
-	buf_free(&b);
-}
-
-/* Does requirement q find something in part (mentions: the words missing, in mb)? */
-static bool
-review_require_hit(const struct report *r, const struct rv_require *q, int part, struct buf *mb)
-{
-	switch (q->check) {
-	case REQ_NONEMPTY:
-		return review_section_blank(r, q, part);
-	case REQ_NOT_ONLY:
-		return review_only(q, r->texts[part]);
-	case REQ_MENTIONS:
-		return part == review_anchor(r, q) && review_missing(r, q, mb);
-	case REQ_CONTRADICTS: {	/* then sentence by sentence, in review_contradicts */
-		int64_t v;
-
-		return review_sum_value(r, &q->when, &v) && v > 0;
-	}
-	}
-	return false;
-}
-
-static void
-review_require_part(const struct report *r, const struct rv_require *q, int part, const char *kind,
-    bool guessed, struct rv_pairs *pairs, struct review_list *out)
-{
-	struct buf mb = BUF_INIT;
-	size_t before = out->n;
-
-	if (!q->parts[part] || (q->kind != NULL && strcmp(q->kind, kind) != 0) ||
-	    !review_require_hit(r, q, part, &mb)) {
-		buf_free(&mb);
-		return;
-	}
-	if (q->check == REQ_CONTRADICTS)	/* sentence by sentence, each its finding */
-		review_contradicts(r, q, part, kind, guessed && q->kind != NULL, pairs, out);
-	else {
-		char *rule = xasprintf("require.%s", q->id);
-		char *m = out->counts_only ? NULL : review_req_message(r, q, part, guessed && q->kind != NULL, kind,
-		    mb.data != NULL ? mb.data : "");	/* mentions: the words missing */
-
-		review_add(out, rule, part, 0, q->check == REQ_NOT_ONLY ? strlen(r->texts[part]) : 0, m);
-		free(rule);
-	}
-	for (size_t i = before; q->guide != NULL && i < out->n; i++)
-		out->v[i].guide = q->guide;
-	buf_free(&mb);
-}
-
-/* ---- last year -------------------------------------------------------- */
-
-/* Does the sentence mention last year on purpose (a comparison, last year's report)? */
-static bool
-review_purposeful(const struct review *rv, const struct report *r, const char *s, size_t n)
-{
-	char year[16];
-
-	snprintf(year, sizeof year, "%d", r->year - 1);
-	for (size_t i = 0; i < rv->npurposeful; i++) {
-		const char *w = rv->purposeful[i], *slot = strstr(w, "{prev}");
-		char *phrase = slot == NULL ? xstrdup(w) :
-		    xasprintf("%.*s%s%s", (int)(slot - w), w, year, slot + 6);
-		bool hit = memmem(s, n, phrase, strlen(phrase)) != NULL;
-
-		free(phrase);
-		if (hit)
-			return true;
-	}
-	return false;
-}
-
-/* The first byte of the line at line that is not a blank. */
-static size_t
-review_line_text(const char *text, size_t line)
-{
-	size_t at = line;
-
-	while (text[at] == ' ' || strncmp(text + at, "\xE3\x80\x80", 3) == 0)
-		at += text[at] == ' ' ? 1 : 3;
-	return at;
-}
-
-/* The paragraphs (lines holding more than blanks) of text before byte end, a line's start. */
-static int
-review_paras_before(const char *text, size_t end)
-{
-	int para = 0;
-
-	for (size_t line = 0; line < end; line += strcspn(text + line, "\n") + 1) {
-		size_t at = review_line_text(text, line);
-
-		para += text[at] != '\n' && text[at] != '\0';
-	}
-	return para;
-}
-
-/*
- * A paragraph that begins with last year ("2024" and the year sign, in a
- * 2025 report) was most likely copied from last year's report and not
- * updated; unless its first sentence refers to last year on purpose.  The
- * lines that start in [l0, l1), l0 a line's start; the paragraphs before l0
- * are counted only for a finding.
- */
-static void
-review_stale(const struct review *rv, const struct report *r, int part, size_t l0, size_t l1,
-    struct review_list *out)
-{
-	const char *text = r->texts[part];
-	size_t len = strlen(text), pos = 0, s0, s1;
-	char prefix[16];
-	int para = 0, before = l0 > 0 ? -1 : 0;
-
-	snprintf(prefix, sizeof prefix, "%d\xE5\xB9\xB4", r->year - 1);
-	for (size_t line = l0; line < len && line < l1; line = pos) {
-		size_t at = review_line_text(text, line);
-
-		para += text[at] != '\n' && text[at] != '\0';
-		pos = strchr(text + line, '\n') != NULL ? (size_t)(strchr(text + line, '\n') - text) + 1 : len;
-		if (strncmp(text + at, prefix, strlen(prefix)) != 0)
-			continue;
-		review_bounds(text, len, at, &s0, &s1);
-		if (review_purposeful(rv, r, text + s0, s1 - s0))
-			continue;
-		if (before < 0)
-			before = review_paras_before(text, l0);
-		review_add(out, "stale-year", part, at, at + strlen(prefix), out->counts_only ? NULL :
-		    xasprintf(_("%s%s, paragraph %d begins with %s: is it last year's text?"),
-		    r->tpl->parts[part].section > 0 ? r->tpl->sections[r->tpl->parts[part].section].title : "",
-		    r->tpl->parts[part].title, before + para, prefix));
-	}
-}
-
-/* The code points of s that are not blanks, in a new array of *n. */
-static uint32_t *
-review_cps(const char *s, size_t **offs, size_t *n)
-{
-	size_t len = strlen(s), i = 0, k;
-	uint32_t *v = xcalloc(len + 1, sizeof *v), cp;
-
-	*offs = xcalloc(len + 1, sizeof **offs);
-	*n = 0;
-	for (; i < len; i += k > 0 ? k : 1) {
-		if ((k = utf8_decode(s + i, len - i, &cp)) == 0 || cp == ' ' || cp == '\n' || cp == '\t' ||
-		    cp == 0x3000)
-			continue;
-		(*offs)[*n] = i;
-		v[(*n)++] = cp;
-	}
-	(*offs)[*n] = len;
-	return v;
-}
-
-static int
-review_cmp64(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-
-	return x < y ? -1 : x > y;
-}
-
-int
-review_similarity(const char *a, const char *b)
-{
-	size_t na, nb, *oa, *ob, found = 0;
-	uint32_t *ca = review_cps(a, &oa, &na), *cb = review_cps(b, &ob, &nb);
-	uint64_t *gb = xcalloc(nb + 1, sizeof *gb);
-	int pct = 0;
-
-	for (size_t i = 0; i + 1 < nb; i++)
-		gb[i] = (uint64_t)cb[i] << 32 | cb[i + 1];
-	qsort(gb, nb > 0 ? nb - 1 : 0, sizeof *gb, review_cmp64);
-	for (size_t i = 0; i + 1 < na; i++) {
-		uint64_t g = (uint64_t)ca[i] << 32 | ca[i + 1];
-
-		found += nb > 1 && bsearch(&g, gb, nb - 1, sizeof *gb, review_cmp64) != NULL;
-	}
-	if (na > 1)
-		pct = (int)(found * 100 / (na - 1));
-	free(ca);
-	free(cb);
-	free(oa);
-	free(ob);
-	free(gb);
-	return pct;
-}
-
-#define REVIEW_LONGEST_MAX	4000	/* characters of each text compared for the passage */
-
-/*
- * The longest passage of a also in b, as bytes [*s, *e) of a (blanks
- * ignored).  Quadratic: only the first REVIEW_LONGEST_MAX characters of
- * each are compared, so that a very long part still answers at once.
- */
-static void
-review_longest(const char *a, const char *b, size_t *s, size_t *e)
-{
-	size_t na, nb, *oa, *ob, best = 0, at = 0;
-	uint32_t *ca = review_cps(a, &oa, &na), *cb = review_cps(b, &ob, &nb);
-	size_t *row, *prev;
-
-	na = na < REVIEW_LONGEST_MAX ? na : REVIEW_LONGEST_MAX;
-	nb = nb < REVIEW_LONGEST_MAX ? nb : REVIEW_LONGEST_MAX;
-	row = xcalloc(nb + 1, sizeof *row);
-	prev = xcalloc(nb + 1, sizeof *prev);
-
-	for (size_t i = 1; i <= na; i++) {
-		for (size_t j = 1; j <= nb; j++) {
-			row[j] = ca[i - 1] == cb[j - 1] ? prev[j - 1] + 1 : 0;
-			if (row[j] > best) {
-				best = row[j];
-				at = i;
-			}
-		}
-		memcpy(prev, row, (nb + 1) * sizeof *row);
-	}
-	*s = oa[at - best];
-	*e = best > 0 ? oa[at - 1] + utf8_seqlen(a + oa[at - 1], strlen(a) - oa[at - 1]) : *s;
-	free(row);
-	free(prev);
-	free(ca);
-	free(cb);
-	free(oa);
-	free(ob);
-}
-
-#define REVIEW_COPY_MIN	20	/* characters: a shorter part is a formula, not a copy */
-
-static void
-review_copy(const struct review *rv, const struct report *r, const struct report *prev, int copy_pct,
-    int part, struct review_list *out)
-{
-	const struct tpl_part *tp = &r->tpl->parts[part];
-	int pp = prev != NULL ? template_part(prev->tpl, tp->id) : -1, pct;
-	size_t s, e;
-	struct buf q = BUF_INIT;
-	char *name;
-
-	if (pp < 0 || review_chars(r->texts[part], strlen(r->texts[part])) < REVIEW_COPY_MIN)
-		return;
-	if ((pct = review_similarity(r->texts[part], prev->texts[pp])) < (copy_pct > 0 ? copy_pct : rv->copy_pct))
-		return;
-	review_longest(r->texts[part], prev->texts[pp], &s, &e);
-	name = review_part_name(r->tpl, part);
-	review_add(out, "copy", part, s, e, out->counts_only ? NULL :
-	    xasprintf(_("%s: %d%% of it is in last year's report; the longest passage copied: \"%s\""),
-	    name, pct, review_quote(r, r->texts[part], s, e, &q)));
-	free(name);
-	buf_free(&q);
 }
 
 /* ---- fields ----------------------------------------------------------- */
@@ -1397,7 +203,7 @@ review_key_of(const struct report *r, const struct review_finding *f)
 		const char *text = r->texts[f->part];
 		size_t s0, s1;
 
-		review_bounds(text, strlen(text), f->start, &s0, &s1);
+		sentence_bounds(text, strlen(text), f->start, &s0, &s1);
 		h = hash_bytes(HASH_START, text + s0, s1 - s0);
 	} else if (f->part >= 0)
 		h = hash_bytes(HASH_START, r->texts[f->part], strlen(r->texts[f->part]));
@@ -1492,22 +298,14 @@ review_part(const struct report *r, const struct report *prev, int copy_pct, int
     struct review_list *out)
 {
 	const struct review *rv = r->tpl->review;
-	struct buf kb = BUF_INIT;
-	const char *kind;
 	size_t from = out->n;
-	bool guessed;
-	struct rv_pairs pairs;
 
 	if (rv == NULL)
 		return;
-	pairs.built = false;
-	kind = review_kind(r, &guessed, &kb);
-	for (size_t i = 0; i < rv->nreqs; i++)
-		review_require_part(r, &rv->reqs[i], part, kind, guessed, &pairs, out);
-	buf_free(&kb);
-	review_facts(rv, r, prev, part, 0, SIZE_MAX, out);
-	review_stale(rv, r, part, 0, SIZE_MAX, out);
-	review_copy(rv, r, prev, copy_pct, part, out);
+	require_part(rv->req, r, part, rv->part_names[part], out);
+	factcheck_part(&rv->fc, r, prev, part, rv->part_names[part], 0, SIZE_MAX, out);
+	lastcopy_stale(&rv->lc, r, part, 0, SIZE_MAX, out);
+	lastcopy_copy(&rv->lc, r, prev, copy_pct, part, rv->part_names[part], out);
 	review_hygiene(rv, r, r->texts[part], part, rv->part_names[part], out);
 	review_hidden(r, part, out);
 	links_review(r, part, out);
@@ -1565,7 +363,7 @@ review_span_may_end(const char *text, size_t i)
 static size_t
 review_span_start(const char *text, size_t i)
 {
-	while (i > 0 && !(review_span_may_end(text, i) && review_end_before(text, i) > 0))
+	while (i > 0 && !(review_span_may_end(text, i) && sentence_end_before(text, i) > 0))
 		i--;
 	return i;
 }
@@ -1574,7 +372,7 @@ review_span_start(const char *text, size_t i)
 static size_t
 review_span_end(const char *text, size_t len, size_t i)
 {
-	while (i < len && !(i > 0 && review_span_may_end(text, i) && review_end_before(text, i) > 0))
+	while (i < len && !(i > 0 && review_span_may_end(text, i) && sentence_end_before(text, i) > 0))
 		i++;
 	return i;
 }
@@ -1664,9 +462,9 @@ review_span_hygiene(const struct review *rv, const struct report *r, int part, s
 	const char *text = r->texts[part];
 	size_t w0 = review_span_step(text, len, from, true), w1 = review_span_step(text, len, to, false);
 	struct review_list l = REVIEW_LIST_INIT;
-	char *win = xstrndup(text + w0, w1 - w0), *name = review_part_name(r->tpl, part);
+	char *win = xstrndup(text + w0, w1 - w0);
 
-	review_hygiene(rv, r, win, part, name, &l);
+	review_hygiene(rv, r, win, part, rv->part_names[part], &l);
 	for (size_t i = 0; i < l.n; i++) {
 		struct review_finding *f = &l.v[i];
 
@@ -1683,7 +481,6 @@ review_span_hygiene(const struct review *rv, const struct report *r, int part, s
 	}
 	free(l.v);
 	free(win);
-	free(name);
 }
 
 /*
@@ -1726,15 +523,16 @@ review_span(const struct report *r, const struct report *prev, int part, size_t 
 	/* the hygiene's: clauses, inside the sentences */
 	at->hfrom = review_span_clause_at(text, len, review_span_step(text, len, start, true), *from, *to, true);
 	at->hto = review_span_clause_at(text, len, review_span_step(text, len, end, false), *from, *to, false);
-	/* a change on last year is read up to REVIEW_CHANGE_GAP bytes after its fact's
+	/* a change on last year is read up to FACTCHECK_CHANGE_GAP bytes after its fact's
 	 * number, past the end of a sentence that ends with ! or ?: the sentences it
 	 * may reach are reviewed too (the statements before from, below) */
-	for (size_t to1 = *to; *to < len && *to >= 3 && *to <= to1 + REVIEW_CHANGE_GAP &&
+	for (size_t to1 = *to; *to < len && *to >= 3 && *to <= to1 + FACTCHECK_CHANGE_GAP &&
 	    (memcmp(text + *to - 3, "\xEF\xBC\x81", 3) == 0 || memcmp(text + *to - 3, "\xEF\xBC\x9F", 3) == 0);)
 		*to = review_span_end(text, len, *to + 1);
 	if (rv == NULL)
 		return;
-	review_facts(rv, r, prev, part, review_span_start(text, review_span_step(text, len, *from, true)), *to, out);
+	factcheck_part(&rv->fc, r, prev, part, rv->part_names[part],
+	    review_span_start(text, review_span_step(text, len, *from, true)), *to, out);
 	for (size_t i = before; i < out->n; i++)	/* only what is placed in [from, to) */
 		if (out->v[i].start >= *from && out->v[i].start < *to)
 			out->v[kept++] = out->v[i];
@@ -1743,7 +541,7 @@ review_span(const struct report *r, const struct report *prev, int part, size_t 
 			free(out->v[i].message);
 		}
 	out->n = kept;
-	review_stale(rv, r, part, review_span_line(text, *from, *to), *to, out);
+	lastcopy_stale(&rv->lc, r, part, review_span_line(text, *from, *to), *to, out);
 	review_span_hygiene(rv, r, part, len, at->hfrom, at->hto, out);
 	review_sort(out, before);
 }

@@ -1,11 +1,14 @@
 /*
  * review.h - the review of a report's words: the numbers its narrative states
- * against its tables (facts), what the statute requires per agency kind,
- * last year's copy, the hygiene of the Chinese text, and the fields that
- * read otherwise than they hold.  What it looks for is template data
- * ([fact], [require] and [review] sections, nianbao(5)), compiled once per
- * template by tplset; the findings are warnings, the same for `check`,
- * `check --json` and the editor's problems list.
+ * against its tables (factcheck.h, over the facts of facts.h), what the
+ * statute requires per agency kind (require.h), last year's text kept
+ * (lastcopy.h), the hygiene of the Chinese text (hygiene.h), linked numbers
+ * left blank (links.h), and the fields that read otherwise than they hold.
+ * What it looks for is template data ([fact], [require] and [review]
+ * sections, nianbao(5)), compiled once per template by tplset; review.c asks
+ * each module for its findings about a part and keeps them in the order of
+ * their places.  The findings are warnings, the same for `check`, `check
+ * --json` and the editor's problems list.
  */
 #ifndef REVIEW_H
 #define REVIEW_H
@@ -23,7 +26,7 @@ struct buf;
 
 struct review;
 
-/* Compile t's review sections; problems go to dl (FILE:LINE). */
+/* Compile t's [require] and [review] sections ([fact]: facts.h); problems go to dl (FILE:LINE). */
 struct review *review_compile(const struct template *t, const char *file, struct diag_list *dl);
 void review_free(struct review *rv);
 
@@ -81,11 +84,5 @@ char *review_key_of(const struct report *r, const struct review_finding *f);
 int review_ack(struct report *r, const struct review_finding *f, const char *reason, char **err);
 /* Move the acknowledged findings of l to acked, each with its reason: they do not count. */
 void review_split_acked(const struct report *r, struct review_list *l, struct review_list *acked);
-
-/* Offsets in characters (code points) of a byte offset of text, for --json. */
-size_t review_chars(const char *text, size_t bytes);
-
-/* Similarity of two texts (0..100): the share of a's character bigrams found in b. */
-int review_similarity(const char *a, const char *b);
 
 #endif

@@ -98,7 +98,8 @@ struct tpl_rule {
 
 /*
  * A [fact ID], [require ID] or [review ID] section, its keys in order (a key
- * may repeat); review.c compiles them, so the loader knows nothing of them.
+ * may repeat); facts.c and review.c compile them, so the loader knows
+ * nothing of them.
  */
 struct tpl_entry {
 	char	*kind, *id;
@@ -107,6 +108,7 @@ struct tpl_entry {
 	int	 line;
 };
 
+struct facts;
 struct rules;
 struct review;
 
@@ -130,7 +132,8 @@ struct template {
 	struct rules		*rules;		/* compiled by tplset, which owns them */
 	struct tpl_entry	*review_src;
 	size_t			 nreview_src;
-	struct review		*review;	/* compiled by tplset, like rules */
+	struct facts		*facts;		/* the [fact] sections, compiled by tplset */
+	struct review		*review;	/* the others, compiled by tplset, like rules */
 	struct strmap		*value_ids;	/* cell id -> index into values */
 	struct strmap		*part_ids;
 };

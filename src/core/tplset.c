@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "core/facts.h"
 #include "core/review.h"
 #include "core/rules.h"
 #include "core/tplset.h"
@@ -53,20 +54,42 @@ tplset_template_free(struct template *t)
 	if (t == NULL)
 		return;
 	rules_free(t->rules);
+	facts_free(t->facts);
 	review_free(t->review);
 	template_free(t);
+}
+
+/*
+ * The problems of dl from from on in the order of their lines (stable):
+ * facts.c reads the [fact] sections and review.c the others, each in the
+ * order of the file, and an author reads their problems as one list, top
+ * to bottom, as when one pass read them all.
+ */
+static void
+tplset_diag_lines(struct diag_list *dl, size_t from)
+{
+	for (size_t i = from + 1; i < dl->n; i++)
+		for (size_t j = i; j > from && dl->v[j - 1].line > dl->v[j].line; j--) {
+			struct diag d = dl->v[j];
+
+			dl->v[j] = dl->v[j - 1];
+			dl->v[j - 1] = d;
+		}
 }
 
 /* Compile t's rules; t is freed and NULL returned if they add problems to dl. */
 static struct template *
 tplset_compile(struct template *t, const char *file, struct diag_list *dl)
 {
-	size_t before = dl->n;
+	size_t before = dl->n, words;
 
 	if (t == NULL)
 		return NULL;
 	t->rules = rules_compile(t, file, dl);
+	words = dl->n;
+	t->facts = facts_compile(t, file, dl);
 	t->review = review_compile(t, file, dl);
+	tplset_diag_lines(dl, words);
 	if (dl->n != before) {
 		tplset_template_free(t);
 		return NULL;

@@ -170,6 +170,16 @@ utf8_encode(uint32_t cp, char *out)
 	return 4;
 }
 
+size_t
+utf8_count(const char *text, size_t bytes)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < bytes && text[i] != '\0'; i++)
+		n += ((unsigned char)text[i] & 0xC0) != 0x80;
+	return n;
+}
+
 bool
 utf8_is_control(uint32_t cp)
 {

@@ -32,6 +32,32 @@ size_t utf8_decode(const char *s, size_t n, uint32_t *cp);
 void utf8_drop_last(char *s);
 /* Encode cp into out (at least 4 bytes); returns bytes written. */
 size_t utf8_encode(uint32_t cp, char *out);
+/* How many characters (code points) the first bytes of text (or fewer, to its NUL) hold. */
+size_t utf8_count(const char *text, size_t bytes);
+
+/*
+ * The key of the character at s (n > 0 bytes): its UTF-8 bytes as a number,
+ * and its length in *k; for an index or a filter of characters.  Inline: it
+ * is called for every character of every part the review reads.
+ */
+static inline uint32_t
+utf8_key(const char *s, size_t n, size_t *k)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned char c = u[0];
+	uint32_t key = 0;
+
+	if (c < 0x80)	/* the two kinds a report's text is made of, first */
+		return *k = 1, c;
+	if (c >= 0xE0 && c < 0xF0 && n >= 3)
+		return *k = 3, (uint32_t)c << 16 | (uint32_t)u[1] << 8 | u[2];
+	*k = c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;	/* a key, not a check: text is valid UTF-8 */
+	if (*k > n)
+		*k = n;
+	for (size_t i = 0; i < *k && i < 4; i++)
+		key = key << 8 | (unsigned char)s[i];
+	return key;
+}
 
 /* A control character a report may not hold: C0 but tab and line breaks, DEL, C1. */
 bool utf8_is_control(uint32_t cp);
