@@ -102,6 +102,25 @@ is "$rc" 2 "an unknown kind is refused (exit 2)"
 contains "$TMP/err" "knows no agency kind \"外星机关\" (it knows: 人民政府 部门" "naming the kinds the format knows"
 [ ! -e bad.nb ] && ok "and nothing is written" || not_ok "and nothing is written"
 
+# A warning that rests on a guessed kind says how to record the kind, and
+# the command it gives, FILE and KIND filled in, does it.
+cp "$TOP_SRCDIR/examples/demo-2025.nb" gov.nb
+"$NIANBAO" set gov.nb "agency=示例县人民政府" >/dev/null 2>&1
+run check gov.nb
+contains "$TMP/out" "is guessed from its name" "a government's warning says its kind was guessed"
+cmd=$(sed -n 's/.*is guessed from its name[^`]*`\([^`]*\)`.*/\1/p' "$TMP/out" | head -n 1)
+case $cmd in
+"nianbao set FILE "*KIND*) ok "it gives a set command with FILE and KIND: $cmd" ;;
+*) not_ok "it gives a set command with FILE and KIND"; diag "got: $cmd" ;;
+esac
+cmd=$(printf '%s' "$cmd" | sed 's/^nianbao //; s/FILE/gov.nb/; s/KIND/人民政府/')
+# shellcheck disable=SC2086 # the command as the message words it
+run $cmd
+is "$rc" 0 "that command, FILE and KIND filled in, is accepted"
+grep -q '^kind = |人民政府|$' gov.nb && ok "and records the kind" || not_ok "and records the kind"
+run check gov.nb
+lacks "$TMP/out" "is guessed from its name" "the warning no longer calls the kind a guess"
+
 # A warning of the tables' rules (here the cross-year X1) is acknowledged the
 # same way: by its id in --json; a change of the values it reads reopens it.
 cp "$TOP_SRCDIR/examples/demo-2025.nb" this.nb

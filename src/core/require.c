@@ -254,7 +254,7 @@ require_message(const struct require_rule *q, const char *name, bool guessed, co
 	char *what = *missing != '\0' ? xasprintf("%s %s", m, missing) : xstrdup(m);
 
 	if (guessed)
-		s = xasprintf(_("%s: %s (the agency's kind, %s, is guessed from its name: `nianbao set FILE kind KIND` records it)"),
+		s = xasprintf(_("%s: %s (the agency's kind, %s, is guessed from its name: the report information page (F3) or `nianbao set FILE kind=KIND` records it)"),
 		    name, what, kind);
 	else
 		s = xasprintf("%s: %s", name, what);
