@@ -105,4 +105,16 @@ else
 	not_ok "po/zh_CN.po has every message of the sources (make -C po update-po)"
 	sed 's/^/# /' "$TMP/msgcmp"
 fi
+# make -C po update-po reads the sources listed in po/POTFILES.in: a source
+# with messages left out of it would have their translations dropped.
+xgettext --keyword=_ --keyword=N_ --from-code=UTF-8 --add-location=file -o "$TMP/all.pot" src/*.c src/*/*.c 2>/dev/null
+sed -n 's/^#: //p' "$TMP/all.pot" | tr ' ' '\n' | grep '\.c$' | sort -u >"$TMP/withmsgs"
+grep -v '^#' po/POTFILES.in | sort -u >"$TMP/listed"
+comm -23 "$TMP/withmsgs" "$TMP/listed" >"$TMP/unlisted"
+if [ -s "$TMP/withmsgs" ] && [ ! -s "$TMP/unlisted" ]; then
+	ok "po/POTFILES.in lists every source with a message"
+else
+	not_ok "po/POTFILES.in lists every source with a message"
+	sed 's/^/# missing: /' "$TMP/unlisted"
+fi
 done_testing
