@@ -6,7 +6,7 @@
 # copy is found with --previous.
 . "$TOP_SRCDIR/tests/e2e-lib.sh"
 cd "$TMP" || exit 1
-plan 42
+plan 47
 
 json_ok() {
 	if python3 -c 'import json, sys; json.load(open(sys.argv[1]))' "$1" 2>/dev/null; then ok "$2"; else not_ok "$2"; fi
