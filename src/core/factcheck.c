@@ -191,13 +191,12 @@ factcheck_change(const struct factcheck *fc, const struct report *r, const struc
 
 void
 factcheck_part(const struct factcheck *fc, const struct report *r, const struct report *prev, int part,
-    const char *name, size_t i0, size_t i1, struct review_list *out)
+    const char *name, const struct partscan *ps, struct review_list *out)
 {
 	struct facts_statements st = { NULL, 0, 0 };
-	const char *text = r->texts[part];
-	size_t len = strlen(text);
+	size_t len = strlen(r->texts[part]);
 
-	facts_scan(r->tpl->facts, text, i0, i1, &st);
+	facts_scan(r->tpl->facts, ps, &st);
 	for (size_t i = 0; i < st.n; i++) {
 		const struct fact *f = facts_get(r->tpl->facts, st.v[i].fact);
 

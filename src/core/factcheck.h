@@ -27,11 +27,14 @@ bool factcheck_setting(struct factcheck *fc, const char *key, const char *v);
 /* Free what factcheck_setting kept (not fc). */
 void factcheck_free(struct factcheck *fc);
 
+struct partscan;
+
 /*
  * The findings about the facts a part (named name) states in phrasings
- * that start in bytes [i0, i1) of its text; prev is last year's report, or NULL.
+ * that start at the characters of its text ps holds (partscan.h); prev is
+ * last year's report, or NULL.
  */
 void factcheck_part(const struct factcheck *fc, const struct report *r, const struct report *prev, int part,
-    const char *name, size_t i0, size_t i1, struct review_list *out);
+    const char *name, const struct partscan *ps, struct review_list *out);
 
 #endif

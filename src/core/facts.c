@@ -6,6 +6,7 @@
 
 #include "core/cnnum.h"
 #include "core/facts.h"
+#include "core/partscan.h"
 #include "lib/strv.h"
 #include "lib/utf8.h"
 #include "lib/xalloc.h"
@@ -301,17 +302,17 @@ facts_at(const struct facts *fx, const char *text, size_t len, size_t at, const 
 }
 
 /*
- * The part is read once, character by character: where one is the first of
- * a phrasing (a filter, then a binary search of the index), that phrasing is
- * tried in its sentence.
+ * The part is read once, character by character (decoded once for the
+ * review, in ps): where one is the first of a phrasing (a filter, then a
+ * binary search of the index), that phrasing is tried in its sentence.
  */
 void
-facts_scan(const struct facts *fx, const char *text, size_t i0, size_t i1, struct facts_statements *st)
+facts_scan(const struct facts *fx, const struct partscan *ps, struct facts_statements *st)
 {
-	size_t len = strlen(text), seen[64], nseen = 0, k;
+	size_t seen[64], nseen = 0;
 
-	for (size_t i = i0; fx != NULL && i < len && i < i1; i += k) {
-		uint32_t key = utf8_key(text + i, len - i, &k);
+	for (size_t c = 0; fx != NULL && c < ps->n; c++) {
+		uint32_t key = ps->key[c];
 		unsigned bit = facts_bloom_bit(key);
 		size_t lo = 0, hi = fx->nanchors;
 
@@ -326,6 +327,6 @@ facts_scan(const struct facts *fx, const char *text, size_t i0, size_t i1, struc
 				hi = mid;
 		}
 		for (; lo < fx->nanchors && fx->anchors[lo].key == key; lo++)
-			facts_at(fx, text, len, i, &fx->anchors[lo], seen, &nseen, st);
+			facts_at(fx, ps->text, ps->len, ps->off[c], &fx->anchors[lo], seen, &nseen, st);
 	}
 }

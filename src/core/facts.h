@@ -65,11 +65,13 @@ struct facts_statements {
 	size_t			 n, cap;
 };
 
+struct partscan;
+
 /*
- * Append to st the statements of a fact in text whose phrasing starts in
- * bytes [i0, i1), in the order of the text; two phrasings of one statement
- * are one.  The caller frees st->v.
+ * Append to st the statements of a fact in ps->text whose phrasing starts
+ * at one of the characters of ps, in the order of the text; two phrasings
+ * of one statement are one.  The caller frees st->v.
  */
-void facts_scan(const struct facts *fx, const char *text, size_t i0, size_t i1, struct facts_statements *st);
+void facts_scan(const struct facts *fx, const struct partscan *ps, struct facts_statements *st);
 
 #endif

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/hygiene.h"
+#include "core/partscan.h"
 #include "lib/buf.h"
 #include "lib/utf8.h"
 #include "lib/xalloc.h"
@@ -15,11 +16,10 @@
 /* The text as code points, with each one's byte offset and whether to skip it. */
 struct hy_text {
 	const char	*s;
-	uint32_t	*cp;
-	size_t		*off;		/* n + 1 entries */
+	const uint32_t	*cp;		/* with PARTSCAN_PAD zeros after the last */
+	const size_t	*off;		/* n + 1 entries */
 	bool		*skip;		/* inside an address or a document number */
 	size_t		 n;
-	bool		 maybe_address, maybe_docnum;
 	int		 part;
 	const char	*name;
 	const struct hygiene_words *w;
@@ -324,92 +324,42 @@ hygiene_walk(struct hy_text *h, const struct hygiene_words *wd)
 		hygiene_halfwidth(h, k.first_mark, k.marks - 1);
 }
 
-/* One code point of valid UTF-8 (a report's text is checked when set); its bytes in *k. */
-static uint32_t
-hygiene_decode(const unsigned char *s, size_t n, size_t *k)
-{
-	if (s[0] < 0x80 || n < 2)
-		return *k = 1, s[0];
-	if (s[0] < 0xE0)
-		return *k = 2, (uint32_t)(s[0] & 0x1F) << 6 | (s[1] & 0x3F);
-	if (s[0] < 0xF0 || n < 4)
-		return *k = n < 3 ? n : 3, (uint32_t)(s[0] & 0x0F) << 12 | (uint32_t)(s[1] & 0x3F) << 6 |
-		    (n < 3 ? 0 : s[2] & 0x3F);
-	return *k = 4, (uint32_t)(s[0] & 0x07) << 18 | (uint32_t)(s[1] & 0x3F) << 12 |
-	    (uint32_t)(s[2] & 0x3F) << 6 | (s[3] & 0x3F);
-}
-
 /*
- * The arrays of the text, kept from one call to the next: `check DIR` reviews
- * some thirty parts of each of thousands of reports, and allocating and
- * clearing three arrays for each cost more than the checks.  (nianbao has
- * no threads; `check --jobs` workers are processes.)  Still reachable at exit.
+ * The skip array, kept from one call to the next: `check DIR` reviews some
+ * thirty parts of each of thousands of reports, and allocating and
+ * clearing it for each cost more than the checks.  (nianbao has no
+ * threads; `check --jobs` workers are processes.)  Still reachable at exit.
  */
 static struct {
-	uint32_t	*cp;
-	size_t		*off;
-	bool		*skip;
-	size_t		 cap;
+	bool	*skip;
+	size_t	 cap;
 } hygiene_scratch;
 
-/*
- * The text decoded into h, ASCII and three-byte characters in short steps,
- * with HYGIENE_WORD zeros after its last code point; and whether it may
- * hold an address or a document number (their first characters).
- */
+/* The skip array for h's n code points, cleared. */
 static void
-hygiene_decode_all(struct hy_text *h, const unsigned char *s, size_t len)
+hygiene_skip_clear(struct hy_text *h)
 {
-	size_t i = 0, k, need = len + HYGIENE_WORD + 2;
-
-	if (hygiene_scratch.cap < need) {
-		hygiene_scratch.cap = need > 2 * hygiene_scratch.cap ? need : 2 * hygiene_scratch.cap;
-		free(hygiene_scratch.cp);
-		free(hygiene_scratch.off);
+	if (hygiene_scratch.cap < h->n + 1) {
+		hygiene_scratch.cap = h->n + 1 > 2 * hygiene_scratch.cap ? h->n + 1 : 2 * hygiene_scratch.cap;
 		free(hygiene_scratch.skip);
-		hygiene_scratch.cp = xmalloc(hygiene_scratch.cap * sizeof *hygiene_scratch.cp);
-		hygiene_scratch.off = xmalloc(hygiene_scratch.cap * sizeof *hygiene_scratch.off);
 		hygiene_scratch.skip = xmalloc(hygiene_scratch.cap * sizeof *hygiene_scratch.skip);
 	}
-	h->cp = hygiene_scratch.cp;
-	h->off = hygiene_scratch.off;
 	h->skip = hygiene_scratch.skip;
-	while (i < len) {
-		unsigned char c = s[i];
-
-		h->off[h->n] = i;
-		if (c < 0x80) {
-			h->cp[h->n++] = c;
-			h->maybe_address |= c == ':' || c == '@' || c == 'w';
-			h->maybe_docnum |= c == '[';
-			i++;
-		} else if (c >= 0xE0 && c < 0xF0 && len - i >= 3) {
-			h->cp[h->n] = (uint32_t)(c & 0x0F) << 12 | (uint32_t)(s[i + 1] & 0x3F) << 6 | (s[i + 2] & 0x3F);
-			h->maybe_docnum |= h->cp[h->n++] == 0x3014;
-			i += 3;
-		} else {
-			h->cp[h->n] = hygiene_decode(s + i, len - i, &k);
-			h->maybe_docnum |= h->cp[h->n] == 0x3014;	/* only from bytes that are not UTF-8 */
-			h->maybe_address |= h->cp[h->n] == ':' || h->cp[h->n] == '@' || h->cp[h->n] == 'w';
-			h->n++;
-			i += k;
-		}
-	}
-	h->off[h->n] = len;
-	memset(h->cp + h->n, 0, (HYGIENE_WORD + 1) * sizeof *h->cp);
 	memset(h->skip, 0, h->n + 1);
 }
 
 void
-hygiene_text(const char *text, int part, const struct hygiene_words *w, const char *name,
+hygiene_text(const struct partscan *ps, int part, const struct hygiene_words *w, const char *name,
     struct review_list *out)
 {
-	struct hy_text h = { text, NULL, NULL, NULL, 0, false, false, part, name, w, out };
+	struct hy_text h = { ps->text, ps->cp, ps->off, NULL, ps->n, part, name, w, out };
 
-	hygiene_decode_all(&h, (const unsigned char *)text, strlen(text));
-	if (h.maybe_address)
+	_Static_assert(HYGIENE_WORD + 1 <= PARTSCAN_PAD, "hygiene_may_double reads past the last code point");
+	hygiene_skip_clear(&h);
+	/* an address has a ':', an '@' or "www.", a document number its bracket: most parts have none */
+	if (strpbrk(ps->text, ":@w") != NULL)
 		hygiene_skip_addresses(&h);
-	if (h.maybe_docnum)
+	if (strchr(ps->text, '[') != NULL || strstr(ps->text, "\xE3\x80\x94") != NULL)
 		hygiene_skip_docnums(&h);
 	hygiene_walk(&h, w);
 }

@@ -12,6 +12,7 @@
 #include "core/findings.h"
 
 struct buf;
+struct partscan;
 
 /*
  * What the template says of doubles: a doubled word (two to six Chinese
@@ -35,8 +36,8 @@ struct hygiene_words {
 	const void		*quote_ctx;
 };
 
-/* Review text (narrative part part, named name) and append findings to out. */
-void hygiene_text(const char *text, int part, const struct hygiene_words *w, const char *name,
+/* Review a text (narrative part part, named name), decoded whole in ps, and append findings to out. */
+void hygiene_text(const struct partscan *ps, int part, const struct hygiene_words *w, const char *name,
     struct review_list *out);
 
 #endif

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/facts.h"
+#include "core/partscan.h"
 #include "core/require.h"
 #include "core/sentence.h"
 #include "lib/buf.h"
@@ -330,6 +331,7 @@ require_clause_ends(const char *text, size_t i)
  * not all of whose pairs are there is not in the part, and is not searched
  * for.  Made when first asked, once for all the words of all the rules. */
 struct require_pairs {
+	const struct partscan *ps;	/* the part */
 	bool	 built;
 	uint8_t	 bits[REQUIRE_PAIRS / 8];
 };
@@ -343,20 +345,17 @@ require_pair_bit(uint32_t a, uint32_t b)
 /* Could the n bytes of w be in the part's text?  (A word of valid UTF-8 matches
  * valid text only at a character's start, so its pairs are the text's.) */
 static bool
-require_pairs_may_hold(struct require_pairs *pp, const char *text, size_t len, const char *w, size_t n)
+require_pairs_may_hold(struct require_pairs *pp, const char *w, size_t n)
 {
 	uint32_t prev = 0, key;
 	size_t k;
 	unsigned bit;
 
-	if (!pp->built) {
+	if (!pp->built) {	/* from the keys the review decoded the part into */
 		memset(pp->bits, 0, sizeof pp->bits);
-		for (size_t i = 0; i < len; i += k) {
-			key = utf8_key(text + i, len - i, &k);
-			bit = require_pair_bit(prev, key);
-			if (i > 0)
-				pp->bits[bit / 8] |= (uint8_t)(1u << bit % 8);
-			prev = key;
+		for (size_t c = 1; c < pp->ps->n; c++) {
+			bit = require_pair_bit(pp->ps->key[c - 1], pp->ps->key[c]);
+			pp->bits[bit / 8] |= (uint8_t)(1u << bit % 8);
 		}
 		pp->built = true;
 	}
@@ -391,7 +390,7 @@ require_contradicts(const struct report *r, const struct require_rule *q, int pa
 		size_t wl = strlen(q->words[i]);
 		const char *at = text;
 
-		if (!require_pairs_may_hold(pairs, text, len, q->words[i], wl))
+		if (!require_pairs_may_hold(pairs, q->words[i], wl))
 			continue;
 		for (; (at = memmem(at, len - (size_t)(at - text), q->words[i], wl)) != NULL; at += wl) {
 			if (q->clause_end && !require_clause_ends(text, (size_t)(at - text) + wl))
@@ -468,13 +467,14 @@ require_rule_part(const struct report *r, const struct require_rule *q, int part
 
 void
 require_part(const struct require *rq, const struct report *r, int part, const char *name,
-    struct review_list *out)
+    const struct partscan *ps, struct review_list *out)
 {
 	struct buf kb = BUF_INIT;
 	const char *kind;
 	bool guessed;
 	struct require_pairs pairs;
 
+	pairs.ps = ps;
 	pairs.built = false;
 	kind = require_kind_of(rq, r, &guessed, &kb);
 	for (size_t i = 0; i < rq->n; i++)

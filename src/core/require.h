@@ -17,6 +17,7 @@
 #include "lib/diag.h"
 
 struct buf;
+struct partscan;
 struct require;
 
 /* An empty set of requirements, for require_add and require_setting to fill; require_free frees. */
@@ -35,8 +36,9 @@ void require_kinds_text(const struct require *rq, struct buf *b);
 /* The kind guessed from the end of an agency's name, in b; NULL if none. */
 const char *require_guess_kind(const struct require *rq, const char *agency, struct buf *b);
 
-/* The findings of the requirements about part (named name) of r, for the agency's kind. */
+/* The findings of the requirements about part (named name) of r, for the agency's kind; ps
+ * is its text decoded whole (partscan.h). */
 void require_part(const struct require *rq, const struct report *r, int part, const char *name,
-    struct review_list *out);
+    const struct partscan *ps, struct review_list *out);
 
 #endif

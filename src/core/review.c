@@ -8,6 +8,7 @@
 #include "core/hygiene.h"
 #include "core/lastcopy.h"
 #include "core/links.h"
+#include "core/partscan.h"
 #include "core/require.h"
 #include "core/review.h"
 #include "core/sentence.h"
@@ -138,12 +139,12 @@ review_hygiene_quote(const void *ctx, const char *text, size_t len, size_t start
 	return b->data != NULL ? b->data : "";
 }
 
-/* The hygiene of text, part's (named name) or a window of it. */
+/* The hygiene of a text decoded whole in ps, part's (named name) or a window of it. */
 static void
-review_hygiene(const struct review *rv, const struct report *r, const char *text, int part, const char *name,
-    struct review_list *out)
+review_hygiene(const struct review *rv, const struct report *r, const struct partscan *ps, int part,
+    const char *name, struct review_list *out)
 {
-	hygiene_text(text, part, &(struct hygiene_words){ (const char *const *)rv->doubled_ok, rv->ndoubled_ok,
+	hygiene_text(ps, part, &(struct hygiene_words){ (const char *const *)rv->doubled_ok, rv->ndoubled_ok,
 	    (const char *const *)rv->doubled_chars, rv->ndoubled_chars, review_hygiene_quote, r }, name, out);
 }
 
@@ -298,15 +299,17 @@ review_part(const struct report *r, const struct report *prev, int copy_pct, int
     struct review_list *out)
 {
 	const struct review *rv = r->tpl->review;
-	size_t from = out->n;
+	size_t from = out->n, len = strlen(r->texts[part]);
+	struct partscan ps;
 
 	if (rv == NULL)
 		return;
-	require_part(rv->req, r, part, rv->part_names[part], out);
-	factcheck_part(&rv->fc, r, prev, part, rv->part_names[part], 0, SIZE_MAX, out);
+	partscan_decode(&ps, r->texts[part], len, 0, len);	/* once, for the three walks over every character */
+	require_part(rv->req, r, part, rv->part_names[part], &ps, out);
+	factcheck_part(&rv->fc, r, prev, part, rv->part_names[part], &ps, out);
 	lastcopy_stale(&rv->lc, r, part, 0, SIZE_MAX, out);
 	lastcopy_copy(&rv->lc, r, prev, copy_pct, part, rv->part_names[part], out);
-	review_hygiene(rv, r, r->texts[part], part, rv->part_names[part], out);
+	review_hygiene(rv, r, &ps, part, rv->part_names[part], out);
 	review_hidden(r, part, out);
 	links_review(r, part, out);
 	review_sort(out, from);
@@ -463,8 +466,10 @@ review_span_hygiene(const struct review *rv, const struct report *r, int part, s
 	size_t w0 = review_span_step(text, len, from, true), w1 = review_span_step(text, len, to, false);
 	struct review_list l = REVIEW_LIST_INIT;
 	char *win = xstrndup(text + w0, w1 - w0);
+	struct partscan ps;
 
-	review_hygiene(rv, r, win, part, rv->part_names[part], &l);
+	partscan_decode(&ps, win, w1 - w0, 0, w1 - w0);
+	review_hygiene(rv, r, &ps, part, rv->part_names[part], &l);
 	for (size_t i = 0; i < l.n; i++) {
 		struct review_finding *f = &l.v[i];
 
@@ -515,6 +520,7 @@ review_span(const struct report *r, const struct report *prev, int part, size_t 
 	const struct review *rv = r->tpl->review;
 	const char *text = r->texts[part];
 	size_t len = strlen(text), before = out->n, kept = out->n, *from = &at->from, *to = &at->to;
+	struct partscan ps;
 
 	start = start < len ? start : len;
 	end = end > start ? (end < len ? end : len) : start;
@@ -531,8 +537,8 @@ review_span(const struct report *r, const struct report *prev, int part, size_t 
 		*to = review_span_end(text, len, *to + 1);
 	if (rv == NULL)
 		return;
-	factcheck_part(&rv->fc, r, prev, part, rv->part_names[part],
-	    review_span_start(text, review_span_step(text, len, *from, true)), *to, out);
+	partscan_decode(&ps, text, len, review_span_start(text, review_span_step(text, len, *from, true)), *to);
+	factcheck_part(&rv->fc, r, prev, part, rv->part_names[part], &ps, out);
 	for (size_t i = before; i < out->n; i++)	/* only what is placed in [from, to) */
 		if (out->v[i].start >= *from && out->v[i].start < *to)
 			out->v[kept++] = out->v[i];
