@@ -49,7 +49,28 @@ partscan_slow(const unsigned char *s, size_t k)
 	    (s[3] & 0x3F);
 }
 
-/* ASCII and three-byte characters (the bulk of a report's text) in short steps. */
+/*
+ * Bytes [*i, end) of s while they are three-byte characters, into the
+ * arrays from index *n on: Chinese and full-width marks, the bulk of a
+ * report's text, in a loop of their own (the key read once, the code point
+ * taken from it).
+ */
+static void
+partscan_run3(const unsigned char *s, size_t len, size_t end, size_t *i, size_t *n)
+{
+	size_t j = *i, m = *n, lim = end < len - 2 ? end : len - 2;	/* len >= 3: the caller saw one */
+
+	for (; j < lim && (s[j] & 0xF0) == 0xE0; j += 3, m++) {
+		uint32_t key = (uint32_t)s[j] << 16 | (uint32_t)s[j + 1] << 8 | s[j + 2];
+
+		partscan_scratch.off[m] = j;
+		partscan_scratch.key[m] = key;
+		partscan_scratch.cp[m] = (key >> 4 & 0xF000) | (key >> 2 & 0x0FC0) | (key & 0x3F);
+	}
+	*i = j;
+	*n = m;
+}
+
 void
 partscan_decode(struct partscan *ps, const char *text, size_t len, size_t from, size_t to)
 {
@@ -68,17 +89,15 @@ partscan_decode(struct partscan *ps, const char *text, size_t len, size_t from, 
 		off[n] = i;
 		if (c < 0x80) {
 			cp[n] = key[n] = c;
+			n++;
 			i++;
-		} else if (c >= 0xE0 && c < 0xF0 && len - i >= 3) {
-			cp[n] = (uint32_t)(c & 0x0F) << 12 | (uint32_t)(s[i + 1] & 0x3F) << 6 | (s[i + 2] & 0x3F);
-			key[n] = (uint32_t)c << 16 | (uint32_t)s[i + 1] << 8 | s[i + 2];
-			i += 3;
-		} else {
+		} else if ((c & 0xF0) == 0xE0 && len - i >= 3)
+			partscan_run3(s, len, end, &i, &n);
+		else {
 			key[n] = utf8_key(text + i, len - i, &k);
-			cp[n] = partscan_slow(s + i, k);
+			cp[n++] = partscan_slow(s + i, k);
 			i += k;
 		}
-		n++;
 	}
 	off[n] = i < len ? i : len;
 	memset(cp + n, 0, PARTSCAN_PAD * sizeof *cp);
