@@ -348,6 +348,24 @@ hygiene_skip_clear(struct hy_text *h)
 	memset(h->skip, 0, h->n + 1);
 }
 
+/*
+ * May text hold a document number: its '[', or the bracket U+3014 (E3 80
+ * 94)?  The bracket is looked for by its last byte, which few characters
+ * end with, so that memchr's quick scan does the reading.
+ */
+static bool
+hygiene_maybe_docnum(const char *text, size_t len)
+{
+	const char *p = text;
+
+	if (memchr(text, '[', len) != NULL)
+		return true;
+	for (; (p = memchr(p, 0x94, len - (size_t)(p - text))) != NULL; p++)
+		if (p - text >= 2 && p[-2] == '\xE3' && p[-1] == '\x80')
+			return true;
+	return false;
+}
+
 void
 hygiene_text(const struct partscan *ps, int part, const struct hygiene_words *w, const char *name,
     struct review_list *out)
@@ -359,7 +377,7 @@ hygiene_text(const struct partscan *ps, int part, const struct hygiene_words *w,
 	/* an address has a ':', an '@' or "www.", a document number its bracket: most parts have none */
 	if (strpbrk(ps->text, ":@w") != NULL)
 		hygiene_skip_addresses(&h);
-	if (strchr(ps->text, '[') != NULL || strstr(ps->text, "\xE3\x80\x94") != NULL)
+	if (hygiene_maybe_docnum(ps->text, ps->off[ps->n]))
 		hygiene_skip_docnums(&h);
 	hygiene_walk(&h, w);
 }
