@@ -87,6 +87,22 @@ links_next(const struct template *t, const char *s, size_t n, size_t from, struc
 	return false;
 }
 
+bool
+links_around(const struct template *t, const char *s, size_t n, size_t at, struct link *l)
+{
+	size_t lo = at > LINKS_MAX ? at - LINKS_MAX : 0;
+
+	for (size_t p = at + 1; p-- > lo;)
+		if (s[p] == '{') {	/* a link holds no brace: the nearest one is its start or nothing */
+			size_t len = links_at(t, s + p, n - p, &l->fact);
+
+			l->start = p;
+			l->end = p + len;
+			return len > 0 && l->end > at;
+		}
+	return false;
+}
+
 /*
  * The sum of the cells of a fact's reading (t3.new.total + t3.carried.total)
  * into *v, with the most decimals any of them was typed with; false when

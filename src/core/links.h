@@ -36,6 +36,8 @@ const char *links_fact_name(const struct template *t, int fact);
 size_t links_at(const struct template *t, const char *s, size_t n, int *fact);
 /* The first link of s[from..n) in *l; false if there is none. */
 bool links_next(const struct template *t, const char *s, size_t n, size_t from, struct link *l);
+/* The link of s[0..n) that holds byte at, in *l; false if at is in none. */
+bool links_around(const struct template *t, const char *s, size_t n, size_t at, struct link *l);
 
 /*
  * The current value of a fact in r as the table shows it ("21", "41.26"),

@@ -104,34 +104,17 @@ review_guess_kind(const struct template *t, const char *agency, struct buf *b)
 
 /* ---- the hygiene ------------------------------------------------------ */
 
-/* Is byte at of text (len bytes) inside a link?  Its bytes [*s, *e) if so. */
-static bool
-review_in_link(const struct report *r, const char *text, size_t len, size_t at, size_t *s, size_t *e)
-{
-	int fact;
-
-	for (size_t p = at + 1, lo = at > LINKS_MAX ? at - LINKS_MAX : 0; p-- > lo;)
-		if (text[p] == '{') {
-			size_t k = links_at(r->tpl, text + p, len - p, &fact);
-
-			*s = p;
-			*e = p + k;
-			return k > 0 && p + k > at;
-		}
-	return false;
-}
-
 /* The context of a finding of the hygiene, widened to hold whole a link it cuts (hygiene_words.quote). */
 static const char *
 review_hygiene_quote(const void *ctx, const char *text, size_t len, size_t start, size_t end, struct buf *b)
 {
 	const struct report *r = ctx;
-	size_t s, e;
+	struct link l;
 
-	if (start < len && review_in_link(r, text, len, start, &s, &e))
-		start = s;
-	if (end > 0 && review_in_link(r, text, len, end - 1, &s, &e))
-		end = e;
+	if (start < len && links_around(r->tpl, text, len, start, &l))
+		start = l.start;
+	if (end > 0 && links_around(r->tpl, text, len, end - 1, &l))
+		end = l.end;
 	sentence_quote(r, text, start, end, b);
 	for (char *p = b->data; p != NULL && *p != '\0'; p++)
 		if (*p == '\n')
