@@ -82,26 +82,15 @@ hygiene_add(struct hy_text *h, const char *rule, size_t a, size_t b, const char 
 {
 	size_t c0 = a > HYGIENE_CONTEXT ? a - HYGIENE_CONTEXT : 0;
 	size_t c1 = b + HYGIENE_CONTEXT < h->n ? b + HYGIENE_CONTEXT : h->n;
-	char *ctx;
+	struct buf q = BUF_INIT;
 
 	if (h->out->counts_only) {
 		review_add(h->out, rule, h->part, h->off[a], h->off[b], NULL);
 		return;
 	}
-	if (h->w->quote != NULL) {
-		struct buf q = BUF_INIT;
-
-		review_add(h->out, rule, h->part, h->off[a], h->off[b], xasprintf(fmt, h->name, what,
-		    h->w->quote(h->w->quote_ctx, h->s, h->off[h->n], h->off[c0], h->off[c1], &q)));
-		buf_free(&q);
-		return;
-	}
-	ctx = xstrndup(h->s + h->off[c0], h->off[c1] - h->off[c0]);
-	for (char *p = ctx; *p != '\0'; p++)
-		if (*p == '\n')
-			*p = ' ';
-	review_add(h->out, rule, h->part, h->off[a], h->off[b], xasprintf(fmt, h->name, what, ctx));
-	free(ctx);
+	review_add(h->out, rule, h->part, h->off[a], h->off[b], xasprintf(fmt, h->name, what,
+	    h->w->quote(h->w->quote_ctx, h->s, h->off[h->n], h->off[c0], h->off[c1], &q)));
+	buf_free(&q);
 }
 
 /* Is the text of code points [a, b) one of the doubles the language uses on purpose? */
@@ -130,9 +119,9 @@ hygiene_repeats(const struct hy_text *h, size_t i, size_t w)
 
 /* Is the doubled single character at i a slip: a particle, or after a figure? */
 static bool
-hygiene_char_slip(const struct hy_text *h, size_t i, const struct hygiene_words *w)
+hygiene_char_slip(const struct hy_text *h, size_t i)
 {
-	return (i > 0 && hygiene_digit(h->cp[i - 1])) || hygiene_ok(h, i, i + 1, w->chars, w->nchars);
+	return (i > 0 && hygiene_digit(h->cp[i - 1])) || hygiene_ok(h, i, i + 1, h->w->chars, h->w->nchars);
 }
 
 /* The one walk over a text's code points: where each check stands. */
@@ -155,7 +144,7 @@ hygiene_may_double(const uint32_t *p)
 
 /* A doubled word starting at the Chinese character i (outside an address or a document number). */
 static void
-hygiene_double_at(struct hy_text *h, const struct hygiene_words *wd, size_t i, struct hy_walk *k)
+hygiene_double_at(struct hy_text *h, size_t i, struct hy_walk *k)
 {
 	uint32_t c = h->cp[i];
 	size_t lim = (h->n - i) / 2 < HYGIENE_WORD ? (h->n - i) / 2 : HYGIENE_WORD;
@@ -163,10 +152,10 @@ hygiene_double_at(struct hy_text *h, const struct hygiene_words *wd, size_t i, s
 	for (size_t w = 1; w <= lim; w++) {
 		char *word;
 
-		if (h->cp[i + w] != c || !hygiene_repeats(h, i, w) || (w == 1 && !hygiene_char_slip(h, i, wd)))
+		if (h->cp[i + w] != c || !hygiene_repeats(h, i, w) || (w == 1 && !hygiene_char_slip(h, i)))
 			continue;
 		/* after a figure even a double the language uses is one too many: 2025 nian nian */
-		if (hygiene_ok(h, i, i + 2 * w, wd->ok, wd->nok) && !(i > 0 && hygiene_digit(h->cp[i - 1])))
+		if (hygiene_ok(h, i, i + 2 * w, h->w->ok, h->w->nok) && !(i > 0 && hygiene_digit(h->cp[i - 1])))
 			continue;
 		word = xstrndup(h->s + h->off[i], h->off[i + w] - h->off[i]);
 		hygiene_add(h, "hygiene.doubled", i, i + 2 * w, _("%s: \"%s\" is doubled in \"%s\""), word);
@@ -298,7 +287,7 @@ hygiene_digits_at(struct hy_text *h, size_t i)
  * their place and no two checks find something at the same place.
  */
 static void
-hygiene_walk(struct hy_text *h, const struct hygiene_words *wd)
+hygiene_walk(struct hy_text *h)
 {
 	struct hy_walk k = { 0, 1, 0, 0, { 0 }, 0 };
 
@@ -307,7 +296,7 @@ hygiene_walk(struct hy_text *h, const struct hygiene_words *wd)
 
 		if (hygiene_cjk(c)) {
 			if (hygiene_may_double(h->cp + i) && i >= k.next_double && !h->skip[i])
-				hygiene_double_at(h, wd, i, &k);
+				hygiene_double_at(h, i, &k);
 			continue;
 		}
 		if (c == '\n')
@@ -379,5 +368,5 @@ hygiene_text(const struct partscan *ps, int part, const struct hygiene_words *w,
 		hygiene_skip_addresses(&h);
 	if (hygiene_maybe_docnum(ps->text, ps->off[ps->n]))
 		hygiene_skip_docnums(&h);
-	hygiene_walk(&h, w);
+	hygiene_walk(&h);
 }

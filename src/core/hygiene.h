@@ -29,7 +29,7 @@ struct hygiene_words {
 	/*
 	 * The place a finding quotes, bytes [start, end) of text (len bytes),
 	 * as the officer reads it, in b (line breaks as spaces): how the
-	 * caller shows what it keeps in the text.  NULL: the bytes as written.
+	 * caller shows what it keeps in the text, such as a linked number.
 	 */
 	const char		*(*quote)(const void *ctx, const char *text, size_t len, size_t start,
 				    size_t end, struct buf *b);
