@@ -403,6 +403,33 @@ keep_failed(const struct buf *f)
 	return path;
 }
 
+/* Bytes the first character of a continued text's chunk takes: 3 as an escape, else its UTF-8. */
+static size_t
+first_unit(const char *chunk)
+{
+	unsigned char c = (unsigned char)chunk[0];
+
+	return c == '%' ? 3 : c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+}
+
+/*
+ * A text's chunk that a "more" line continues is full: its next character
+ * would not have fitted.  Saving fills each line, so that the same text is
+ * always cut at the same places and a file saved again is the same file.
+ */
+static void
+check_full(size_t n, const char *next, size_t left, size_t no, const char *what,
+    const struct buf *f)
+{
+	static const char more[] = "more = |";
+
+	if (left <= sizeof more || strncmp(next, more, sizeof more - 1) != 0 || next[sizeof more - 1] == '|')
+		return;
+	if (n + first_unit(next + sizeof more - 1) <= MAX_LINE)
+		cr_assert_fail("%s: line %zu (%zu bytes) ends its chunk before \"%.*s\", which fits (kept in %s)",
+		    what, no, n, (int)first_unit(next + sizeof more - 1), next + sizeof more - 1, keep_failed(f));
+}
+
 static void
 check_lines(const struct buf *f, const char *what)
 {
@@ -422,6 +449,7 @@ check_lines(const struct buf *f, const char *what)
 		if (!utf8_ok(s, n - 1))
 			cr_assert_fail("%s: line %zu is not valid UTF-8 (kept in %s)", what, no,
 			    keep_failed(f));
+		check_full(n, s + n, f->len - at - n, no, what, f);
 		at += n;
 	}
 }
