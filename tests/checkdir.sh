@@ -80,6 +80,51 @@ else
 	not_ok "and prints the same bytes as one worker"
 fi
 
+# --tables: the tables' rules only, for a folder whose arithmetic is what a
+# supervisor checks.  The same errors and cross-year warnings as the whole
+# check, none of the review of the words, the same bytes with any workers.
+mkdir t
+cp "$TOP_SRCDIR/examples/demo-2020.nb" t/last.nb
+"$NIANBAO" new --from t/last.nb t/a-cross.nb >/dev/null 2>&1
+"$NIANBAO" set t/a-cross.nb t3.carried.person=1 >/dev/null 2>&1
+cp "$TOP_SRCDIR/examples/demo-2025.nb" t/b-errors.nb
+"$NIANBAO" set t/b-errors.nb t3.new.person=999 >/dev/null 2>&1
+cp "$TOP_SRCDIR/tests/review/planted-2021.nb" t/c-words.nb
+cp "$TOP_SRCDIR/tests/review/planted-2019.nb" t/d-words.nb
+"$NIANBAO" check -j 1 t/a-cross.nb t/b-errors.nb t/c-words.nb t/d-words.nb >whole 2>/dev/null
+"$NIANBAO" check -j 1 --tables t/a-cross.nb t/b-errors.nb t/c-words.nb t/d-words.nb >tab 2>/dev/null
+is "$?" 1 "check --tables: exit 1, the tables have errors"
+grep ': error ' whole >whole.err
+grep ': error ' tab >tab.err
+if [ -s tab.err ] && cmp -s whole.err tab.err; then ok "--tables: the same $(wc -l <tab.err | tr -d ' ') errors as the whole check"; else not_ok "--tables: the same errors as the whole check"; diff whole.err tab.err | sed 's/^/# /'; fi
+contains tab "t/a-cross.nb: warning X1" "--tables: the cross-year warning is kept"
+contains whole "t/c-words.nb: warning fact.new" "(the whole check reviews the words: fact.new)"
+for w in fact. require. hygiene. stale-year; do
+	lacks tab "warning $w" "--tables: no $w warning, the words are not reviewed"
+done
+contains tab "t/c-words.nb: 示例县测试局 2025: 0 errors, 0 warnings" "--tables: the planted words' report counts no warning"
+"$NIANBAO" check -j 1 --tables --json t/c-words.nb t/b-errors.nb >tab.json 2>/dev/null
+if python3 -c 'import json,sys
+a = json.load(open("tab.json"))
+rules = [d["rule"] for r in a for d in r["diagnostics"]]
+sys.exit(not (len(a) == 2 and a[0]["warnings"] == 0 and a[1]["errors"] == 2 and all(x[0] in "SIX" for x in rules)))' 2>/dev/null
+then
+	ok "--tables --json: only the tables' rules, counted"
+else
+	not_ok "--tables --json: only the tables' rules, counted"; sed 's/^/# /' tab.json | head -20
+fi
+"$NIANBAO" check --tables -j 1 t >tab1 2>/dev/null
+"$NIANBAO" check --tables -j 3 t >tab3 2>/dev/null
+if cmp -s tab1 tab3 && [ -s tab1 ]; then ok "--tables DIR, 3 workers: the same bytes as one"; else not_ok "--tables DIR, 3 workers: the same bytes as one"; fi
+"$NIANBAO" check -j 1 t >whole1 2>/dev/null
+# "N reports checked: E errors, W warnings; U could not be checked"
+is "$(tail -1 tab1 | cut -d' ' -f1-5)" "$(tail -1 whole1 | cut -d' ' -f1-5)" "--tables DIR: as many reports and errors in the totals ($(tail -1 tab1))"
+if [ "$(tail -1 tab1 | cut -d' ' -f6)" -lt "$(tail -1 whole1 | cut -d' ' -f6)" ]; then
+	ok "--tables DIR: fewer warnings than with the words ($(tail -1 whole1 | cut -d' ' -f6))"
+else
+	not_ok "--tables DIR: fewer warnings than with the words"; diag "$(tail -1 tab1)" "$(tail -1 whole1)"
+fi
+
 # A number of workers that is not one.
 for bad in 0 x -3 2x ''; do
 	run check -j "$bad" d
