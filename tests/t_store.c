@@ -661,6 +661,72 @@ Test(roundtrip, blank_lines_and_comments_after_end_are_harmless)
 	tplset_free(ts);
 }
 
+/* b with note appended to the first line that begins with prefix (the line's own text kept). */
+static void
+note_after_line(struct buf *b, const char *prefix, const char *note)
+{
+	char *at = strstr(b->data, prefix), *eol;
+	struct buf out = BUF_INIT;
+
+	cr_assert_not_null(at, "the saved file has a line \"%s\"", prefix);
+	eol = strchr(at, '\n');
+	buf_add(&out, b->data, (size_t)(eol - b->data));
+	buf_adds(&out, note);
+	buf_adds(&out, eol);
+	buf_reset(b);
+	buf_add(b, out.data, out.len);
+	buf_free(&out);
+}
+
+/*
+ * A note typed after a value by hand, "52 ; 已核对", is a comment, as libinih
+ * reads one (nianbao(5)): the values are those saved, whether the file has
+ * such a note (libinih looks for comments in every value) or only comment
+ * lines holding " ;" (it need not look).
+ */
+Test(roundtrip, notes_after_values_are_comments)
+{
+	struct tplset *ts = tl_templates();
+	struct report *r = tl_load_example(ts, "demo-2025.nb");
+	struct buf b = BUF_INIT, edited = BUF_INIT;
+
+	serialize(r, &b);
+	buf_add(&edited, b.data, b.len);
+	note_after_line(&edited, "; nianbao report file", " ; a comment line ; with notes");
+	expect_loads_as(ts, edited.data, edited.len, &b, "comment lines holding \" ;\"");
+	note_after_line(&edited, "\nt3.new.person = ", " ; 已核对");
+	note_after_line(&edited, "\nyear = ", "\t;checked");
+	note_after_line(&edited, "\nline = |", "  ; 第一段");
+	expect_loads_as(ts, edited.data, edited.len, &b, "notes after a cell, the year and a text line");
+	expect_loads_as(ts, b.data, b.len, &b, "the file as saved, read after one with notes");
+	report_free(r);
+	buf_free(&b);
+	buf_free(&edited);
+	tplset_free(ts);
+}
+
+/* A ';' with no space before it is no comment: "52;x" is not a number. */
+Test(malformed, semicolon_without_a_space_is_part_of_the_value)
+{
+	struct tplset *ts = tl_templates();
+	struct report *r = tl_load_example(ts, "demo-2025.nb");
+	struct buf b = BUF_INIT;
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct report *back;
+	char *at;
+
+	serialize(r, &b);
+	note_after_line(&b, "\nt3.new.person = ", ";x");
+	back = store_load_mem("semi.nb", b.data, b.len, ts, &dl);
+	cr_assert_null(back, "\"N;x\" is refused");
+	at = strstr(diag_text(&dl), "semi.nb:");
+	cr_assert_not_null(at, "the error names the file and line: %s", diag_text(&dl));
+	report_free(r);
+	buf_free(&b);
+	diag_list_free(&dl);
+	tplset_free(ts);
+}
+
 /*
  * gov-2019 leaves the purchase amount's unit to the officer; 万元 is the
  * usual one and must survive a save (value.c tries the units in template
