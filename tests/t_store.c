@@ -705,6 +705,27 @@ Test(roundtrip, notes_after_values_are_comments)
 	tplset_free(ts);
 }
 
+/* Comment lines full of " ;" are looked through once each: a 16 MB one is
+ * refused as too long at once, not after a walk back for every ';'. */
+Test(malformed, long_comment_line_of_semicolons_is_refused_without_a_hang, .timeout = 60)
+{
+	struct tplset *ts = tl_templates();
+	struct buf b = BUF_INIT;
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct report *r;
+
+	buf_adds(&b, ";");
+	for (int i = 0; i < 8 * 1024 * 1024; i++)
+		buf_adds(&b, " ;");
+	buf_adds(&b, "\n");
+	r = store_load_mem("long.nb", b.data, b.len, ts, &dl);
+	cr_assert_null(r, "a 16 MB line is no report");
+	cr_assert_not_null(strstr(diag_text(&dl), "long.nb:1:"), "the error names line 1: %s", diag_text(&dl));
+	buf_free(&b);
+	diag_list_free(&dl);
+	tplset_free(ts);
+}
+
 /* A ';' with no space before it is no comment: "52;x" is not a number. */
 Test(malformed, semicolon_without_a_space_is_part_of_the_value)
 {

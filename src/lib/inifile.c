@@ -132,14 +132,15 @@ inifile_next_line(char *str, int num, void *stream)
  * that is not a comment line?  Report files escape ';' (%3B) and template
  * values may not hold " ;", so in what nianbao writes this finds only the
  * comment lines' ';'; a file edited by hand with "52 ; checked" has one.
+ * Each line is walked at most once, however many ';' it holds.
  */
 static bool
 inifile_has_inline_comment(const char *data, size_t len)
 {
-	for (const char *c = ini_inline_comment_prefixes; *c != '\0'; c++) {
-		const char *p = data, *end = data + len;
+	const char *end = data + len;
 
-		for (; (p = memchr(p, *c, (size_t)(end - p))) != NULL; p++) {
+	for (const char *c = ini_inline_comment_prefixes; *c != '\0'; c++) {
+		for (const char *p = data; (p = memchr(p, *c, (size_t)(end - p))) != NULL; p++) {
 			const char *line = p;
 
 			if (p == data || !isspace((unsigned char)p[-1]))
@@ -148,8 +149,10 @@ inifile_has_inline_comment(const char *data, size_t len)
 				line--;
 			while (isspace((unsigned char)*line))	/* stops at p at the latest */
 				line++;
-			if (strchr(ini_start_comment_prefixes, *line) == NULL)
+			if (*line == '\0' || strchr(ini_start_comment_prefixes, *line) == NULL)
 				return true;
+			if ((p = memchr(p, '\n', (size_t)(end - p))) == NULL)	/* the rest is comment */
+				break;
 		}
 	}
 	return false;
