@@ -171,6 +171,13 @@ require_kinds_text(const struct require *rq, struct buf *b)
 		buf_addf(b, "%s%s", i > 0 ? " " : "", rq->kinds[i]);
 }
 
+size_t
+require_kinds(const struct require *rq, char *const **v)
+{
+	*v = rq != NULL ? rq->kinds : NULL;
+	return rq != NULL ? rq->nkinds : 0;
+}
+
 const char *
 require_guess_kind(const struct require *rq, const char *agency, struct buf *b)
 {

@@ -33,6 +33,8 @@ bool require_setting(struct require *rq, const char *key, const char *v);
 bool require_kind_known(const struct require *rq, const char *s);
 /* Those kinds in b, separated by spaces. */
 void require_kinds_text(const struct require *rq, struct buf *b);
+/* Those kinds, in the template's order, in *v (owned by rq); how many. */
+size_t require_kinds(const struct require *rq, char *const **v);
 /* The kind guessed from the end of an agency's name, in b; NULL if none. */
 const char *require_guess_kind(const struct require *rq, const char *agency, struct buf *b);
 

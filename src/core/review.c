@@ -96,6 +96,12 @@ review_kinds_text(const struct template *t, struct buf *b)
 	require_kinds_text(t->review != NULL ? t->review->req : NULL, b);
 }
 
+size_t
+review_kinds(const struct template *t, char *const **v)
+{
+	return require_kinds(t->review != NULL ? t->review->req : NULL, v);
+}
+
 const char *
 review_guess_kind(const struct template *t, const char *agency, struct buf *b)
 {

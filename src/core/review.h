@@ -70,6 +70,8 @@ bool review_span_has(const struct review_span_at *at, const struct review_findin
 bool review_kind_known(const struct template *t, const char *s);
 /* Those kinds in b, separated by spaces (for a question that offers them). */
 void review_kinds_text(const struct template *t, struct buf *b);
+/* Those kinds, in the template's order, in *v (the template's); how many. */
+size_t review_kinds(const struct template *t, char *const **v);
 /* The kind the template guesses from the end of an agency's name, in b; NULL if none. */
 const char *review_guess_kind(const struct template *t, const char *agency, struct buf *b);
 

@@ -6,7 +6,6 @@
 
 #include "core/review.h"
 #include "lib/buf.h"
-#include "lib/strv.h"
 #include "lib/xalloc.h"
 #include "tui/app.h"
 #include "tui/draw.h"
@@ -171,13 +170,11 @@ editable_field(int f)
 static void
 kind_step(struct app *a, int step)
 {
-	struct buf kinds = BUF_INIT, gb = BUF_INIT;
+	struct buf gb = BUF_INIT;
 	const char *cur = a->r->kind, *guess = review_guess_kind(a->r->tpl, a->r->agency, &gb);
-	char **v = NULL, *err = NULL;
-	size_t n = 0, at = 0;
+	char *const *v, *err = NULL;
+	size_t n = review_kinds(a->r->tpl, &v), at = 0;
 
-	review_kinds_text(a->r->tpl, &kinds);
-	strv_split(kinds.data != NULL ? kinds.data : "", &v, &n);
 	if (*cur == '\0' && guess != NULL)
 		cur = guess, step = 0;	/* the suggestion, recorded as it is */
 	else if (*cur == '\0')
@@ -188,8 +185,6 @@ kind_step(struct app *a, int step)
 	if (n > 0 && report_set_kind(a->r, v[step < 0 ? (at + n - 1) % n : (at + (size_t)step) % n], &err) == 0)
 		app_edited(a);
 	free(err);
-	strv_free(v, n);
-	buf_free(&kinds);
 	buf_free(&gb);
 }
 
