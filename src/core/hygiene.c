@@ -26,18 +26,6 @@ struct hy_text {
 	struct review_list *out;
 };
 
-static bool
-hygiene_cjk(uint32_t cp)
-{
-	return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF);
-}
-
-static bool
-hygiene_digit(uint32_t cp)
-{
-	return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19);
-}
-
 /* Web and e-mail addresses: a run of ASCII with "://", "www." or "@". */
 static void
 hygiene_skip_addresses(struct hy_text *h)

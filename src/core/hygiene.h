@@ -7,7 +7,9 @@
 #ifndef HYGIENE_H
 #define HYGIENE_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "core/findings.h"
 
@@ -35,6 +37,20 @@ struct hygiene_words {
 				    size_t end, struct buf *b);
 	const void		*quote_ctx;
 };
+
+/* A Chinese character, as the hygiene reads one (doubled words are made of them). */
+static inline bool
+hygiene_cjk(uint32_t cp)
+{
+	return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF);
+}
+
+/* A digit, ASCII or full-width (a number mixing the two is a finding). */
+static inline bool
+hygiene_digit(uint32_t cp)
+{
+	return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19);
+}
 
 /* Review a text (narrative part part, named name), decoded whole in ps, and append findings to out. */
 void hygiene_text(const struct partscan *ps, int part, const struct hygiene_words *w, const char *name,

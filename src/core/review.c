@@ -393,12 +393,6 @@ review_span_cps(const char *text, size_t len, size_t i, bool back, uint32_t *cp,
 	return got;
 }
 
-static bool
-review_span_han(uint32_t cp)
-{
-	return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF);
-}
-
 /*
  * Does the hygiene read nothing across byte i of text: are the runs it reads
  * (Chinese characters for doubled words, spaces, digits, the ASCII of an
@@ -415,9 +409,8 @@ review_span_clause(const char *text, size_t len, size_t i)
 
 	if (nb == 0)
 		return i == 0;
-	if (!review_span_han(b[0]))
-		return !((b[0] >= '0' && b[0] <= '9') || (b[0] >= 0xFF10 && b[0] <= 0xFF19) || b[0] == ' ' ||
-		    b[0] == 0x3000 || (b[0] > ' ' && b[0] < 0x7F));
+	if (!hygiene_cjk(b[0]))
+		return !(hygiene_digit(b[0]) || b[0] == ' ' || b[0] == 0x3000 || (b[0] > ' ' && b[0] < 0x7F));
 	na = review_span_cps(text, len, i, false, a, 2 * REVIEW_SPAN_WORD - 1);
 	for (size_t k = nb; k-- > 0;)
 		v[n++] = b[k];
