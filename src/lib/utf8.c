@@ -133,18 +133,6 @@ utf8_trim(const char **s, size_t *n, const char *const *blanks)
 		*n -= k;
 }
 
-void
-utf8_drop_last(char *s)
-{
-	size_t len = strlen(s);
-
-	while (len > 0 && (s[len - 1] & 0xC0) == 0x80)
-		len--;
-	if (len > 0)
-		len--;
-	s[len] = '\0';
-}
-
 size_t
 utf8_encode(uint32_t cp, char *out)
 {

@@ -28,8 +28,6 @@ size_t utf8_invalid_at(const char *s, size_t n);
 size_t utf8_cjk_run(const unsigned char *u, size_t n);
 /* Decode one code point; returns bytes used (0 on invalid input). */
 size_t utf8_decode(const char *s, size_t n, uint32_t *cp);
-/* Remove the last character of the NUL-terminated UTF-8 string s (Backspace). */
-void utf8_drop_last(char *s);
 /* Encode cp into out (at least 4 bytes); returns bytes written. */
 size_t utf8_encode(uint32_t cp, char *out);
 /* How many characters (code points) the first bytes of text (or fewer, to its NUL) hold. */
